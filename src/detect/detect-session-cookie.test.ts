@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { detectSessionCookie } from './detect-session-cookie.js';
+
+describe('detectSessionCookie: rule 1, known value formats', () => {
+  it('recognises an express-session signed value under any name', () => {
+    expect(detectSessionCookie('app', 's%3AabcDEF123.sigSIG')).toEqual({
+      isSession: true,
+      framework: 'express-session',
+      reason: 'value-format',
+    });
+    expect(detectSessionCookie('app', 's:abc.sig').framework).toBe('express-session');
+  });
+
+  it('does not take a plain "s:" value without a signature for express-session', () => {
+    expect(detectSessionCookie('app', 's%3Aabc').isSession).toBe(false);
+  });
+
+  it('recognises a cookie with a <name>.sig companion as cookie-session', () => {
+    const detection = detectSessionCookie('app', 'eyJ4IjoxfQ==', { siblingNames: new Set(['app.sig']) });
+    expect(detection).toEqual({ isSession: true, framework: 'cookie-session', reason: 'value-format' });
+  });
+
+  it('recognises koa.sess with its companion as koa-session', () => {
+    expect(detectSessionCookie('koa.sess', 'x', { siblingNames: new Set(['koa.sess.sig']) }).framework).toBe('koa-session');
+  });
+});
+
+describe('detectSessionCookie: rule 2, framework default names', () => {
+  it.each([
+    ['connect.sid', 'express-session'],
+    ['PHPSESSID', 'php'],
+    ['phpsessid', 'php'],
+    ['JSESSIONID', 'java-servlet'],
+    ['ASP.NET_SessionId', 'asp.net'],
+    ['ASPSESSIONIDQQGGGNCG', 'classic-asp'],
+    ['.AspNetCore.Session', 'asp.net-core'],
+    ['CFID', 'coldfusion'],
+    ['CFTOKEN', 'coldfusion'],
+    ['sessionid', 'django'],
+    ['session', 'flask'],
+    ['session.sig', 'cookie-session'],
+    ['koa.sess', 'koa-session'],
+    ['SESSION', 'spring-session'],
+    ['_myapp_session', 'rails'],
+    ['laravel_session', 'laravel'],
+    ['shop_session', 'laravel'],
+    ['ci_session', 'codeigniter'],
+    ['next-auth.session-token', 'next-auth'],
+    ['__Secure-next-auth.session-token', 'next-auth'],
+    ['authjs.session-token', 'authjs'],
+    ['sid', 'unknown'],
+    ['sessid', 'unknown'],
+    ['zenid', 'unknown'],
+    ['siteserver', 'unknown'],
+  ])('%s is %s', (name, framework) => {
+    expect(detectSessionCookie(name, 'v')).toEqual({ isSession: true, framework, reason: 'framework-name' });
+  });
+
+  it('lets the exact-case name win where two frameworks share it', () => {
+    expect(detectSessionCookie('SESSION', 'v').framework).toBe('spring-session');
+    expect(detectSessionCookie('session', 'v').framework).toBe('flask');
+  });
+
+  it('falls back to the first listed framework when no case matches exactly', () => {
+    expect(detectSessionCookie('Session', 'v').framework).toBe('flask');
+  });
+
+  it('reports Rails for a name that fits both the Rails and the Laravel pattern', () => {
+    expect(detectSessionCookie('_shop_session', 'v').framework).toBe('rails');
+  });
+
+  it('looks at the name after a __Host- or __Secure- prefix', () => {
+    expect(detectSessionCookie('__Host-PHPSESSID', 'v').framework).toBe('php');
+    expect(detectSessionCookie('__host-connect.sid', 'v').framework).toBe('express-session');
+  });
+});
+
+describe('detectSessionCookie: rule 3, the name pattern', () => {
+  it.each(['my.sid', 'app-session', 'user_sessid', 'SESS', 'x.sessionid.y', '__Host-sid'])('%s looks like a session id', (name) => {
+    expect(detectSessionCookie(name, 'v').isSession).toBe(true);
+  });
+
+  it.each(['sidebar', 'possession', 'theme', 'consid', 'sessions'])('%s does not', (name) => {
+    expect(detectSessionCookie(name, 'v')).toEqual({ isSession: false, framework: 'unknown', reason: 'no-match' });
+  });
+
+  it('reports framework unknown for a pattern match', () => {
+    expect(detectSessionCookie('app-session', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
+  });
+});
+
+describe('detectSessionCookie: rule 4 and the overrides', () => {
+  it('takes a cookie set by a login response as a session cookie', () => {
+    expect(detectSessionCookie('auth', 'v', { setByLoginResponse: true })).toEqual({
+      isSession: true,
+      framework: 'unknown',
+      reason: 'login-response',
+    });
+  });
+
+  it.each(['heroku-session-affinity', 'AWSALB', 'AWSALBCORS', 'csrftoken', '_ga', '_gid', '_gat_UA-1', '_fbp'])(
+    'never takes %s for a session cookie, even from a login response',
+    (name) => {
+      expect(detectSessionCookie(name, 's%3Aabc.def', { setByLoginResponse: true })).toEqual({
+        isSession: false,
+        framework: 'unknown',
+        reason: 'never-session',
+      });
+    },
+  );
+
+  it("lets the user's marking win over every rule", () => {
+    expect(detectSessionCookie('connect.sid', 'v', { userMark: 'not-session' })).toEqual({
+      isSession: false,
+      framework: 'express-session',
+      reason: 'user-marked',
+    });
+    expect(detectSessionCookie('AWSALB', 'v', { userMark: 'session' }).isSession).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Decides whether a cookie carries a session identifier, and which framework issued it
+ * (rubric section 2). Rules run strongest first; the never-session list overrides them, and the
+ * user's own marking overrides everything.
+ */
+import type { Framework } from './framework.js';
+import {
+  SESSION_NAME_PATTERN,
+  frameworkForDefaultName,
+  isNeverSessionName,
+  withoutPrefix,
+} from './session-names.js';
+
+/** Which rule of rubric section 2 decided. */
+export type SessionReason =
+  | 'value-format'
+  | 'framework-name'
+  | 'name-pattern'
+  | 'login-response'
+  | 'never-session'
+  | 'user-marked'
+  | 'no-match';
+
+export interface SessionDetection {
+  readonly isSession: boolean;
+  readonly framework: Framework;
+  readonly reason: SessionReason;
+}
+
+export type UserMark = 'session' | 'not-session';
+
+export interface DetectionContext {
+  /** Names of the other cookies seen with this one (for the `<name>.sig` companion). */
+  readonly siblingNames?: ReadonlySet<string>;
+  /** True when the cookie was set or changed by the response to a login request (rule 4). */
+  readonly setByLoginResponse?: boolean;
+  /** The user's own marking in the panel; it wins over every rule. */
+  readonly userMark?: UserMark;
+}
+
+/** express-session's signed value: `s:<id>.<signature>`, URL-encoded as `s%3A...` on the wire. */
+export function isExpressSessionValue(value: string): boolean {
+  const lower = value.slice(0, 4).toLowerCase();
+  const rest = lower.startsWith('s%3a') ? value.slice(4) : lower.startsWith('s:') ? value.slice(2) : null;
+  if (rest === null) return false;
+  const dot = rest.lastIndexOf('.');
+  return dot > 0 && dot < rest.length - 1;
+}
+
+export function detectSessionCookie(
+  name: string,
+  value: string,
+  context: DetectionContext = {},
+): SessionDetection {
+  const framework = recognisedFramework(name, value, context.siblingNames);
+  if (context.userMark !== undefined) {
+    return {
+      isSession: context.userMark === 'session',
+      framework: framework?.framework ?? 'unknown',
+      reason: 'user-marked',
+    };
+  }
+  if (isNeverSessionName(name) || isNeverSessionName(withoutPrefix(name))) {
+    return { isSession: false, framework: 'unknown', reason: 'never-session' };
+  }
+  if (framework !== null) return { isSession: true, ...framework };
+  if (context.setByLoginResponse) return { isSession: true, framework: 'unknown', reason: 'login-response' };
+  return { isSession: false, framework: 'unknown', reason: 'no-match' };
+}
+
+function recognisedFramework(
+  name: string,
+  value: string,
+  siblingNames: ReadonlySet<string> | undefined,
+): { framework: Framework; reason: SessionReason } | null {
+  const bareName = withoutPrefix(name);
+  // Rule 1: a known session value format.
+  if (isExpressSessionValue(value)) return { framework: 'express-session', reason: 'value-format' };
+  if (siblingNames?.has(`${name}.sig`)) {
+    const framework = bareName.toLowerCase() === 'koa.sess' ? 'koa-session' : 'cookie-session';
+    return { framework, reason: 'value-format' };
+  }
+  // Rule 2: a framework's default name.
+  const byName = frameworkForDefaultName(bareName);
+  if (byName !== null) return { framework: byName, reason: 'framework-name' };
+  // Rule 3: a name that says "session id".
+  if (SESSION_NAME_PATTERN.test(bareName)) return { framework: 'unknown', reason: 'name-pattern' };
+  return null;
+}
