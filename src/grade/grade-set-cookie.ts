@@ -1,0 +1,112 @@
+/**
+ * Grades one Set-Cookie line against every rule of rubric section 4 and computes its score and
+ * letter (section 3). Cookies that carry no session id keep their findings but get no letter.
+ */
+import { cookieLifetimeSeconds, isDeletion } from '../core/cookie-lifetime.js';
+import { estimateEntropyBits } from '../core/estimate-entropy.js';
+import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
+import type { SessionDetection } from '../detect/detect-session-cookie.js';
+import { cookiePrefix } from '../detect/session-names.js';
+import { COOKIE_RULES } from '../rules/all-rules.js';
+import type { CookieRuleContext } from '../rules/cookie-rule.js';
+import { adviceFor } from '../rules/fix-advice.js';
+import { HSTS_MIN_MAX_AGE } from '../rules/hsts-missing.js';
+import type { Letter } from '../rules/letter.js';
+import { cookieNotes } from './cookie-notes.js';
+import type { Finding, Note } from './finding.js';
+import type { ResponseContext } from './response-context.js';
+import { scoreAndLetter } from './score.js';
+
+export interface GradeSetCookieOptions {
+  /** Other values seen for the same cookie: a prefix they all share is not counted as entropy. */
+  readonly otherValues?: readonly string[];
+  /** True when the trace shows the id rotated at a login (rubric section 5, `rotated-on-login`). */
+  readonly rotatedOnLogin?: boolean;
+}
+
+export interface GradedSetCookie {
+  readonly cookie: ParsedSetCookie;
+  readonly response: ResponseContext;
+  readonly session: SessionDetection;
+  /** A Set-Cookie that removes the cookie: listed, never graded. */
+  readonly deletion: boolean;
+  readonly lifetimeSeconds: number | null;
+  readonly entropyBits: number;
+  readonly findings: readonly Finding[];
+  readonly notes: readonly Note[];
+  /** The A+ conditions that do not hold yet, in words (empty when A+ is reached). */
+  readonly aPlusMissing: readonly string[];
+  /** Null for deletions and for cookies that carry no session id. */
+  readonly score: number | null;
+  readonly grade: Letter | null;
+}
+
+/** The A+ conditions of rubric section 3 that `context` does not meet. */
+export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin: boolean): string[] {
+  const { cookie, response } = context;
+  const unmet: string[] = [];
+  if (cookiePrefix(cookie.name) !== '__Host-') unmet.push('a __Host- prefix');
+  if (!cookie.secure) unmet.push('Secure');
+  if (!cookie.httpOnly) unmet.push('HttpOnly');
+  if (cookie.sameSite !== 'Strict' && cookie.sameSite !== 'Lax') unmet.push('SameSite=Strict or Lax');
+  if (cookie.domain !== null) unmet.push('no Domain');
+  if (cookie.path !== '/') unmet.push('Path=/');
+  if (context.entropyBits < 128) unmet.push('at least 128 bits of entropy');
+  if (!response.cacheControlPrevents) unmet.push('Cache-Control: no-store');
+  if (response.scheme === 'https' && (response.hstsMaxAge ?? 0) < HSTS_MIN_MAX_AGE) {
+    unmet.push('HSTS with max-age >= 31536000');
+  }
+  if (!rotatedOnLogin) unmet.push('an observed login that rotates the id');
+  return unmet;
+}
+
+export const A_PLUS_NEEDS_LOGIN: Note = {
+  id: 'a-plus-needs-login',
+  message: 'Everything else is in place for A+: log in while the panel records to check that the id rotates at login.',
+};
+
+export function gradeSetCookie(
+  cookie: ParsedSetCookie,
+  response: ResponseContext,
+  session: SessionDetection,
+  options: GradeSetCookieOptions = {},
+): GradedSetCookie {
+  const context: CookieRuleContext = {
+    cookie,
+    response,
+    session,
+    lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
+    entropyBits: estimateEntropyBits(cookie.value, options.otherValues),
+  };
+  const deletion = isDeletion(cookie, response.time);
+  const notes = cookieNotes(cookie);
+  if (deletion) {
+    return { ...context, deletion, findings: [], notes, aPlusMissing: [], score: null, grade: null };
+  }
+
+  const findings: Finding[] = [];
+  for (const rule of COOKIE_RULES) {
+    if (rule.onlyForSessionIds && !session.isSession) continue;
+    const message = rule.explain(context);
+    if (message === null) continue;
+    findings.push({
+      id: rule.id,
+      deduction: rule.deduction,
+      cap: rule.cap,
+      message,
+      fix: adviceFor(rule.fix, session.framework),
+    });
+  }
+
+  const rotatedOnLogin = options.rotatedOnLogin ?? false;
+  const aPlusMissing = unmetAPlusConditions(context, rotatedOnLogin);
+  if (!session.isSession) {
+    return { ...context, deletion, findings, notes, aPlusMissing, score: null, grade: null };
+  }
+  const { score, grade } = scoreAndLetter(findings, aPlusMissing.length === 0);
+  if (score === 100 && aPlusMissing.length === 1 && !rotatedOnLogin) notes.push(A_PLUS_NEEDS_LOGIN);
+  if (rotatedOnLogin) {
+    notes.push({ id: 'rotated-on-login', message: 'The id changed at login: session fixation is prevented.' });
+  }
+  return { ...context, deletion, findings, notes, aPlusMissing, score, grade };
+}

@@ -1,0 +1,40 @@
+/**
+ * One HTTP exchange as the grader sees it (rubric section 1). Plain data: the panel builds it from
+ * devtools.network entries, the CLI from real requests, the HAR reader from files.
+ */
+export interface HttpHeader {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface BodyParameter {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface Observation {
+  readonly url: string;
+  readonly method: string;
+  /** Request headers in order; Cookie and Referer matter. */
+  readonly requestHeaders: readonly HttpHeader[];
+  /** Form or JSON body parameters when known (login detection), else null. */
+  readonly requestBodyParams: readonly BodyParameter[] | null;
+  readonly status: number;
+  /** Response headers in order, one entry per Set-Cookie line. */
+  readonly responseHeaders: readonly HttpHeader[];
+  /** Epoch milliseconds when the exchange started (used when there is no Date header). */
+  readonly time: number;
+}
+
+/** Every value of a header, in order (names are case-insensitive). */
+export function headerValues(headers: readonly HttpHeader[], name: string): string[] {
+  const lower = name.toLowerCase();
+  const values: string[] = [];
+  for (const header of headers) if (header.name.toLowerCase() === lower) values.push(header.value);
+  return values;
+}
+
+/** The Set-Cookie lines of a response. */
+export function setCookieLines(observation: Observation): string[] {
+  return headerValues(observation.responseHeaders, 'set-cookie');
+}

@@ -1,0 +1,29 @@
+import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
+import type { SessionDetection } from '../detect/detect-session-cookie.js';
+import type { ResponseContext } from '../grade/response-context.js';
+import type { FixAdvice } from './fix-advice.js';
+import type { CapLetter } from './letter.js';
+
+/** Everything a rule may look at for one Set-Cookie line. */
+export interface CookieRuleContext {
+  readonly cookie: ParsedSetCookie;
+  readonly response: ResponseContext;
+  readonly session: SessionDetection;
+  /** Effective lifetime in seconds, or null for a browser-session cookie. */
+  readonly lifetimeSeconds: number | null;
+  /** Estimated entropy of the identifier (rubric section 4, "Entropy estimate"). */
+  readonly entropyBits: number;
+}
+
+/** One rule of rubric section 4. */
+export interface CookieRule {
+  /** The stable id from rubric.md. */
+  readonly id: string;
+  readonly deduction: number;
+  readonly cap: CapLetter | null;
+  /** True for rules about the session identifier itself: they skip cookies that carry none. */
+  readonly onlyForSessionIds?: boolean;
+  /** The one-line explanation when the rule fires for this cookie, otherwise null. */
+  explain(context: CookieRuleContext): string | null;
+  readonly fix: FixAdvice;
+}

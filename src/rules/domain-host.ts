@@ -1,0 +1,17 @@
+import type { CookieRule } from './cookie-rule.js';
+import { DOMAIN_ADVICE } from './fix-advice.js';
+
+/**
+ * `domain-host`: Domain equals the response host, which makes the cookie no longer host-only:
+ * every subdomain receives it. Source: OWASP Session Management ("do not set Domain").
+ */
+export const domainHost: CookieRule = {
+  id: 'domain-host',
+  deduction: 5,
+  cap: null,
+  explain: ({ cookie, response }) =>
+    cookie.domain !== null && cookie.domain === response.host
+      ? `Domain=${cookie.domain} names the host itself: the cookie is no longer host-only and every subdomain receives it.`
+      : null,
+  fix: DOMAIN_ADVICE,
+};

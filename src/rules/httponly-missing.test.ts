@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../test/support/rule-harness.js';
+import { httpOnlyMissing } from './httponly-missing.js';
+
+describe('httponly-missing', () => {
+  it('fires without HttpOnly', () => {
+    expect(explain(httpOnlyMissing, 'sid=1; Secure')).toMatch(/HttpOnly/);
+  });
+  it('does not fire with HttpOnly in any case', () => {
+    expect(explain(httpOnlyMissing, 'sid=1; httponly')).toBeNull();
+  });
+  it('costs 30 and caps at C', () => {
+    expect([httpOnlyMissing.deduction, httpOnlyMissing.cap]).toEqual([30, 'C']);
+  });
+});

@@ -1,0 +1,32 @@
+import { CLASSIC_ASP_NAME, FRAMEWORK_DEFAULT_NAMES, LARAVEL_NAME, RAILS_NAME } from '../detect/session-names.js';
+import type { CookieRule } from './cookie-rule.js';
+import { HOST_PREFIX_NAME_ADVICE } from './fix-advice.js';
+
+const DEFAULT_NAMES = new Set(
+  [
+    ...FRAMEWORK_DEFAULT_NAMES.map((entry) => entry.name),
+    '__Secure-next-auth.session-token',
+    '__Secure-authjs.session-token',
+  ].map((name) => name.toLowerCase()),
+);
+
+/** True when the full name (prefix included) is a framework's default session cookie name. */
+export function isDefaultSessionName(name: string): boolean {
+  return DEFAULT_NAMES.has(name.toLowerCase()) || CLASSIC_ASP_NAME.test(name) || RAILS_NAME.test(name) || LARAVEL_NAME.test(name);
+}
+
+/**
+ * `name-default`: the framework's default cookie name tells an attacker which stack (and which
+ * known weaknesses) to try. Source: OWASP Session Management ("session ID name fingerprinting").
+ */
+export const nameDefault: CookieRule = {
+  id: 'name-default',
+  deduction: 2,
+  cap: null,
+  onlyForSessionIds: true,
+  explain: ({ cookie }) =>
+    isDefaultSessionName(cookie.name)
+      ? `"${cookie.name}" is a framework's default session cookie name: it tells attackers which stack you run.`
+      : null,
+  fix: HOST_PREFIX_NAME_ADVICE,
+};

@@ -1,0 +1,19 @@
+import type { CookieRule } from './cookie-rule.js';
+import { everyFramework } from './fix-advice.js';
+
+/**
+ * `rejected-partitioned-insecure`: Partitioned without Secure is dropped.
+ * Sources: CHIPS (draft-cutler-httpbis-partitioned-cookies), Firefox
+ * CookieRejectedPartitionedRequiresSecure.
+ */
+export const rejectedPartitionedInsecure: CookieRule = {
+  id: 'rejected-partitioned-insecure',
+  deduction: 0,
+  cap: 'F',
+  explain: ({ cookie }) =>
+    cookie.partitioned && !cookie.secure ? 'Partitioned without Secure: the browser rejects this cookie.' : null,
+  fix: everyFramework(
+    'Use `cookie: { partitioned: true, secure: true }`, or drop `partitioned`.',
+    'Set Secure whenever Partitioned is set.',
+  ),
+};

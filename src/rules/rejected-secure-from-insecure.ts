@@ -1,0 +1,21 @@
+import type { CookieRule } from './cookie-rule.js';
+import { everyFramework } from './fix-advice.js';
+
+/**
+ * `rejected-secure-from-insecure`: a Secure cookie set by a response whose URL is not
+ * trustworthy (plain http, not localhost) is dropped. Sources: RFC 6265bis 5.7 step 13,
+ * Chrome SecureOnly, Firefox CookieRejectedSecureButNonHttps.
+ */
+export const rejectedSecureFromInsecure: CookieRule = {
+  id: 'rejected-secure-from-insecure',
+  deduction: 0,
+  cap: 'F',
+  explain: ({ cookie, response }) =>
+    cookie.secure && !response.trustworthy && response.scheme !== ''
+      ? `Secure cookie set over plain ${response.scheme}: the browser rejects it (only https or localhost may set Secure cookies).`
+      : null,
+  fix: everyFramework(
+    "Serve the site over https (localhost may use http). With `cookie.secure: 'auto'` the flag follows the request; behind a proxy set `proxy: true` or `app.set('trust proxy', 1)`.",
+    'Serve the site over https; localhost is the only http origin allowed to set Secure cookies.',
+  ),
+};

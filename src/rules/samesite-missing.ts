@@ -1,0 +1,23 @@
+import type { CookieRule } from './cookie-rule.js';
+import { SAMESITE_ADVICE } from './fix-advice.js';
+
+/**
+ * `samesite-missing`: the line has no SameSite attribute at all. Browsers differ on the default
+ * (Chrome: Lax with a two-minute POST exception; Firefox and Safari: None), so it must be explicit.
+ * Sources: OWASP ("must explicitly set"), ASVS 4 3.4.3, ZAP 10054-1.
+ */
+export const sameSiteMissing: CookieRule = {
+  id: 'samesite-missing',
+  deduction: 20,
+  cap: 'B',
+  explain: ({ cookie }) => {
+    if (cookie.sameSite !== null) return null;
+    const oversized = cookie.diagnostics.some(
+      (d) => d.kind === 'attribute-oversize' && d.attribute.toLowerCase() === 'samesite',
+    );
+    return oversized
+      ? null
+      : 'No SameSite attribute: browsers disagree on the default, and some send the cookie on cross-site requests (CSRF).';
+  },
+  fix: SAMESITE_ADVICE,
+};

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { STRONG_ID, explain } from '../../test/support/rule-harness.js';
+import { describeCarriedData, valueCarriesData } from './value-carries-data.js';
+
+const b64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+describe('value-carries-data', () => {
+  it('fires for base64 JSON, as cookie-session writes it', () => {
+    expect(describeCarriedData(btoa('{"userId":42}'))).toBe('a JSON object');
+  });
+  it('fires for URL-encoded JSON', () => {
+    expect(describeCarriedData(encodeURIComponent('[1,2]'))).toBe('a JSON array');
+  });
+  it('fires for a JWS', () => {
+    const jws = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1"}')}.c2ln`;
+    expect(describeCarriedData(jws)).toMatch(/JWS/);
+  });
+  it("fires for a Flask-style signed session (payload.timestamp.signature)", () => {
+    expect(describeCarriedData(`${b64url('{"user":"bob"}')}.Zr3Xlg.abc`)).toBe('a JSON object');
+  });
+  it('fires for an e-mail address and never repeats it', () => {
+    const message = explain(valueCarriesData, `sid=${encodeURIComponent('bob@example.com|1700000000')}`);
+    expect(message).toMatch(/e-mail/);
+    expect(message).not.toContain('bob');
+  });
+  it('does not fire for a JWE', () => {
+    const jwe = `${b64url('{"alg":"dir","enc":"A256GCM"}')}..${b64url('iv-iv-iv')}.${b64url('cipher')}.${b64url('tag')}`;
+    expect(describeCarriedData(jwe)).toBeNull();
+  });
+  it("does not fire for Laravel's encrypted envelope", () => {
+    expect(describeCarriedData(btoa('{"iv":"a","value":"b","mac":"c","tag":""}'))).toBeNull();
+  });
+  it('does not fire for an opaque id', () => {
+    expect(explain(valueCarriesData, `connect.sid=s%3A${STRONG_ID}.sig`)).toBeNull();
+  });
+});
