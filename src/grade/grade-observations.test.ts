@@ -86,7 +86,7 @@ describe('gradeObservations', () => {
       ...observationWith([`auth=${STRONG_ID}; Secure; HttpOnly; SameSite=Lax; Path=/`]),
       url: 'https://app.example.com/do',
       method: 'POST',
-      requestBodyParams: [{ name: 'user[password]', value: 'x' }],
+      requestBodyParamNames: ['user[password]'],
     };
     const trace = gradeObservations([login]);
     expect(trace.cookies[0]?.session.reason).toBe('login-response');

@@ -7,18 +7,16 @@ export interface HttpHeader {
   readonly value: string;
 }
 
-export interface BodyParameter {
-  readonly name: string;
-  readonly value: string;
-}
-
 export interface Observation {
   readonly url: string;
   readonly method: string;
   /** Request headers in order; Cookie and Referer matter. */
   readonly requestHeaders: readonly HttpHeader[];
-  /** Form or JSON body parameters when known (login detection), else null. */
-  readonly requestBodyParams: readonly BodyParameter[] | null;
+  /**
+   * Names of the request body's form or JSON parameters when known (login detection), else null.
+   * Only names: a login body holds a password, and we never keep it.
+   */
+  readonly requestBodyParamNames: readonly string[] | null;
   readonly status: number;
   /** Response headers in order, one entry per Set-Cookie line. */
   readonly responseHeaders: readonly HttpHeader[];

@@ -11,7 +11,7 @@ const LOGOUT_PATH = /\/(log-?out|sign-?out|logoff)/i;
 /** A POST whose body has a password-like parameter, or a POST to a login-like path. */
 export function isLoginRequest(observation: Observation): boolean {
   if (observation.method.toUpperCase() !== 'POST') return false;
-  if (observation.requestBodyParams?.some((param) => PASSWORD_PARAMETER.test(param.name))) return true;
+  if (observation.requestBodyParamNames?.some((name) => PASSWORD_PARAMETER.test(name))) return true;
   return LOGIN_PATH.test(urlParts(observation.url).path);
 }
 

@@ -21,7 +21,7 @@ export function observationWith(setCookies: readonly string[], shape: ResponseSh
     url: shape.url ?? 'https://app.example.com/',
     method: shape.method ?? 'GET',
     requestHeaders: [],
-    requestBodyParams: null,
+    requestBodyParamNames: null,
     status: 200,
     responseHeaders: [
       ...Object.entries(shape.headers ?? {}).map(([name, value]) => ({ name, value })),

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { STRONG_ID, observationWith } from '../../test/support/rule-harness.js';
+import { gradeObservations } from '../grade/grade-observations.js';
+import { VERSION } from '../version.js';
+import { buildJsonReport } from './json-report.js';
+
+const VALUE = `s%3A${STRONG_ID}.signature123`;
+
+describe('buildJsonReport', () => {
+  const trace = gradeObservations([
+    observationWith([`connect.sid=${VALUE}; Path=/; Expires=Thu, 01 Jan 2026 13:00:00 GMT; HttpOnly`], {
+      url: `http://localhost:3000/page;jsessionid=${VALUE}`,
+    }),
+  ]);
+
+  it('has the shape of rubric section 7', () => {
+    const report = buildJsonReport('http://localhost:3000/', trace);
+    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 1, source: 'http://localhost:3000/', grade: 'D' });
+    expect(report.cookies[0]).toMatchObject({
+      name: 'connect.sid',
+      domain: 'localhost',
+      path: '/',
+      session: { isSession: true, framework: 'express-session', reason: 'value-format' },
+      attributes: {
+        secure: false,
+        httpOnly: true,
+        sameSite: null,
+        maxAge: null,
+        expires: '2026-01-01T13:00:00.000Z',
+        domain: null,
+        path: '/',
+        partitioned: false,
+      },
+      score: 30, // 100 - secure 40 - samesite 20 - prefix 5 - name 2 - cache 3; exactly one hour is not over an hour
+      grade: 'D',
+      deletion: false,
+    });
+    expect(report.cookies[0]?.findings[0]).toEqual({
+      id: 'secure-missing',
+      deduction: 40,
+      cap: 'D',
+      message: expect.stringContaining('Secure'),
+      fix: { 'express-session': expect.stringContaining('secure: true') },
+    });
+    expect(report.cookies[0]?.notes.map((n) => n.id)).toContain('expires-without-max-age');
+  });
+
+  it('never contains a cookie value unless asked, not even inside a URL', () => {
+    const text = JSON.stringify(buildJsonReport('x', trace));
+    expect(text).not.toContain(STRONG_ID);
+    expect(text).toContain('[value hidden]');
+  });
+
+  it('includes values when asked', () => {
+    const report = buildJsonReport('x', trace, { showValues: true });
+    expect(report.cookies[0]?.value).toBe(VALUE);
+    expect(report.cookies[0]?.setBy).toContain(VALUE);
+  });
+});
