@@ -50,8 +50,9 @@ describe('parseSetCookie: the name-value pair (RFC 6265bis 5.6 steps 2-6)', () =
     expect(parseSetCookie('sid=a\tb').rejection).toBeNull();
   });
 
-  it('counts the name and value size in UTF-8 bytes', () => {
-    expect(parseSetCookie('n=\u00e9\u20ac\u{1F36A}').nameValueBytes).toBe(1 + 2 + 3 + 4);
+  it('counts an attribute value in UTF-8 bytes for the 1024-byte limit', () => {
+    const cookie = parseSetCookie(`a=1; Path=/${'\u00e9'.repeat(512)}`);
+    expect(cookie.diagnostics).toEqual([{ kind: 'attribute-oversize', attribute: 'Path', bytes: 1025 }]);
   });
 });
 

@@ -64,8 +64,6 @@ export interface ParsedSetCookie {
   readonly partitioned: boolean;
   /** Chrome's non-standard Priority attribute (Low, Medium, High), as written. */
   readonly priority: string | null;
-  /** Total bytes of name + value (UTF-8), for the 4096-byte limit. */
-  readonly nameValueBytes: number;
   /** Set when the browser ignores the whole line. */
   readonly rejection: ParseRejection | null;
   /** What the browser discarded or overrode; a shared empty array when nothing was. */

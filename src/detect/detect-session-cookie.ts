@@ -40,11 +40,13 @@ export interface DetectionContext {
 
 /** express-session's signed value: `s:<id>.<signature>`, URL-encoded as `s%3A...` on the wire. */
 export function isExpressSessionValue(value: string): boolean {
-  const lower = value.slice(0, 4).toLowerCase();
-  const rest = lower.startsWith('s%3a') ? value.slice(4) : lower.startsWith('s:') ? value.slice(2) : null;
-  if (rest === null) return false;
-  const dot = rest.lastIndexOf('.');
-  return dot > 0 && dot < rest.length - 1;
+  if (value.charCodeAt(0) !== 0x73) return false;
+  let idStart: number;
+  if (value.charCodeAt(1) === 0x3a) idStart = 2;
+  else if (value.charCodeAt(1) === 0x25 && value.charCodeAt(2) === 0x33 && (value.charCodeAt(3) | 0x20) === 0x61) idStart = 4;
+  else return false;
+  const dot = value.lastIndexOf('.');
+  return dot > idStart && dot < value.length - 1;
 }
 
 export function detectSessionCookie(

@@ -39,6 +39,9 @@ export const SESSION_NAME_PATTERN = /(^|[._-])(sess(ion)?(id)?|sid)([._-]|$)/i;
 
 /** Cookies that are never session cookies, whatever their name looks like (rubric section 2). */
 export function isNeverSessionName(name: string): boolean {
+  // Every listed name starts with "_", "a", "c" or "h": most names are decided without lower-casing.
+  const first = name.charCodeAt(0) | 0x20;
+  if (first !== 0x7f && first !== 0x61 && first !== 0x63 && first !== 0x68) return false;
   const lower = name.toLowerCase();
   return (
     lower === 'heroku-session-affinity' ||
@@ -54,9 +57,21 @@ export function isNeverSessionName(name: string): boolean {
 
 /** The cookie-name prefixes of RFC 6265bis 4.1.3, matched case-insensitively as browsers now do. */
 export function cookiePrefix(name: string): '__Host-' | '__Secure-' | null {
-  if (name.length >= 7 && name.slice(0, 7).toLowerCase() === '__host-') return '__Host-';
-  if (name.length >= 9 && name.slice(0, 9).toLowerCase() === '__secure-') return '__Secure-';
+  if (name.charCodeAt(0) !== 0x5f || name.charCodeAt(1) !== 0x5f) return null;
+  if (startsWithIgnoreCase(name, '__host-')) return '__Host-';
+  if (startsWithIgnoreCase(name, '__secure-')) return '__Secure-';
   return null;
+}
+
+/** True when `text` starts with `lowerPrefix`, ignoring ASCII case, without allocating. */
+function startsWithIgnoreCase(text: string, lowerPrefix: string): boolean {
+  if (text.length < lowerPrefix.length) return false;
+  for (let i = 0; i < lowerPrefix.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+    if (code !== lowerPrefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The name without a `__Host-` / `__Secure-` prefix. */
@@ -65,15 +80,19 @@ export function withoutPrefix(name: string): string {
   return prefix === null ? name : name.slice(prefix.length);
 }
 
+/** Default-name entries by lower-cased name, in list order. */
+const DEFAULT_NAMES_BY_LOWER = new Map<string, { readonly name: string; readonly framework: Framework }[]>();
+for (const entry of FRAMEWORK_DEFAULT_NAMES) {
+  const key = entry.name.toLowerCase();
+  DEFAULT_NAMES_BY_LOWER.set(key, [...(DEFAULT_NAMES_BY_LOWER.get(key) ?? []), entry]);
+}
+
 /** The framework whose default name this is (case-insensitive; exact case wins), or null. */
 export function frameworkForDefaultName(name: string): Framework | null {
-  const lower = name.toLowerCase();
-  let firstMatch: Framework | null = null;
-  for (const entry of FRAMEWORK_DEFAULT_NAMES) {
-    if (entry.name === name) return entry.framework;
-    if (firstMatch === null && entry.name.toLowerCase() === lower) firstMatch = entry.framework;
+  const candidates = DEFAULT_NAMES_BY_LOWER.get(name.toLowerCase());
+  if (candidates !== undefined) {
+    return (candidates.find((entry) => entry.name === name) ?? candidates[0])?.framework ?? null;
   }
-  if (firstMatch !== null) return firstMatch;
   if (CLASSIC_ASP_NAME.test(name)) return 'classic-asp';
   if (RAILS_NAME.test(name)) return 'rails';
   if (LARAVEL_NAME.test(name)) return 'laravel';

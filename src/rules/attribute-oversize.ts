@@ -1,11 +1,11 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { everyFramework } from './fix-advice.js';
 
 /**
  * `attribute-oversize`: an attribute value over 1024 bytes, which the browser ignores (so the
  * attribute you wrote has no effect). Source: RFC 6265bis 5.6.
  */
-export const attributeOversize: CookieRule = {
+export const attributeOversize = defineCookieRule({
   id: 'attribute-oversize',
   deduction: 5,
   cap: null,
@@ -16,4 +16,4 @@ export const attributeOversize: CookieRule = {
       : null;
   },
   fix: everyFramework('Shorten `cookie.path` / `cookie.domain` to under 1024 bytes.', 'Keep every cookie attribute under 1024 bytes.'),
-};
+});

@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { CACHE_CONTROL_ADVICE } from './fix-advice.js';
 
 /**
@@ -6,7 +6,7 @@ import { CACHE_CONTROL_ADVICE } from './fix-advice.js';
  * replayed, Set-Cookie included, to another user. It needs `no-store`, or `private` and
  * `no-cache`. Source: OWASP Session Management ("Web content caching").
  */
-export const cacheControlMissing: CookieRule = {
+export const cacheControlMissing = defineCookieRule({
   id: 'cache-control-missing',
   deduction: 3,
   cap: null,
@@ -15,4 +15,4 @@ export const cacheControlMissing: CookieRule = {
       ? null
       : 'The response that sets this cookie has no `Cache-Control: no-store` (or `private, no-cache`): a shared cache could replay it to someone else.',
   fix: CACHE_CONTROL_ADVICE,
-};
+});

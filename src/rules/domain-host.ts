@@ -1,11 +1,11 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { DOMAIN_ADVICE } from './fix-advice.js';
 
 /**
  * `domain-host`: Domain equals the response host, which makes the cookie no longer host-only:
  * every subdomain receives it. Source: OWASP Session Management ("do not set Domain").
  */
-export const domainHost: CookieRule = {
+export const domainHost = defineCookieRule({
   id: 'domain-host',
   deduction: 5,
   cap: null,
@@ -14,4 +14,4 @@ export const domainHost: CookieRule = {
       ? `Domain=${cookie.domain} names the host itself: the cookie is no longer host-only and every subdomain receives it.`
       : null,
   fix: DOMAIN_ADVICE,
-};
+});

@@ -1,12 +1,12 @@
 import { domainMatches } from '../core/domain-match.js';
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { DOMAIN_ADVICE } from './fix-advice.js';
 
 /**
  * `domain-parent`: Domain is a parent of the response host, so sibling sites under it receive the
  * session too. Sources: ZAP 90033, Burp 00500300.
  */
-export const domainParent: CookieRule = {
+export const domainParent = defineCookieRule({
   id: 'domain-parent',
   deduction: 10,
   cap: null,
@@ -15,4 +15,4 @@ export const domainParent: CookieRule = {
       ? `Domain=${cookie.domain} is a parent of ${response.host}: every site under ${cookie.domain} receives this cookie.`
       : null,
   fix: DOMAIN_ADVICE,
-};
+});

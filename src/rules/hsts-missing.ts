@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { HSTS_ADVICE } from './fix-advice.js';
 
 /** One year, the HSTS max-age the rubric (and the HSTS preload list) asks for. */
@@ -8,7 +8,7 @@ export const HSTS_MIN_MAX_AGE = 31_536_000;
  * `hsts-missing`: an https response without Strict-Transport-Security max-age >= one year, so a
  * first http request can still be intercepted. Sources: ASVS 5 3.4.1, MDN Observatory.
  */
-export const hstsMissing: CookieRule = {
+export const hstsMissing = defineCookieRule({
   id: 'hsts-missing',
   deduction: 5,
   cap: null,
@@ -20,4 +20,4 @@ export const hstsMissing: CookieRule = {
       : null;
   },
   fix: HSTS_ADVICE,
-};
+});

@@ -1,15 +1,15 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { HTTPONLY_ADVICE } from './fix-advice.js';
 
 /**
  * `httponly-missing`: no HttpOnly, so page scripts (and any XSS) can read the cookie.
  * Sources: OWASP Session Management (mandatory), ASVS 4 3.4.2, Observatory -30, ZAP 10010.
  */
-export const httpOnlyMissing: CookieRule = {
+export const httpOnlyMissing = defineCookieRule({
   id: 'httponly-missing',
   deduction: 30,
   cap: 'C',
   explain: ({ cookie }) =>
     cookie.httpOnly ? null : 'No HttpOnly attribute: JavaScript on the page (including injected script) can read this cookie.',
   fix: HTTPONLY_ADVICE,
-};
+});

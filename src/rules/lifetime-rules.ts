@@ -1,5 +1,5 @@
 import { MAX_LIFETIME_SECONDS } from '../core/cookie-lifetime.js';
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule, type CookieRule } from './cookie-rule.js';
 import { LIFETIME_ADVICE } from './fix-advice.js';
 
 const HOUR = 3600;
@@ -14,7 +14,7 @@ export function formatDuration(seconds: number): string {
 }
 
 function lifetimeRule(id: string, deduction: number, above: number, upTo: number, why: string): CookieRule {
-  return {
+  return defineCookieRule({
     id,
     deduction,
     cap: null,
@@ -23,7 +23,7 @@ function lifetimeRule(id: string, deduction: number, above: number, upTo: number
         ? `The cookie lives ${formatDuration(lifetimeSeconds)}: ${why}`
         : null,
     fix: LIFETIME_ADVICE,
-  };
+  });
 }
 
 /** `lifetime-hour`: more than an hour, up to a day. Source: ZAP 40013 (low tier). */
@@ -45,7 +45,7 @@ export const lifetimeWeek = lifetimeRule(
  * `lifetime-over-cap`: over 400 days; browsers shorten it, so the server's intent is not what
  * happens. Sources: RFC 6265bis 5.5 (400-day cap), Chrome since M104.
  */
-export const lifetimeOverCap: CookieRule = {
+export const lifetimeOverCap = defineCookieRule({
   id: 'lifetime-over-cap',
   deduction: 5,
   cap: null,
@@ -54,4 +54,4 @@ export const lifetimeOverCap: CookieRule = {
       ? `The lifetime of ${formatDuration(lifetimeSeconds)} is over the browsers' 400-day cap: they shorten it.`
       : null,
   fix: LIFETIME_ADVICE,
-};
+});

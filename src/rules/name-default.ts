@@ -1,5 +1,5 @@
 import { CLASSIC_ASP_NAME, FRAMEWORK_DEFAULT_NAMES, LARAVEL_NAME, RAILS_NAME } from '../detect/session-names.js';
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { HOST_PREFIX_NAME_ADVICE } from './fix-advice.js';
 
 const DEFAULT_NAMES = new Set(
@@ -12,14 +12,18 @@ const DEFAULT_NAMES = new Set(
 
 /** True when the full name (prefix included) is a framework's default session cookie name. */
 export function isDefaultSessionName(name: string): boolean {
-  return DEFAULT_NAMES.has(name.toLowerCase()) || CLASSIC_ASP_NAME.test(name) || RAILS_NAME.test(name) || LARAVEL_NAME.test(name);
+  const lower = name.toLowerCase();
+  if (DEFAULT_NAMES.has(lower)) return true;
+  if (lower.startsWith('aspsessionid')) return CLASSIC_ASP_NAME.test(name);
+  // Laravel's pattern covers Rails' too: both end in "_session".
+  return lower.endsWith('_session') && (RAILS_NAME.test(name) || LARAVEL_NAME.test(name));
 }
 
 /**
  * `name-default`: the framework's default cookie name tells an attacker which stack (and which
  * known weaknesses) to try. Source: OWASP Session Management ("session ID name fingerprinting").
  */
-export const nameDefault: CookieRule = {
+export const nameDefault = defineCookieRule({
   id: 'name-default',
   deduction: 2,
   cap: null,
@@ -29,4 +33,4 @@ export const nameDefault: CookieRule = {
       ? `"${cookie.name}" is a framework's default session cookie name: it tells attackers which stack you run.`
       : null,
   fix: HOST_PREFIX_NAME_ADVICE,
-};
+});

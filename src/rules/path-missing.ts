@@ -1,11 +1,11 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { PATH_ADVICE } from './fix-advice.js';
 
 /**
  * `path-missing`: no Path attribute; the default path is the directory of the request path
  * (RFC 6265bis 5.1.4), so the same login can get different cookies on different pages.
  */
-export const pathMissing: CookieRule = {
+export const pathMissing = defineCookieRule({
   id: 'path-missing',
   deduction: 2,
   cap: null,
@@ -20,4 +20,4 @@ export const pathMissing: CookieRule = {
       : 'No Path attribute: the cookie gets a default path from the request URL, which depends on the page that set it.';
   },
   fix: PATH_ADVICE,
-};
+});

@@ -1,12 +1,12 @@
 import { cookiePrefix } from '../detect/session-names.js';
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { HOST_PREFIX_NAME_ADVICE } from './fix-advice.js';
 
 /**
  * `prefix-none`: no `__Host-` or `__Secure-` prefix, so a subdomain or an http page could
  * overwrite the cookie (cookie tossing). Sources: ASVS 4 3.4.4, ASVS 5 3.3.1, OWASP.
  */
-export const prefixNone: CookieRule = {
+export const prefixNone = defineCookieRule({
   id: 'prefix-none',
   deduction: 5,
   cap: null,
@@ -15,4 +15,4 @@ export const prefixNone: CookieRule = {
       ? 'No __Host- prefix: a subdomain or an http page can plant or overwrite this cookie (cookie tossing).'
       : null,
   fix: HOST_PREFIX_NAME_ADVICE,
-};
+});

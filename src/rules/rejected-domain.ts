@@ -1,5 +1,5 @@
 import { domainMatches, isPublicSuffix } from '../core/domain-match.js';
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { DOMAIN_ADVICE } from './fix-advice.js';
 
 /**
@@ -7,7 +7,7 @@ import { DOMAIN_ADVICE } from './fix-advice.js';
  * suffix (other than the host itself), makes the browser drop the cookie.
  * Sources: RFC 6265bis 5.7 steps 9-10, Chrome InvalidDomain, Firefox CookieRejectedInvalidDomain.
  */
-export const rejectedDomain: CookieRule = {
+export const rejectedDomain = defineCookieRule({
   id: 'rejected-domain',
   deduction: 0,
   cap: 'F',
@@ -23,4 +23,4 @@ export const rejectedDomain: CookieRule = {
     return null;
   },
   fix: DOMAIN_ADVICE,
-};
+});

@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { everyFramework } from './fix-advice.js';
 
 /**
@@ -6,7 +6,7 @@ import { everyFramework } from './fix-advice.js';
  * Sources: CHIPS (draft-cutler-httpbis-partitioned-cookies), Firefox
  * CookieRejectedPartitionedRequiresSecure.
  */
-export const rejectedPartitionedInsecure: CookieRule = {
+export const rejectedPartitionedInsecure = defineCookieRule({
   id: 'rejected-partitioned-insecure',
   deduction: 0,
   cap: 'F',
@@ -16,4 +16,4 @@ export const rejectedPartitionedInsecure: CookieRule = {
     'Use `cookie: { partitioned: true, secure: true }`, or drop `partitioned`.',
     'Set Secure whenever Partitioned is set.',
   ),
-};
+});

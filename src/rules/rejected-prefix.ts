@@ -1,5 +1,5 @@
 import { cookiePrefix } from '../detect/session-names.js';
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { everyFramework } from './fix-advice.js';
 
 /**
@@ -7,7 +7,7 @@ import { everyFramework } from './fix-advice.js';
  * (prefixes matched case-insensitively). A nameless cookie whose value looks prefixed is also
  * dropped. Sources: RFC 6265bis 4.1.3, Chrome InvalidPrefix, Firefox CookieRejectedInvalidPrefix.
  */
-export const rejectedPrefix: CookieRule = {
+export const rejectedPrefix = defineCookieRule({
   id: 'rejected-prefix',
   deduction: 0,
   cap: 'F',
@@ -32,4 +32,4 @@ export const rejectedPrefix: CookieRule = {
     "With a `__Host-` name use `cookie: { secure: true, path: '/' }` and no `cookie.domain`; with `__Secure-` use `secure: true`. express-session emits a `__Host-` cookie without `secure: true`, and the browser drops it.",
     'Give a __Host- cookie Secure, Path=/ and no Domain; give a __Secure- cookie Secure.',
   ),
-};
+});

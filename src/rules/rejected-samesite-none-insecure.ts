@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { everyFramework, SECURE_ADVICE } from './fix-advice.js';
 
 /**
@@ -6,7 +6,7 @@ import { everyFramework, SECURE_ADVICE } from './fix-advice.js';
  * Sources: RFC 6265bis 5.7 step 19, Chrome SameSiteNoneInsecure, Firefox
  * CookieRejectedNonRequiresSecure2, MDN Observatory (-20).
  */
-export const rejectedSameSiteNoneInsecure: CookieRule = {
+export const rejectedSameSiteNoneInsecure = defineCookieRule({
   id: 'rejected-samesite-none-insecure',
   deduction: 0,
   cap: 'F',
@@ -21,4 +21,4 @@ export const rejectedSameSiteNoneInsecure: CookieRule = {
       'Add Secure whenever SameSite=None is set, or use SameSite=Lax.',
     ),
   },
-};
+});

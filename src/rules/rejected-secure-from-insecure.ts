@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { everyFramework } from './fix-advice.js';
 
 /**
@@ -6,7 +6,7 @@ import { everyFramework } from './fix-advice.js';
  * trustworthy (plain http, not localhost) is dropped. Sources: RFC 6265bis 5.7 step 13,
  * Chrome SecureOnly, Firefox CookieRejectedSecureButNonHttps.
  */
-export const rejectedSecureFromInsecure: CookieRule = {
+export const rejectedSecureFromInsecure = defineCookieRule({
   id: 'rejected-secure-from-insecure',
   deduction: 0,
   cap: 'F',
@@ -18,4 +18,4 @@ export const rejectedSecureFromInsecure: CookieRule = {
     "Serve the site over https (localhost may use http). With `cookie.secure: 'auto'` the flag follows the request; behind a proxy set `proxy: true` or `app.set('trust proxy', 1)`.",
     'Serve the site over https; localhost is the only http origin allowed to set Secure cookies.',
   ),
-};
+});

@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { SAMESITE_ADVICE } from './fix-advice.js';
 
 /**
@@ -6,7 +6,7 @@ import { SAMESITE_ADVICE } from './fix-advice.js';
  * as absent. Fires instead of `samesite-missing`. Sources: ZAP 10054-3, Observatory -20,
  * Firefox CookieSameSiteValueInvalid2.
  */
-export const sameSiteInvalid: CookieRule = {
+export const sameSiteInvalid = defineCookieRule({
   id: 'samesite-invalid',
   deduction: 20,
   cap: 'B',
@@ -21,4 +21,4 @@ export const sameSiteInvalid: CookieRule = {
     'express-session':
       "Use `cookie.sameSite` with `'strict'`, `'lax'` or `'none'` (`true` means strict, `false` sends no attribute).",
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { SAMESITE_ADVICE } from './fix-advice.js';
 
 /**
@@ -6,7 +6,7 @@ import { SAMESITE_ADVICE } from './fix-advice.js';
  * (Chrome: Lax with a two-minute POST exception; Firefox and Safari: None), so it must be explicit.
  * Sources: OWASP ("must explicitly set"), ASVS 4 3.4.3, ZAP 10054-1.
  */
-export const sameSiteMissing: CookieRule = {
+export const sameSiteMissing = defineCookieRule({
   id: 'samesite-missing',
   deduction: 20,
   cap: 'B',
@@ -20,4 +20,4 @@ export const sameSiteMissing: CookieRule = {
       : 'No SameSite attribute: browsers disagree on the default, and some send the cookie on cross-site requests (CSRF).';
   },
   fix: SAMESITE_ADVICE,
-};
+});

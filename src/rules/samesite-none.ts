@@ -1,11 +1,11 @@
-import type { CookieRule } from './cookie-rule.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { SAMESITE_ADVICE } from './fix-advice.js';
 
 /**
  * `samesite-none`: SameSite=None (with Secure) sends the session on every cross-site request.
  * Sources: ZAP 10054-2, Chrome third-party cookie phase-out.
  */
-export const sameSiteNone: CookieRule = {
+export const sameSiteNone = defineCookieRule({
   id: 'samesite-none',
   deduction: 10,
   cap: 'B',
@@ -18,4 +18,4 @@ export const sameSiteNone: CookieRule = {
     'express-session':
       "Use `sameSite: 'lax'` or `'strict'` unless the session must work inside other sites' frames; then keep `'none'` with `secure: true` and consider `partitioned: true`.",
   },
-};
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STRONG_ID, explain } from '../../test/support/rule-harness.js';
-import { describeCarriedData, valueCarriesData } from './value-carries-data.js';
+import { containsEmailAddress, describeCarriedData, valueCarriesData } from './value-carries-data.js';
 
 const b64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
@@ -32,5 +32,14 @@ describe('value-carries-data', () => {
   });
   it('does not fire for an opaque id', () => {
     expect(explain(valueCarriesData, `connect.sid=s%3A${STRONG_ID}.sig`)).toBeNull();
+  });
+});
+
+describe('containsEmailAddress', () => {
+  it.each(['a@example.com', 'x|first.last+tag@mail.example.co.uk|y'])('finds one in %j', (text) => {
+    expect(containsEmailAddress(text)).toBe(true);
+  });
+  it.each(['@example.com', 'a@b', 'a@example.c', 'no at sign', 'a@@example.com'])('finds none in %j', (text) => {
+    expect(containsEmailAddress(text)).toBe(false);
   });
 });

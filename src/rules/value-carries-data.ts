@@ -1,37 +1,38 @@
-import type { CookieRule } from './cookie-rule.js';
+import { decodeBase64, peekBase64 } from '../core/base64.js';
+import { percentDecode } from '../core/percent-decode.js';
+import { defineCookieRule } from './cookie-rule.js';
 import { SERVER_SIDE_DATA_ADVICE } from './fix-advice.js';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-const BASE64ISH = /^[A-Za-z0-9+/_-]{2,}={0,2}$/;
 const LARAVEL_ENVELOPE_KEYS = new Set(['iv', 'value', 'mac', 'tag']);
+const LOCAL_PART_CHAR = /[A-Za-z0-9._%+-]/;
+/** The domain of an address, read from just after its "@" (sticky: no scanning, no backtracking). */
+const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 
-function safeDecodeUri(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
+/**
+ * True when `text` holds something shaped like an e-mail address. Checks around each "@" only,
+ * so it stays linear on long values (an unanchored regex backtracks quadratically on them).
+ */
+export function containsEmailAddress(text: string): boolean {
+  for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    if (!LOCAL_PART_CHAR.test(text.charAt(at - 1))) continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    if (EMAIL_DOMAIN.test(text)) return true;
   }
-}
-
-/** Base64 or base64url to text, or null when the segment is not base64. */
-function decodeBase64(segment: string): string | null {
-  if (!BASE64ISH.test(segment)) return null;
-  try {
-    return atob(segment.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
-  } catch {
-    return null;
-  }
+  return false;
 }
 
 function parseJsonContainer(text: string): object | null {
-  const trimmed = text.trim();
-  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return null;
   try {
-    const parsed: unknown = JSON.parse(trimmed);
+    const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null ? parsed : null;
   } catch {
     return null;
   }
+}
+
+/** JSON text starts with "{" or "[", possibly after whitespace. */
+function mayStartJson(code: number): boolean {
+  return code === 0x7b || code === 0x5b || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /** Laravel's encrypted cookie: `{ iv, value, mac, tag }` and nothing else; its data is opaque. */
@@ -40,28 +41,40 @@ function isLaravelEnvelope(container: object): boolean {
   return !Array.isArray(container) && keys.length > 0 && keys.every((key) => LARAVEL_ENVELOPE_KEYS.has(key));
 }
 
+/** What one `.`-separated segment holds: a JSON container (as text or base64), or an e-mail in base64. */
+interface SegmentContent {
+  readonly json: object | null;
+  readonly base64Email: boolean;
+}
+
+const NOTHING: SegmentContent = { json: null, base64Email: false };
+
+function inspectSegment(segment: string): SegmentContent {
+  if (mayStartJson(segment.charCodeAt(0))) return { json: parseJsonContainer(segment), base64Email: false };
+  const peek = peekBase64(segment);
+  // Decode only what could hold JSON or an address; most ids are neither.
+  if (peek === null || (!mayStartJson(peek.firstByte) && !peek.mayHoldEmail)) return NOTHING;
+  const decoded = decodeBase64(segment) ?? '';
+  return {
+    json: mayStartJson(peek.firstByte) ? parseJsonContainer(decoded) : null,
+    base64Email: peek.mayHoldEmail && containsEmailAddress(decoded),
+  };
+}
+
 /** What readable data the value carries, in words, or null. Never returns the data itself. */
 export function describeCarriedData(value: string): string | null {
-  const decoded = safeDecodeUri(value);
-  const segments = decoded.split('.');
-  const texts = segments.map((segment) => [segment, decodeBase64(segment)]);
-  const firstHeader = parseJsonContainer(texts[0]?.[1] ?? '');
+  const decoded = percentDecode(value);
+  const segments = decoded.split('.').map(inspectSegment);
+  const header = segments[0]?.json ?? null;
   // A JWE (five segments, a JSON header) is encrypted: nothing readable.
-  if (segments.length === 5 && firstHeader !== null) return null;
-  if (segments.length === 3 && firstHeader !== null && 'alg' in firstHeader) {
+  if (segments.length === 5 && header !== null) return null;
+  if (segments.length === 3 && header !== null && 'alg' in header) {
     return 'a JWS (signed, not encrypted: anyone can read its payload)';
   }
-  for (const candidates of texts) {
-    for (const text of candidates) {
-      if (text === null) continue;
-      const container = parseJsonContainer(text);
-      if (container !== null && !isLaravelEnvelope(container)) {
-        return Array.isArray(container) ? 'a JSON array' : 'a JSON object';
-      }
-    }
+  for (const { json } of segments) {
+    if (json !== null && !isLaravelEnvelope(json)) return Array.isArray(json) ? 'a JSON array' : 'a JSON object';
   }
-  if (EMAIL.test(decoded)) return 'an e-mail address';
-  for (const [, text] of texts) if (text != null && EMAIL.test(text)) return 'an e-mail address';
+  if (containsEmailAddress(decoded) || segments.some((segment) => segment.base64Email)) return 'an e-mail address';
   return null;
 }
 
@@ -69,7 +82,7 @@ export function describeCarriedData(value: string): string | null {
  * `value-carries-data`: the value carries readable data (JSON, a JWS, an e-mail address) instead
  * of a meaningless id. Source: OWASP Session Management ("the session ID must be meaningless").
  */
-export const valueCarriesData: CookieRule = {
+export const valueCarriesData = defineCookieRule({
   id: 'value-carries-data',
   deduction: 10,
   cap: null,
@@ -81,4 +94,4 @@ export const valueCarriesData: CookieRule = {
       : `The value carries ${carried} instead of a meaningless id: anyone who sees the cookie can read it.`;
   },
   fix: SERVER_SIDE_DATA_ADVICE,
-};
+});

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: parse throughput against `cookie`, `set-cookie-parser` and `tough-cookie` in
+ * the same process, parse+grade throughput for session cookies, retained memory per parsed
+ * result, and parse time on 1 KB / 10 KB / 100 KB headers (it must stay linear).
+ * Prints figures; it asserts nothing (speed is never a test).
+ */
+import { parseSetCookie as cookieParseSetCookie } from 'cookie';
+import { parseString as setCookieParserParse } from 'set-cookie-parser';
+import { Cookie as ToughCookie } from 'tough-cookie';
+import { parseSetCookie } from '../core/parse-set-cookie.js';
+import { detectSessionCookie } from '../detect/detect-session-cookie.js';
+import { gradeSetCookie } from '../grade/grade-set-cookie.js';
+import { responseContext } from '../grade/response-context.js';
+import { generateCorpus } from './set-cookie-corpus.js';
+
+const CORPUS_SIZE = 100_000;
+const ROUNDS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+let sink = 0;
+
+/** One pass of `work` over every header; returns headers per second. */
+function onePass(headers: readonly string[], work: (header: string) => unknown): number {
+  const start = process.hrtime.bigint();
+  for (const header of headers) if (work(header)) sink++;
+  return headers.length / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+/**
+ * Median headers per second of each contender. Rounds are interleaved (A B C D, A B C D, ...)
+ * after a warm-up pass of each, so no contender gets a quieter or warmer machine than another.
+ */
+function interleavedThroughput(
+  headers: readonly string[],
+  contenders: readonly (readonly [string, (header: string) => unknown])[],
+): Map<string, number> {
+  const rates = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+  for (const [, work] of contenders) onePass(headers, work);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, work] of contenders) rates.get(name)?.push(onePass(headers, work));
+  }
+  if (sink < 0) console.log(sink);
+  return new Map([...rates].map(([name, list]) => [name, median(list)]));
+}
+
+const format = (rate: number) => `${(rate / 1e6).toFixed(3)} M/s`;
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run with node --expose-gc (npm run bench does)');
+  collect();
+  collect();
+}
+
+function retainedBytesPerResult(headers: readonly string[]): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = headers.map((header) => parseSetCookie(header));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (kept.length !== headers.length) throw new Error('lost results');
+  return (after - before) / headers.length;
+}
+
+function main(): void {
+  const { headers, sessionHeaders } = generateCorpus(CORPUS_SIZE);
+  console.log(`Corpus: ${headers.length} Set-Cookie headers (${sessionHeaders.length} session cookies), ${ROUNDS} rounds, medians.\n`);
+
+  const parsers: [string, (header: string) => unknown][] = [
+    ['session-cookie-inspector parseSetCookie', parseSetCookie],
+    ["cookie's parseSetCookie", (header) => cookieParseSetCookie(header)],
+    ["set-cookie-parser parseString", (header) => setCookieParserParse(header, { silent: true })],
+    ['tough-cookie Cookie.parse', (header) => ToughCookie.parse(header)],
+  ];
+  const rates = interleavedThroughput(headers, parsers);
+  const cookieRate = rates.get("cookie's parseSetCookie") as number;
+  console.log('Parse throughput');
+  for (const [name, rate] of rates) {
+    console.log(`  ${name.padEnd(42)} ${format(rate).padStart(11)}   ${(rate / cookieRate).toFixed(2)}x cookie`);
+  }
+
+  const response = responseContext({
+    url: 'https://app.example.com/',
+    method: 'GET',
+    requestHeaders: [],
+    requestBodyParamNames: null,
+    status: 200,
+    responseHeaders: [{ name: 'Date', value: 'Thu, 01 Jan 2026 00:00:00 GMT' }],
+    time: Date.UTC(2026, 0, 1),
+  });
+  const gradeRate = interleavedThroughput(sessionHeaders, [
+    [
+      'grade',
+      (header) => {
+        const cookie = parseSetCookie(header);
+        return gradeSetCookie(cookie, response, detectSessionCookie(cookie.name, cookie.value)).grade;
+      },
+    ],
+  ]).get('grade') as number;
+  console.log(`\nParse + detect + grade, session cookies  ${format(gradeRate)}`);
+
+  console.log(`\nRetained memory per parsed result: ${retainedBytesPerResult(headers).toFixed(0)} bytes (input strings excluded)`);
+
+  console.log('\nParse time by header size (linear means x10 size -> about x10 time)');
+  for (const kilobytes of [1, 10, 100]) {
+    const size = kilobytes * 1024;
+    const line = `big=${'v'.repeat(size / 2)}; ${'Path=/; '.repeat(size / 16)}`.slice(0, size);
+    const rounds = Math.max(20, 20_000 / kilobytes);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      for (let r = 0; r < rounds; r++) parseSetCookie(line);
+      times.push(Number(process.hrtime.bigint() - start) / 1e3 / rounds);
+    }
+    console.log(`  ${String(kilobytes).padStart(3)} KB header: ${median(times).toFixed(1)} us per parse`);
+  }
+}
+
+main();

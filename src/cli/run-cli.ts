@@ -1,0 +1,188 @@
+/**
+ * The command line: grade URLs and HAR files, print a readable report or the JSON report, and
+ * exit 0 (graded), 1 (below --fail-under) or 2 (bad arguments, unreadable input, network errors).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { gradeObservations } from '../grade/grade-observations.js';
+import type { HttpHeader, Observation } from '../observation/observation.js';
+import { readHar } from '../observation/read-har.js';
+import { buildJsonReport, type JsonReport } from '../report/json-report.js';
+import { formatTextReport, PLAIN, type Styles } from '../report/text-report.js';
+import { LETTERS, isWorse, type Letter } from '../rules/letter.js';
+import { VERSION } from '../version.js';
+import { fetchTrace, FetchTraceError } from './fetch-trace.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Colour the readable report (a terminal that wants it). */
+  readonly color: boolean;
+}
+
+export const USAGE = `Usage: session-cookie-inspector [options] <url-or-har-file>...
+
+Grades the session cookies set by a URL (following redirects) or recorded in a HAR file.
+
+Options:
+  --json                 print the JSON report (an array when there are several inputs)
+  --fail-under <letter>  exit 1 when a site grade is below A+, A, B, C, D or F ("none" never fails)
+  --show-values          include cookie values in the output (hidden by default)
+  --insecure             accept TLS certificates that do not verify (local dev servers)
+  --method <method>      HTTP method of the first request (default GET)
+  -H, --header <h>       extra request header "Name: value" (repeatable)
+  --timeout <seconds>    per-request timeout (default 10)
+  -h, --help             show this help
+  --version              show the version
+
+Exit status: 0 graded, 1 below --fail-under, 2 error.`;
+
+const MAX_REDIRECTS = 10;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  readonly sources: readonly string[];
+  readonly json: boolean;
+  readonly failUnder: Letter | null;
+  readonly showValues: boolean;
+  readonly insecure: boolean;
+  readonly method: string;
+  readonly headers: readonly HttpHeader[];
+  readonly timeoutMs: number;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+function parseHeader(text: string): HttpHeader {
+  const colon = text.indexOf(':');
+  const name = colon < 0 ? '' : text.slice(0, colon).trim();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw new UsageError(`--header "${text}" is not of the form "Name: value"`);
+  }
+  return { name, value: text.slice(colon + 1).trim() };
+}
+
+function parseLetter(text: string): Letter {
+  const letter = LETTERS.find((candidate) => candidate === text.toUpperCase());
+  if (letter === undefined) throw new UsageError(`--fail-under takes one of ${LETTERS.join(', ')}, not "${text}"`);
+  return letter;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'fail-under': { type: 'string' },
+        'show-values': { type: 'boolean', default: false },
+        insecure: { type: 'boolean', default: false },
+        method: { type: 'string', default: 'GET' },
+        header: { type: 'string', short: 'H', multiple: true, default: [] },
+        timeout: { type: 'string', default: '10' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) {
+    throw new UsageError(`--timeout takes a number of seconds between 0 and 600, not "${values.timeout}"`);
+  }
+  if (!/^[A-Za-z]+$/.test(values.method)) throw new UsageError(`--method "${values.method}" is not an HTTP method`);
+  const options: CliOptions = {
+    sources: positionals,
+    json: values.json,
+    failUnder: values['fail-under'] === undefined ? null : parseLetter(values['fail-under']),
+    showValues: values['show-values'],
+    insecure: values.insecure,
+    method: values.method.toUpperCase(),
+    headers: values.header.map(parseHeader),
+    timeoutMs: timeout * 1000,
+    help: values.help,
+    version: values.version,
+  };
+  if (!options.help && !options.version && options.sources.length === 0) {
+    throw new UsageError('give at least one URL or HAR file (see --help)');
+  }
+  return options;
+}
+
+const isUrl = (source: string) => /^https?:\/\//i.test(source);
+
+async function observationsOf(source: string, options: CliOptions, io: CliIo): Promise<Observation[]> {
+  if (isUrl(source)) {
+    return fetchTrace(source, {
+      method: options.method,
+      headers: options.headers,
+      insecure: options.insecure,
+      timeoutMs: options.timeoutMs,
+      maxRedirects: MAX_REDIRECTS,
+    });
+  }
+  let text: string;
+  try {
+    text = await readFile(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new FetchTraceError(`cannot read ${source}: ${reason}`);
+  }
+  const har = readHar(text);
+  if (!har.ok) throw new FetchTraceError(`${source} is ${har.error.startsWith('not') ? '' : 'not readable: '}${har.error}`);
+  if (har.skippedEntries > 0) io.stderr(`note: ${source}: skipped ${har.skippedEntries} entries that are not HTTP exchanges`);
+  return har.observations;
+}
+
+/** Runs the CLI and returns its exit status. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr(`session-cookie-inspector: ${(error as Error).message}`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(VERSION);
+    return 0;
+  }
+  if (options.insecure) io.stderr('warning: --insecure: TLS certificates are not verified');
+
+  const reports: JsonReport[] = [];
+  try {
+    for (const source of options.sources) {
+      const trace = gradeObservations(await observationsOf(source, options, io));
+      reports.push(buildJsonReport(source, trace, { showValues: options.showValues }));
+    }
+  } catch (error) {
+    const message = error instanceof FetchTraceError ? error.message : `unexpected error: ${(error as Error).message}`;
+    io.stderr(`session-cookie-inspector: ${message}`);
+    return 2;
+  }
+
+  if (options.json) {
+    io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  } else {
+    const styles: Styles = io.color ? pc : PLAIN;
+    io.stdout(reports.map((report) => formatTextReport(report, styles)).join('\n'));
+  }
+
+  const threshold = options.failUnder;
+  if (threshold === null) return 0;
+  const failing = reports.filter((report) => report.grade !== 'none' && isWorse(report.grade, threshold));
+  for (const report of failing) io.stderr(`${report.source}: site grade ${report.grade} is below --fail-under ${threshold}`);
+  return failing.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+/**
+ * session-cookie-inspector as a library: parse Set-Cookie headers as browsers do, detect session
+ * cookies, and grade them by the rubric, e.g. in your own server's tests:
+ *
+ *   const trace = gradeObservations([observationFromResponse({ url, headers })]);
+ *   assert.equal(trace.grade, 'A');
+ */
+export { parseSetCookie, MAX_ATTRIBUTE_VALUE_BYTES } from './core/parse-set-cookie.js';
+export type { ParsedSetCookie, ParseDiagnostic, ParseRejection, SameSiteAttribute } from './core/parsed-set-cookie.js';
+export { parseCookieDate } from './core/cookie-date.js';
+export { cookieLifetimeSeconds, isDeletion } from './core/cookie-lifetime.js';
+export { estimateEntropyBits } from './core/estimate-entropy.js';
+export { isTrustworthyUrl } from './core/trustworthy-url.js';
+export { detectSessionCookie } from './detect/detect-session-cookie.js';
+export type { SessionDetection, SessionReason, UserMark, DetectionContext } from './detect/detect-session-cookie.js';
+export type { Framework } from './detect/framework.js';
+export { gradeObservations, siteGrade } from './grade/grade-observations.js';
+export type { CookieGrade, CookieIdentity, SiteGrade, TraceGrade, TraceGradeOptions } from './grade/grade-observations.js';
+export { gradeSetCookie } from './grade/grade-set-cookie.js';
+export type { GradedSetCookie } from './grade/grade-set-cookie.js';
+export { responseContext } from './grade/response-context.js';
+export type { Finding, Note } from './grade/finding.js';
+export { observationFromResponse } from './observation/observation-from-response.js';
+export type { Observation, HttpHeader } from './observation/observation.js';
+export { readHar } from './observation/read-har.js';
+export type { HarReadResult } from './observation/read-har.js';
+export { buildJsonReport } from './report/json-report.js';
+export type { JsonReport, ReportCookie, ReportFinding } from './report/json-report.js';
+export { formatTextReport } from './report/text-report.js';
+export { COOKIE_RULES } from './rules/all-rules.js';
+export type { CookieRule } from './rules/cookie-rule.js';
+export { LETTERS } from './rules/letter.js';
+export type { Letter } from './rules/letter.js';
+export { VERSION, RUBRIC_VERSION } from './version.js';

@@ -1,0 +1,82 @@
+/**
+ * The CLI's readable output: per source the site grade, then a block per cookie with its grade,
+ * name, framework, attributes, each finding with its fix, and the notes. Colours come from the
+ * caller (`Styles`), so this stays a pure function over the JSON report.
+ */
+import { formatDuration } from '../rules/lifetime-rules.js';
+import type { JsonReport, ReportCookie } from './json-report.js';
+
+export interface Styles {
+  readonly bold: (text: string) => string;
+  readonly dim: (text: string) => string;
+  readonly red: (text: string) => string;
+  readonly yellow: (text: string) => string;
+  readonly green: (text: string) => string;
+}
+
+export const PLAIN: Styles = { bold: (t) => t, dim: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t };
+
+function colourGrade(grade: string, styles: Styles): string {
+  const padded = grade.padEnd(2);
+  if (grade === 'A+' || grade === 'A') return styles.bold(styles.green(padded));
+  if (grade === 'B' || grade === 'C') return styles.bold(styles.yellow(padded));
+  if (grade === 'none') return styles.dim(grade);
+  return styles.bold(styles.red(padded));
+}
+
+function lifetime(cookie: ReportCookie): string {
+  if (cookie.lifetimeSeconds === null) return 'browser session';
+  return formatDuration(cookie.lifetimeSeconds);
+}
+
+function attributeLine(cookie: ReportCookie, styles: Styles): string {
+  const flag = (name: string, on: boolean) => (on ? styles.green(`${name} yes`) : styles.red(`${name} no`));
+  const a = cookie.attributes;
+  return [
+    flag('Secure', a.secure),
+    flag('HttpOnly', a.httpOnly),
+    `SameSite ${a.sameSite ?? 'unset'}`,
+    `Lifetime ${lifetime(cookie)}`,
+    `Domain ${a.domain ?? 'host-only'}`,
+    `Path ${a.path ?? 'default'}`,
+    ...(a.partitioned ? ['Partitioned'] : []),
+  ].join(styles.dim(' | '));
+}
+
+function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
+  const lines: string[] = [];
+  const grade = cookie.deletion ? styles.dim('del') : colourGrade(cookie.grade ?? '-', styles);
+  const framework = cookie.session.framework === 'unknown' ? '' : `  ${styles.dim(cookie.session.framework)}`;
+  const score = cookie.score === null ? '' : styles.dim(`  score ${cookie.score}`);
+  const value = cookie.value === undefined ? '' : `  = ${cookie.value}`;
+  lines.push(`  ${grade}  ${styles.bold(cookie.name)}${value}${framework}${score}`);
+  lines.push(`      ${styles.dim('set by')} ${cookie.setBy}${cookie.deletion ? styles.dim('  (deletes the cookie)') : ''}`);
+  if (cookie.deletion) return lines;
+  lines.push(`      ${attributeLine(cookie, styles)}`);
+  for (const finding of cookie.findings) {
+    const cost = [finding.deduction ? `-${finding.deduction}` : '', finding.cap ? `cap ${finding.cap}` : ''].filter(Boolean).join(', ');
+    lines.push(`      ${styles.red('x')} ${styles.bold(finding.id)}${cost ? styles.dim(` (${cost})`) : ''}: ${finding.message}`);
+    for (const [framework, fix] of Object.entries(finding.fix)) {
+      lines.push(`          ${styles.dim(`fix (${framework}):`)} ${fix}`);
+    }
+  }
+  for (const note of cookie.notes) lines.push(`      ${styles.dim(`note ${note.id}:`)} ${note.message}`);
+  return lines;
+}
+
+export function formatTextReport(report: JsonReport, styles: Styles = PLAIN): string {
+  const sessions = report.cookies.filter((cookie) => cookie.session.isSession);
+  const others = report.cookies.filter((cookie) => !cookie.session.isSession);
+  const lines = [`${styles.bold(report.source)}  site grade ${colourGrade(report.grade, styles)}`, ''];
+  if (sessions.length === 0) lines.push(styles.dim('  No session cookie was set.'), '');
+  for (const cookie of sessions) lines.push(...cookieBlock(cookie, styles), '');
+  if (others.length > 0) {
+    lines.push(styles.dim(`  Other cookies (${others.length}, not graded):`));
+    for (const cookie of others) {
+      const ids = cookie.findings.map((finding) => finding.id).join(', ');
+      lines.push(`    ${cookie.name}${cookie.deletion ? styles.dim(' (deletion)') : ''}${ids ? styles.dim(`: ${ids}`) : ''}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

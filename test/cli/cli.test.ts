@@ -1,0 +1,154 @@
+import express from 'express';
+import session from 'express-session';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import type { JsonReport } from '../../src/report/json-report.js';
+import { listenHttp, listenHttps, type Listening } from '../support/listen.js';
+
+interface Captured {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function expressSessionApp(cookie: session.CookieOptions = {}) {
+  const app = express();
+  app.use(session({ secret: 'test secret', resave: false, saveUninitialized: false, cookie }));
+  app.get('/', (req, res) => {
+    (req.session as unknown as { visits: number }).visits = 1;
+    res.send('ok');
+  });
+  app.get('/redirect', (_req, res) => {
+    res.cookie('flash', 'welcome', { httpOnly: true });
+    res.redirect(302, '/');
+  });
+  app.get('/loop', (_req, res) => res.redirect(302, '/loop'));
+  app.get('/no-cookie', (_req, res) => res.send('none'));
+  return app;
+}
+
+let plain: Listening;
+let tls: Listening;
+
+beforeAll(async () => {
+  plain = await listenHttp(expressSessionApp());
+  tls = await listenHttps(expressSessionApp({ secure: true, sameSite: 'strict', maxAge: 30 * 60 * 1000 }));
+});
+
+afterAll(async () => {
+  await plain.close();
+  await tls.close();
+});
+
+describe('CLI against a live express-session server', () => {
+  it("grades express-session's defaults over http as D and prints findings with fixes", async () => {
+    const { status, stdout } = await cli(`${plain.origin}/`);
+    expect(status).toBe(0);
+    expect(stdout).toContain('site grade D');
+    expect(stdout).toMatch(/D +connect\.sid {2}express-session {2}score 30/);
+    expect(stdout).toContain('x secure-missing (-40, cap D)');
+    expect(stdout).toContain("fix (express-session): Set `cookie: { secure: true }`");
+  });
+
+  it('prints the rubric JSON report with --json, values hidden', async () => {
+    const { status, stdout } = await cli('--json', `${plain.origin}/`);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(status).toBe(0);
+    expect(report.grade).toBe('D');
+    expect(report.cookies.map((c) => [c.name, c.grade, c.findings.map((f) => f.id)])).toEqual([
+      ['connect.sid', 'D', ['secure-missing', 'samesite-missing', 'prefix-none', 'name-default', 'cache-control-missing']],
+    ]);
+    expect(report.cookies[0]).not.toHaveProperty('value');
+    expect(stdout).not.toMatch(/s%3A/);
+  });
+
+  it('includes values with --show-values', async () => {
+    const { stdout } = await cli('--json', '--show-values', `${plain.origin}/`);
+    expect((JSON.parse(stdout) as JsonReport).cookies[0]?.value).toMatch(/^s%3A.+\..+$/);
+  });
+
+  it('follows redirects and grades every Set-Cookie along the chain', async () => {
+    const { stdout } = await cli('--json', `${plain.origin}/redirect`);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.cookies.map((c) => [c.name, c.setBy])).toEqual([
+      ['flash', `${plain.origin}/redirect`],
+      ['connect.sid', `${plain.origin}/`],
+    ]);
+  });
+
+  it('exits 1 under --fail-under and 0 at or above it', async () => {
+    const below = await cli('--fail-under', 'B', `${plain.origin}/`);
+    expect(below.status).toBe(1);
+    expect(below.stderr).toContain('site grade D is below --fail-under B');
+    expect((await cli('--fail-under', 'd', `${plain.origin}/`)).status).toBe(0);
+  });
+
+  it('does not fail on the site grade "none"', async () => {
+    const { status, stdout } = await cli('--fail-under', 'A+', `${plain.origin}/no-cookie`);
+    expect(status).toBe(0);
+    expect(stdout).toContain('site grade none');
+  });
+
+  it('accepts a self-signed certificate with --insecure, and says so', async () => {
+    const { status, stdout, stderr } = await cli('--insecure', '--json', `${tls.origin}/`);
+    expect(status).toBe(0);
+    expect(stderr).toContain('--insecure');
+    const [cookie] = (JSON.parse(stdout) as JsonReport).cookies;
+    expect(cookie?.attributes).toMatchObject({ secure: true, sameSite: 'Strict' });
+    expect(cookie?.findings.map((f) => f.id)).toEqual(['prefix-none', 'name-default', 'cache-control-missing', 'hsts-missing']);
+    expect(cookie?.grade).toBe('A');
+  });
+});
+
+describe('CLI errors: one line, exit 2', () => {
+  it.each([
+    [['--fail-under', 'Q', 'x.har'], /--fail-under takes one of A\+, A, B, C, D, F/],
+    [['--bogus', 'x'], /Unknown option '--bogus'/],
+    [[], /give at least one URL or HAR file/],
+    [['-H', 'no colon', 'http://127.0.0.1/'], /--header "no colon" is not of the form/],
+    [['--timeout', 'soon', 'http://127.0.0.1/'], /--timeout takes a number of seconds/],
+    [['does-not-exist.har'], /cannot read does-not-exist\.har: no such file/],
+    [['package.json'], /package\.json is not a HAR file: no "log" object/],
+  ])('%j', async (argv, message) => {
+    const { status, stderr, stdout } = await cli(...argv);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+  });
+
+  it('reports a refused connection', async () => {
+    const closed = await listenHttp(() => undefined);
+    await closed.close();
+    const { status, stderr } = await cli(`${closed.origin}/`);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^session-cookie-inspector: connection refused by 127\.0\.0\.1:\d+ \(is the server running\?\)$/);
+  });
+
+  it('reports an untrusted certificate and suggests --insecure', async () => {
+    const { status, stderr } = await cli(`${tls.origin}/`);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/TLS certificate of 127\.0\.0\.1:\d+ is not trusted \(.+\); for a local dev server add --insecure/);
+  });
+
+  it('stops a redirect loop after 10 redirects', async () => {
+    const { status, stderr } = await cli(`${plain.origin}/loop`);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/stopped after 10 redirects \(a redirect loop\?\)/);
+  });
+
+  it('times out on a server that never answers', async () => {
+    const silent = await listenHttp(() => undefined);
+    const { status, stderr } = await cli('--timeout', '0.3', `${silent.origin}/`);
+    await silent.close();
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/did not answer within 0\.3 s/);
+  });
+});
