@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Globals and modules that belong to the browser layer (extension/platform/) only. */
@@ -31,6 +32,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Scripts served to the browser by the demo server.
+    files: ['demo-server/public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
+    files: ['*.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],

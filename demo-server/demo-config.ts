@@ -1,0 +1,191 @@
+/**
+ * The demo server's live configuration: every express-session option that shapes the cookie, the
+ * app's `trust proxy`, and the app behaviours that matter for sessions. The JSON shape of
+ * `GET/PUT /api/config` is this type; a PUT carries any part of it.
+ */
+
+export type SecureOption = boolean | 'auto';
+export type SameSiteOption = null | 'lax' | 'strict' | 'none' | boolean;
+export type PriorityOption = null | 'low' | 'medium' | 'high';
+
+export interface CookieConfig {
+  readonly secure: SecureOption;
+  readonly httpOnly: boolean;
+  /** null: express-session sends no SameSite attribute. */
+  readonly sameSite: SameSiteOption;
+  /** Milliseconds, or null for a browser-session cookie. */
+  readonly maxAge: number | null;
+  readonly domain: string | null;
+  readonly path: string;
+  readonly partitioned: boolean;
+  readonly priority: PriorityOption;
+}
+
+export interface AppBehaviour {
+  /** `req.session.regenerate()` at login (prevents session fixation). */
+  readonly regenerateOnLogin: boolean;
+  /** `req.session.destroy()` and `res.clearCookie()` at logout. */
+  readonly destroyOnLogout: boolean;
+  /** Send `Strict-Transport-Security: max-age=31536000` on https responses. */
+  readonly hsts: boolean;
+  /** Send `Cache-Control: no-store` on pages. */
+  readonly noStore: boolean;
+  /** Put the session cookie's value in links (a deliberate leak, to show `id-in-url`). */
+  readonly idInLinks: boolean;
+}
+
+export interface DemoConfig {
+  readonly name: string;
+  readonly cookie: CookieConfig;
+  readonly rolling: boolean;
+  readonly resave: boolean;
+  readonly saveUninitialized: boolean;
+  /** express-session's `proxy`: null leaves it unset (it then follows `trust proxy`). */
+  readonly proxy: boolean | null;
+  /** `app.set('trust proxy', 1)`. */
+  readonly trustProxy: boolean;
+  readonly app: AppBehaviour;
+}
+
+/** express-session's own defaults, and an app with no session hygiene. */
+export const DEFAULT_CONFIG: DemoConfig = {
+  name: 'connect.sid',
+  cookie: {
+    secure: false,
+    httpOnly: true,
+    sameSite: null,
+    maxAge: null,
+    domain: null,
+    path: '/',
+    partitioned: false,
+    priority: null,
+  },
+  rolling: false,
+  resave: true,
+  saveUninitialized: true,
+  proxy: null,
+  trustProxy: false,
+  app: { regenerateOnLogin: false, destroyOnLogout: false, hsts: false, noStore: false, idInLinks: false },
+};
+
+const HOUR = 60 * 60 * 1000;
+
+export const PRESETS = {
+  defaults: DEFAULT_CONFIG,
+  tutorial: {
+    ...DEFAULT_CONFIG,
+    cookie: { ...DEFAULT_CONFIG.cookie, maxAge: HOUR, httpOnly: true, secure: false, sameSite: 'strict' },
+  },
+  insecure: {
+    ...DEFAULT_CONFIG,
+    cookie: { ...DEFAULT_CONFIG.cookie, secure: false, httpOnly: false, sameSite: 'none' },
+  },
+  hardened: {
+    ...DEFAULT_CONFIG,
+    name: '__Host-sid',
+    cookie: { ...DEFAULT_CONFIG.cookie, secure: true, httpOnly: true, sameSite: 'strict', maxAge: HOUR / 4 },
+    resave: false,
+    saveUninitialized: false,
+    app: { regenerateOnLogin: true, destroyOnLogout: true, hsts: true, noStore: true, idInLinks: false },
+  },
+} as const satisfies Record<string, DemoConfig>;
+
+export type PresetName = keyof typeof PRESETS;
+
+export function isPresetName(name: string): name is PresetName {
+  return Object.hasOwn(PRESETS, name);
+}
+
+/** Largest maxAge accepted: 10 years, enough to show the browsers' 400-day cap. */
+export const MAX_MAX_AGE = 10 * 365 * 24 * HOUR;
+
+type Result = { readonly ok: true; readonly config: DemoConfig } | { readonly ok: false; readonly error: string };
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const DOMAIN = /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
+
+interface Field {
+  readonly allowed: string;
+  readonly valid: (value: unknown) => boolean;
+}
+
+const boolean: Field = { allowed: 'true or false', valid: (v) => typeof v === 'boolean' };
+
+/** Every field a PUT may set, by its dotted path, with what it accepts. */
+const FIELDS: Readonly<Record<string, Field>> = {
+  name: {
+    allowed: 'a cookie name (letters, digits and !#$%&\'*+.^_`|~-, 1 to 64 characters)',
+    valid: (v) => typeof v === 'string' && v.length <= 64 && TOKEN.test(v),
+  },
+  'cookie.secure': { allowed: 'true, false or "auto"', valid: (v) => typeof v === 'boolean' || v === 'auto' },
+  'cookie.httpOnly': boolean,
+  'cookie.sameSite': {
+    allowed: 'null, "lax", "strict", "none", true or false',
+    valid: (v) => v === null || typeof v === 'boolean' || v === 'lax' || v === 'strict' || v === 'none',
+  },
+  'cookie.maxAge': {
+    allowed: `null or a whole number of milliseconds from 0 to ${MAX_MAX_AGE}`,
+    valid: (v) => v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_MAX_AGE),
+  },
+  'cookie.domain': {
+    allowed: 'null or a host name such as "localhost" or ".example.test"',
+    valid: (v) => v === null || (typeof v === 'string' && v.length <= 253 && DOMAIN.test(v)),
+  },
+  'cookie.path': {
+    allowed: 'a path starting with "/" (no ";", spaces or control characters, up to 256 characters)',
+    valid: (v) => typeof v === 'string' && v.startsWith('/') && v.length <= 256 && /^[\x21-\x3a\x3c-\x7e]*$/.test(v),
+  },
+  'cookie.partitioned': boolean,
+  'cookie.priority': {
+    allowed: 'null, "low", "medium" or "high"',
+    valid: (v) => v === null || v === 'low' || v === 'medium' || v === 'high',
+  },
+  rolling: boolean,
+  resave: boolean,
+  saveUninitialized: boolean,
+  proxy: { allowed: 'null, true or false', valid: (v) => v === null || typeof v === 'boolean' },
+  trustProxy: boolean,
+  'app.regenerateOnLogin': boolean,
+  'app.destroyOnLogout': boolean,
+  'app.hsts': boolean,
+  'app.noStore': boolean,
+  'app.idInLinks': boolean,
+};
+
+const GROUPS = new Set(['cookie', 'app']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Applies a partial update to `current`. Any unknown key, wrong type or out-of-range value
+ * rejects the whole update with a message naming the field and what it accepts.
+ */
+export function applyConfigPatch(current: DemoConfig, patch: unknown): Result {
+  if (!isPlainObject(patch)) return { ok: false, error: 'the body must be a JSON object (a part of the configuration)' };
+  const next: Record<string, unknown> = { ...current, cookie: { ...current.cookie }, app: { ...current.app } };
+  for (const [key, value] of Object.entries(patch)) {
+    if (GROUPS.has(key)) {
+      if (!isPlainObject(value)) return { ok: false, error: `"${key}" must be an object` };
+      for (const [inner, innerValue] of Object.entries(value)) {
+        const error = checkField(`${key}.${inner}`, innerValue);
+        if (error) return { ok: false, error };
+        (next[key] as Record<string, unknown>)[inner] = innerValue;
+      }
+      continue;
+    }
+    const error = checkField(key, value);
+    if (error) return { ok: false, error };
+    next[key] = value;
+  }
+  return { ok: true, config: next as unknown as DemoConfig };
+}
+
+function checkField(path: string, value: unknown): string | null {
+  const field = FIELDS[path];
+  if (field === undefined) {
+    return `unknown field "${path}"; known fields: ${Object.keys(FIELDS).join(', ')}`;
+  }
+  return field.valid(value) ? null : `"${path}" must be ${field.allowed}; got ${JSON.stringify(value) ?? String(value)}`;
+}

@@ -1,0 +1,146 @@
+/** The control page: the toggles as a form, the options as code, the last Set-Cookie, and notes. */
+import type { Session, SessionData } from 'express-session';
+import { MAX_MAX_AGE, PRESETS, type DemoConfig } from '../demo-config.js';
+import { html, type SafeHtml } from '../html.js';
+import { sessionCode } from '../session-options.js';
+import { layout } from './layout.js';
+
+interface ControlPageInput {
+  readonly config: DemoConfig;
+  readonly session: (Session & Partial<SessionData>) | undefined;
+  readonly secure: boolean;
+  readonly leak: string;
+}
+
+function select(field: string, label: string, current: unknown, choices: readonly (readonly [string, unknown])[]): SafeHtml {
+  return html`<label>${label}
+  <select data-field="${field}">
+    ${choices.map(([text, value]) => html`<option value="${JSON.stringify(value)}" ${JSON.stringify(value) === JSON.stringify(current) ? html`selected` : ''}>${text}</option>`)}
+  </select></label>`;
+}
+
+function checkbox(field: string, label: string, checked: boolean): SafeHtml {
+  return html`<label class="check"><input type="checkbox" data-field="${field}" ${checked ? html`checked` : ''}> ${label}</label>`;
+}
+
+function text(field: string, label: string, value: string | number | null, placeholder: string, kind: 'string' | 'number'): SafeHtml {
+  return html`<label>${label}
+  <input data-field="${field}" data-kind="${kind}" value="${value ?? ''}" placeholder="${placeholder}"></label>`;
+}
+
+const BOOLEAN: readonly (readonly [string, unknown])[] = [
+  ['true', true],
+  ['false', false],
+];
+
+/** Which toggle produces which finding, so a user can see each rule fire. */
+const FINDING_GUIDE: readonly (readonly [string, string])[] = [
+  ['cookie.secure: false', 'secure-missing'],
+  ['cookie.httpOnly: false', 'httponly-missing'],
+  ['cookie.sameSite: unset', 'samesite-missing'],
+  ["cookie.sameSite: 'none' with secure", 'samesite-none'],
+  ["cookie.sameSite: 'none' with secure: 'auto', over http", 'rejected-samesite-none-insecure'],
+  ['name: __Host-sid with secure: false', 'rejected-prefix'],
+  ['cookie.partitioned without secure', 'rejected-partitioned-insecure'],
+  ['cookie.maxAge: 7200000 (2 h) / 172800000 (2 days) / 1209600000 (14 days)', 'lifetime-hour / lifetime-day / lifetime-week'],
+  ['cookie.domain: localhost', 'domain-host'],
+  ['name: connect.sid', 'name-default'],
+  ['App: Cache-Control: no-store off', 'cache-control-missing'],
+  ['App: HSTS off (https)', 'hsts-missing'],
+  ['App: regenerate at login off, then log in', 'no-rotation-on-login'],
+  ['App: destroy at logout off, then log out', 'logout-not-cleared'],
+  ['App: session id in links, then follow a link', 'id-in-url'],
+];
+
+export function controlPage({ config, session, secure, leak }: ControlPageInput): SafeHtml {
+  const { cookie } = config;
+  return layout(
+    'Control page',
+    leak,
+    html`<h1>express-session, live</h1>
+<p class="warning"><strong>Warning</strong> The default server-side session storage, <code>MemoryStore</code>, is
+<em>purposely</em> not designed for a production environment. It will leak memory under most conditions, does not scale
+past a single process, and is meant for debugging and developing. (express-session's documentation)</p>
+
+<p>Open DevTools, pick the <strong>Sessions</strong> panel, then flip a toggle and reload: the grade follows.
+This page was served over ${secure ? 'https' : 'plain http'}; your session has seen ${session?.visits ?? 0} visits.
+Demo login: <code>demo</code> / <code>demo</code>.</p>
+
+<section aria-labelledby="presets"><h2 id="presets">Presets</h2>
+${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}">${name}</button> `)}
+</section>
+
+<section aria-labelledby="options"><h2 id="options">Options</h2>
+<form id="config" autocomplete="off">
+<fieldset><legend>Cookie</legend>
+${text('name', 'name', config.name, 'connect.sid', 'string')}
+${select('cookie.secure', 'cookie.secure', cookie.secure, [...BOOLEAN, ["'auto'", 'auto']])}
+${select('cookie.httpOnly', 'cookie.httpOnly', cookie.httpOnly, BOOLEAN)}
+${select('cookie.sameSite', 'cookie.sameSite', cookie.sameSite, [
+  ['unset', null],
+  ["'lax'", 'lax'],
+  ["'strict'", 'strict'],
+  ["'none'", 'none'],
+  ['true', true],
+  ['false', false],
+])}
+${text('cookie.maxAge', 'cookie.maxAge (ms, empty: browser session)', cookie.maxAge, `0 to ${MAX_MAX_AGE}`, 'number')}
+${text('cookie.domain', 'cookie.domain (empty: host-only)', cookie.domain, 'localhost', 'string')}
+${text('cookie.path', 'cookie.path', cookie.path, '/', 'string')}
+${select('cookie.partitioned', 'cookie.partitioned', cookie.partitioned, BOOLEAN)}
+${select('cookie.priority', 'cookie.priority', cookie.priority, [
+  ['unset', null],
+  ["'low'", 'low'],
+  ["'medium'", 'medium'],
+  ["'high'", 'high'],
+])}
+</fieldset>
+<fieldset><legend>Session</legend>
+${checkbox('rolling', 'rolling', config.rolling)}
+${checkbox('resave', 'resave', config.resave)}
+${checkbox('saveUninitialized', 'saveUninitialized', config.saveUninitialized)}
+${select('proxy', 'proxy', config.proxy, [['unset', null], ...BOOLEAN])}
+${checkbox('trustProxy', "app.set('trust proxy', 1)", config.trustProxy)}
+</fieldset>
+<fieldset><legend>App</legend>
+${checkbox('app.regenerateOnLogin', 'regenerate the session at login', config.app.regenerateOnLogin)}
+${checkbox('app.destroyOnLogout', 'destroy the session and clear the cookie at logout', config.app.destroyOnLogout)}
+${checkbox('app.hsts', 'send Strict-Transport-Security (https only)', config.app.hsts)}
+${checkbox('app.noStore', 'send Cache-Control: no-store', config.app.noStore)}
+${checkbox('app.idInLinks', 'put the session id in links (a leak, on purpose)', config.app.idInLinks)}
+</fieldset>
+<p id="config-error" class="error" role="alert" hidden></p>
+</form>
+</section>
+
+<section aria-labelledby="code"><h2 id="code">As code</h2>
+<pre><code>${sessionCode(config)}</code></pre>
+</section>
+
+<section aria-labelledby="last"><h2 id="last">Set-Cookie of the last page response</h2>
+<p id="last-request" class="hint"></p>
+<pre id="last-set-cookie">(reload to see it)</pre>
+</section>
+
+<section aria-labelledby="surprises"><h2 id="surprises">Where express-session surprises people</h2>
+<ul>
+<li>With <code>cookie.secure: true</code> over plain http, express-session sends <strong>no Set-Cookie at all</strong>,
+silently: every request starts a new, unsaved session. Use https (this server also listens on https), or
+<code>secure: 'auto'</code>.</li>
+<li>Behind a proxy that terminates TLS, express-session only sees http: set <code>app.set('trust proxy', 1)</code>
+(or the <code>proxy</code> option) so <code>X-Forwarded-Proto: https</code> counts.</li>
+<li><code>cookie.maxAge</code> is in milliseconds and emits <code>Expires</code> only, never <code>Max-Age</code>.</li>
+<li><code>sameSite: 'none'</code> with <code>secure: 'auto'</code> over http emits <code>SameSite=None</code> without
+<code>Secure</code>, which browsers reject.</li>
+<li>A <code>__Host-</code> name without <code>secure: true</code> is sent anyway, and the browser drops it.</li>
+</ul>
+</section>
+
+<section aria-labelledby="guide"><h2 id="guide">Which toggle shows which finding</h2>
+<table><thead><tr><th>Set</th><th>Finding</th></tr></thead><tbody>
+${FINDING_GUIDE.map(([toggle, finding]) => html`<tr><td>${toggle}</td><td><code>${finding}</code></td></tr>`)}
+</tbody></table>
+</section>
+<script src="/static/control.js"></script>`,
+  );
+}

@@ -1,0 +1,26 @@
+import { html, type SafeHtml } from '../html.js';
+
+/** The frame every demo page shares: navigation (with the id leak when that toggle is on) and styles. */
+export function layout(title: string, leak: string, body: SafeHtml): SafeHtml {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} - Session Cookie Inspector demo</title>
+<link rel="stylesheet" href="/static/demo.css">
+</head>
+<body>
+<nav>
+  <strong>Session Cookie Inspector demo</strong>
+  <a href="/${leak}">Control page</a>
+  <a href="/login${leak}">Log in</a>
+  <a href="/profile${leak}">Profile</a>
+  <a href="/logout${leak}">Log out</a>
+</nav>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}

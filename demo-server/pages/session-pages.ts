@@ -1,0 +1,42 @@
+import type { Session, SessionData } from 'express-session';
+import { html } from '../html.js';
+import { layout } from './layout.js';
+
+export function loginPage({ leak, failed }: { leak: string; failed: boolean }) {
+  return layout(
+    'Log in',
+    leak,
+    html`<h1>Log in</h1>
+<p>The demo account is <code>demo</code> with the password <code>demo</code>.</p>
+${failed ? html`<p class="error" role="alert">Wrong user name or password.</p>` : ''}
+<form method="post" action="/login">
+  <label>User name <input name="username" autocomplete="username" value="demo"></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password"></label>
+  <button type="submit">Log in</button>
+</form>
+<p class="hint">With "regenerate the session at login" off, the session id you had before logging in stays the
+same after it: the panel reports <code>no-rotation-on-login</code> (session fixation).</p>`,
+  );
+}
+
+export function profilePage({ session, sessionId, leak }: { session: Session & Partial<SessionData>; sessionId: string; leak: string }) {
+  return layout(
+    'Profile',
+    leak,
+    html`<h1>Profile</h1>
+<p>Logged in as <strong>${session.user}</strong>. This session has seen ${session.visits ?? 0} page visits.</p>
+<p>Session id (server side): <code>${sessionId}</code></p>
+<form method="post" action="/logout"><button type="submit">Log out</button></form>`,
+  );
+}
+
+export function logoutPage({ leak }: { leak: string }) {
+  return layout(
+    'Log out',
+    leak,
+    html`<h1>Log out</h1>
+<form method="post" action="/logout"><button type="submit">Log out</button></form>
+<p class="hint">With "destroy the session at logout" off, logging out only forgets the user: the same session id
+stays valid and no Set-Cookie clears it, which the panel reports as <code>logout-not-cleared</code>.</p>`,
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { serverSettings } from './server-settings.js';
+
+describe('serverSettings', () => {
+  it('listens on 127.0.0.1:3000 and :3443 with a random secret by default', () => {
+    const settings = serverSettings({});
+    expect(settings).toMatchObject({ host: '127.0.0.1', port: 3000, httpsPort: 3443, secretIsRandom: true });
+    expect(settings.secret).not.toBe(serverSettings({}).secret);
+  });
+
+  it('takes HOST, PORT, HTTPS_PORT and SESSION_SECRET from the environment', () => {
+    expect(serverSettings({ HOST: '::1', PORT: '8080', HTTPS_PORT: '8443', SESSION_SECRET: 'x' })).toEqual({
+      host: '::1',
+      port: 8080,
+      httpsPort: 8443,
+      secret: 'x',
+      secretIsRandom: false,
+    });
+  });
+
+  it.each([['PORT', 'abc'], ['PORT', '70000'], ['HTTPS_PORT', '-1'], ['HTTPS_PORT', '1.5']])('rejects %s=%s clearly', (name, value) => {
+    expect(() => serverSettings({ [name]: value })).toThrow(`${name} must be a port number from 0 to 65535, not "${value}"`);
+  });
+});

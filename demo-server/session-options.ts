@@ -1,0 +1,59 @@
+/** Turns the demo configuration into express-session options, and into the code a user would paste. */
+import type { SessionOptions } from 'express-session';
+import type { DemoConfig } from './demo-config.js';
+
+export function sessionOptions(config: DemoConfig, secret: string, store: SessionOptions['store']): SessionOptions {
+  const { cookie } = config;
+  return {
+    name: config.name,
+    secret,
+    store,
+    rolling: config.rolling,
+    resave: config.resave,
+    saveUninitialized: config.saveUninitialized,
+    ...(config.proxy === null ? {} : { proxy: config.proxy }),
+    cookie: {
+      secure: cookie.secure,
+      httpOnly: cookie.httpOnly,
+      path: cookie.path,
+      ...(cookie.sameSite === null ? {} : { sameSite: cookie.sameSite }),
+      ...(cookie.maxAge === null ? {} : { maxAge: cookie.maxAge }),
+      ...(cookie.domain === null ? {} : { domain: cookie.domain }),
+      ...(cookie.partitioned ? { partitioned: true } : {}),
+      ...(cookie.priority === null ? {} : { priority: cookie.priority }),
+    },
+  };
+}
+
+function literal(value: unknown): string {
+  return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value);
+}
+
+/** The `app.use(session({...}))` call for this configuration, as a user would write it. */
+export function sessionCode(config: DemoConfig): string {
+  const { cookie } = config;
+  const cookieLines = [
+    `secure: ${literal(cookie.secure)}`,
+    `httpOnly: ${literal(cookie.httpOnly)}`,
+    `path: ${literal(cookie.path)}`,
+    ...(cookie.sameSite === null ? [] : [`sameSite: ${literal(cookie.sameSite)}`]),
+    ...(cookie.maxAge === null ? [] : [`maxAge: ${cookie.maxAge}`]),
+    ...(cookie.domain === null ? [] : [`domain: ${literal(cookie.domain)}`]),
+    ...(cookie.partitioned ? ['partitioned: true'] : []),
+    ...(cookie.priority === null ? [] : [`priority: ${literal(cookie.priority)}`]),
+  ];
+  return [
+    ...(config.trustProxy ? ["app.set('trust proxy', 1);"] : []),
+    'app.use(session({',
+    `  name: ${literal(config.name)},`,
+    '  secret: process.env.SESSION_SECRET,',
+    `  resave: ${config.resave},`,
+    `  saveUninitialized: ${config.saveUninitialized},`,
+    `  rolling: ${config.rolling},`,
+    ...(config.proxy === null ? [] : [`  proxy: ${config.proxy},`]),
+    '  cookie: {',
+    ...cookieLines.map((line) => `    ${line},`),
+    '  },',
+    '}));',
+  ].join('\n');
+}
