@@ -11,7 +11,7 @@ describe('formatTextReport', () => {
   const text = formatTextReport(buildJsonReport('http://localhost:3000/', trace));
 
   it('leads with the source and the site grade', () => {
-    expect(text.split('\n')[0]).toBe('http://localhost:3000/  site grade D ');
+    expect(text.split('\n')[0]).toBe('http://localhost:3000/  site grade D');
   });
 
   it('shows each finding with its express-session fix', () => {

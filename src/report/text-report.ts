@@ -16,8 +16,9 @@ export interface Styles {
 
 export const PLAIN: Styles = { bold: (t) => t, dim: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t };
 
-function colourGrade(grade: string, styles: Styles): string {
-  const padded = grade.padEnd(2);
+/** A coloured grade; `width` pads it for the aligned cookie column. */
+function colourGrade(grade: string, styles: Styles, width = 2): string {
+  const padded = grade.padEnd(width);
   if (grade === 'A+' || grade === 'A') return styles.bold(styles.green(padded));
   if (grade === 'B' || grade === 'C') return styles.bold(styles.yellow(padded));
   if (grade === 'none') return styles.dim(grade);
@@ -67,7 +68,7 @@ function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
 export function formatTextReport(report: JsonReport, styles: Styles = PLAIN): string {
   const sessions = report.cookies.filter((cookie) => cookie.session.isSession);
   const others = report.cookies.filter((cookie) => !cookie.session.isSession);
-  const lines = [`${styles.bold(report.source)}  site grade ${colourGrade(report.grade, styles)}`, ''];
+  const lines = [`${styles.bold(report.source)}  site grade ${colourGrade(report.grade, styles, 0)}`, ''];
   if (sessions.length === 0) lines.push(styles.dim('  No session cookie was set.'), '');
   for (const cookie of sessions) lines.push(...cookieBlock(cookie, styles), '');
   if (others.length > 0) {
