@@ -120,3 +120,14 @@ describe('defaultCookiePath (RFC 6265bis 5.1.4)', () => {
     ['/app/', '/app'],
   ])('%j -> %j', (path, expected) => expect(defaultCookiePath(path)).toBe(expected));
 });
+
+describe('gradeObservations: several ids of one cookie', () => {
+  it('does not count the prefix every observed id shares', () => {
+    const ids = ['tenant42-0000000000000000-9f8e7d6c5b4a3921', 'tenant42-0000000000000000-0123456789abcdef', 'tenant42-0000000000000000-aabbccddeeff0011'];
+    const trace = gradeObservations(ids.map((id) => observationWith([`sid=${id}; Secure; HttpOnly; SameSite=Lax; Path=/`])));
+    // 16 hex characters differ: 64 bits, so entropy-medium rather than nothing.
+    expect(trace.cookies[0]?.entropyBits).toBe(64);
+    expect(trace.cookies[0]?.findings.map((f) => f.id)).toContain('entropy-medium');
+    expect(trace.cookies[0]?.setByUrls).toEqual(['https://app.example.com/', 'https://app.example.com/', 'https://app.example.com/']);
+  });
+});

@@ -27,6 +27,8 @@ export interface CookieGrade extends GradedSetCookie {
   readonly setBy: string;
   /** How many Set-Cookie lines of the trace wrote this cookie (issuances or deletions). */
   readonly issuances: number;
+  /** URLs of the responses that set it (for a deletion: that deleted it), in trace order. */
+  readonly setByUrls: readonly string[];
 }
 
 export type SiteGrade = Letter | 'none';
@@ -95,32 +97,73 @@ export function gradeObservations(
 
   const cookies: CookieGrade[] = [];
   for (const [key, group] of groups) {
-    const values = group.map((issuance) => issuance.cookie.value);
-    let worst: CookieGrade | null = null;
-    let latestDeletion: CookieGrade | null = null;
+    const extremes = extremeValuesById(group.map((issuance) => issuance.cookie.value));
+    let worst: GradedSetCookie | null = null;
+    let latestDeletion: GradedSetCookie | null = null;
+    const issuedBy: string[] = [];
+    const deletedBy: string[] = [];
     for (const issuance of group) {
       const session = detectSessionCookie(issuance.cookie.name, issuance.cookie.value, {
         siblingNames: names,
         setByLoginResponse: issuance.byLogin,
         userMark: options.userMarks?.[issuance.cookie.name],
       });
-      const ownId = identifierPart(issuance.cookie.value);
       const graded = gradeSetCookie(issuance.cookie, issuance.response, session, {
-        otherValues: values.filter((value) => value !== issuance.cookie.value && identifierPart(value) !== ownId),
+        otherValues: extremes.filter((value) => value !== issuance.cookie.value),
         rotatedOnLogin: options.rotatedOnLogin?.has(key) ?? false,
       });
-      const entry: CookieGrade = { ...graded, identity: issuance.identity, setBy: issuance.response.url, issuances: group.length };
-      if (entry.deletion) latestDeletion = entry;
-      else if (worst === null || !isBetter(entry, worst)) worst = entry;
+      if (graded.deletion) {
+        deletedBy.push(issuance.response.url);
+        latestDeletion = graded;
+      } else {
+        issuedBy.push(issuance.response.url);
+        if (worst === null || !isBetter(graded, worst)) worst = graded;
+      }
     }
-    if (worst) cookies.push(worst);
-    if (latestDeletion) cookies.push(latestDeletion);
+    const identity = (group[0] as Issuance).identity;
+    if (worst) cookies.push(cookieGrade(worst, identity, group.length, issuedBy));
+    if (latestDeletion) cookies.push(cookieGrade(latestDeletion, identity, group.length, deletedBy));
   }
   return { cookies, grade: siteGrade(cookies) };
 }
 
+/**
+ * The values with the smallest and the largest identifier, when at least two distinct ids were
+ * seen. The prefix all ids share is the prefix these two share, so they stand for all the others
+ * in the entropy estimate (rubric section 4) at a constant cost per issuance.
+ */
+function extremeValuesById(values: readonly string[]): string[] {
+  const byId = [...new Set(values)].map((value) => [identifierPart(value), value] as const);
+  if (byId.length < 2) return [];
+  byId.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const [smallestId, smallest] = byId[0] as readonly [string, string];
+  const [largestId, largest] = byId[byId.length - 1] as readonly [string, string];
+  return smallestId === largestId ? [] : [smallest, largest];
+}
+
+/** A trace entry: the graded line plus where it sits in the trace (an explicit literal: no spread). */
+function cookieGrade(graded: GradedSetCookie, identity: CookieIdentity, issuances: number, setByUrls: readonly string[]): CookieGrade {
+  return {
+    cookie: graded.cookie,
+    response: graded.response,
+    session: graded.session,
+    deletion: graded.deletion,
+    lifetimeSeconds: graded.lifetimeSeconds,
+    entropyBits: graded.entropyBits,
+    findings: graded.findings,
+    notes: graded.notes,
+    aPlusMissing: graded.aPlusMissing,
+    score: graded.score,
+    grade: graded.grade,
+    identity,
+    setBy: graded.response.url,
+    issuances,
+    setByUrls,
+  };
+}
+
 /** True when `candidate` grades strictly better than `current` (ties go to the later one). */
-function isBetter(candidate: CookieGrade, current: CookieGrade): boolean {
+function isBetter(candidate: GradedSetCookie, current: GradedSetCookie): boolean {
   if (candidate.grade !== null && current.grade !== null && candidate.grade !== current.grade) {
     return isWorse(current.grade, candidate.grade);
   }

@@ -1,0 +1,169 @@
+/**
+ * Everything the panel shows, as plain data derived from the store's state: one card per session
+ * cookie, the other cookies, the site grade of the inspected site. Values are masked here unless
+ * the user revealed them, so no component ever sees a value it should not print.
+ */
+import type { UserMark } from '../../detect/detect-session-cookie.js';
+import type { Framework } from '../../detect/framework.js';
+import { cookiePrefix } from '../../detect/session-names.js';
+import type { Finding, Note } from '../../grade/finding.js';
+import { siteGrade, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
+import { headerValues, type Observation } from '../../observation/observation.js';
+import { MASK, maskValuesIn } from '../../report/redact.js';
+import { formatDuration } from '../../rules/lifetime-rules.js';
+import type { Letter } from '../../rules/letter.js';
+import { siteOfHost } from './site-of.js';
+
+/** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
+export const LISTED_URLS = 5;
+
+export interface AttributeView {
+  readonly label: string;
+  readonly value: string;
+  /** true: as it should be for a session id; false: a problem; null: neutral. */
+  readonly good: boolean | null;
+}
+
+export interface CookieCardView {
+  readonly key: string;
+  /** Carries a session id (by detection or by the user's mark): gets a letter and a card. */
+  readonly isSession: boolean;
+  readonly name: string;
+  readonly grade: Letter | null;
+  readonly score: number | null;
+  readonly framework: Framework;
+  readonly reason: string;
+  readonly deletion: boolean;
+  readonly thirdParty: boolean;
+  readonly mark: UserMark | null;
+  readonly value: string;
+  readonly attributes: readonly AttributeView[];
+  readonly findings: readonly Finding[];
+  readonly notes: readonly Note[];
+  readonly aPlusMissing: readonly string[];
+  readonly setBy: readonly string[];
+  readonly setByCount: number;
+  readonly sentWith: readonly string[];
+  readonly sentWithCount: number;
+}
+
+export interface PanelView {
+  readonly siteGrade: SiteGrade;
+  readonly site: string | null;
+  readonly sessionCards: readonly CookieCardView[];
+  readonly otherCards: readonly CookieCardView[];
+  readonly observationCount: number;
+  readonly dropped: number;
+  /** Cards hidden by the filter. */
+  readonly filteredOut: number;
+}
+
+export interface PanelViewInput {
+  readonly trace: TraceGrade;
+  readonly observations: readonly Observation[];
+  readonly site: string | null;
+  readonly marks: Readonly<Record<string, UserMark>>;
+  readonly revealValues: boolean;
+  readonly filter: string;
+  readonly dropped: number;
+}
+
+function lifetimeText(entry: CookieGrade): string {
+  const { cookie, lifetimeSeconds } = entry;
+  if (lifetimeSeconds === null) return 'browser session';
+  const source = cookie.maxAge !== null ? 'Max-Age' : 'Expires';
+  return `${formatDuration(lifetimeSeconds)} (${source})`;
+}
+
+function attributes(entry: CookieGrade): AttributeView[] {
+  const { cookie } = entry;
+  const prefix = cookiePrefix(cookie.name);
+  return [
+    { label: 'Secure', value: cookie.secure ? 'yes' : 'no', good: cookie.secure },
+    { label: 'HttpOnly', value: cookie.httpOnly ? 'yes' : 'no', good: cookie.httpOnly },
+    { label: 'SameSite', value: cookie.sameSite ?? 'not set', good: cookie.sameSite === 'Strict' || cookie.sameSite === 'Lax' },
+    { label: 'Lifetime', value: lifetimeText(entry), good: null },
+    { label: 'Domain', value: cookie.domain ?? 'host-only', good: cookie.domain === null },
+    { label: 'Path', value: cookie.path ?? 'default', good: cookie.path === '/' ? true : null },
+    { label: 'Partitioned', value: cookie.partitioned ? 'yes' : 'no', good: null },
+    { label: 'Prefix', value: prefix ?? 'none', good: prefix === '__Host-' ? true : prefix === null ? false : null },
+  ];
+}
+
+/** For each cookie name, the URLs of requests whose Cookie header carried it, in order. */
+function requestsCarrying(observations: readonly Observation[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const observation of observations) {
+    for (const header of headerValues(observation.requestHeaders, 'cookie')) {
+      for (const pair of header.split(';')) {
+        const name = pair.slice(0, Math.max(0, pair.indexOf('='))).trim();
+        if (name === '') continue;
+        const urls = byName.get(name);
+        if (urls) urls.push(observation.url);
+        else byName.set(name, [observation.url]);
+      }
+    }
+  }
+  return byName;
+}
+
+function lastDistinct(urls: readonly string[], count: number): string[] {
+  return [...new Set([...urls].reverse())].slice(0, count);
+}
+
+function matchesFilter(card: CookieCardView, filter: string): boolean {
+  if (filter === '') return true;
+  const needle = filter.toLowerCase();
+  return (
+    card.name.toLowerCase().includes(needle) ||
+    card.framework.includes(needle) ||
+    card.findings.some((finding) => finding.id.includes(needle)) ||
+    card.notes.some((note) => note.id.includes(needle))
+  );
+}
+
+export function buildPanelView(input: PanelViewInput): PanelView {
+  const { trace, revealValues, site } = input;
+  const values = trace.cookies.map((entry) => entry.cookie.value);
+  const mask = revealValues ? (text: string) => text : (text: string) => maskValuesIn(text, values);
+  const carried = requestsCarrying(input.observations);
+
+  const cards = trace.cookies.map((entry): CookieCardView => {
+    const sentWith = carried.get(entry.cookie.name) ?? [];
+    return {
+      key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path}\u0000${entry.deletion}`,
+      isSession: entry.session.isSession,
+      name: entry.cookie.name,
+      grade: entry.grade,
+      score: entry.score,
+      framework: entry.session.framework,
+      reason: entry.session.reason,
+      deletion: entry.deletion,
+      thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
+      mark: input.marks[entry.cookie.name] ?? null,
+      value: revealValues ? entry.cookie.value : MASK,
+      attributes: attributes(entry),
+      findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
+      notes: entry.notes.map((note) => ({ ...note, message: mask(note.message) })),
+      aPlusMissing: entry.aPlusMissing,
+      setBy: lastDistinct(entry.setByUrls, LISTED_URLS).map(mask),
+      setByCount: entry.setByUrls.length,
+      sentWith: lastDistinct(sentWith, LISTED_URLS).map(mask),
+      sentWithCount: sentWith.length,
+    };
+  });
+
+  const sessionEntries = trace.cookies.filter(
+    (entry) => entry.session.isSession && (site === null || siteOfHost(entry.identity.domain) === site),
+  );
+  const visible = cards.filter((card) => matchesFilter(card, input.filter.trim()));
+  return {
+    siteGrade: siteGrade(sessionEntries),
+    site,
+    sessionCards: visible.filter((card) => card.isSession),
+    otherCards: visible.filter((card) => !card.isSession),
+    observationCount: input.observations.length,
+    dropped: input.dropped,
+    filteredOut: cards.length - visible.length,
+  };
+}
