@@ -85,6 +85,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   applyConfig(state.config);
 
   app.use('/static', express.static(STATIC_DIRECTORY, { index: false }));
+  // No icon: answer quietly instead of a 404 in every console.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
 
   app.use('/api', guardApi, express.json({ limit: '16kb' }));
   app.get('/api/config', (_req, res) => {

@@ -1,0 +1,61 @@
+/**
+ * A Markdown summary of a JSON report, for pasting into a ticket or a pull request: the site grade,
+ * a table of session cookies, then each cookie's findings with the express-session fix. Values
+ * appear only if the report carries them.
+ */
+import type { JsonReport, ReportCookie } from './json-report.js';
+
+/**
+ * Escapes what Markdown would read as markup inside a line (cookie names and URLs come from the
+ * page): links and images need brackets, so escaped brackets make them inert; also code, emphasis,
+ * table pipes and HTML.
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`);
+}
+
+function inlineCode(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${text.includes('`') ? ` ${text} ` : text}${fence}`;
+}
+
+function cookieSection(cookie: ReportCookie): string[] {
+  const title = `### ${escapeMarkdown(cookie.name)}: ${cookie.deletion ? 'deletion' : (cookie.grade ?? 'not graded')}`;
+  const lines = [title, ''];
+  if (cookie.value !== undefined) lines.push(`Value: ${inlineCode(cookie.value)}`, '');
+  if (cookie.findings.length === 0) lines.push('No findings.', '');
+  for (const finding of cookie.findings) {
+    const cost = [finding.deduction ? `-${finding.deduction}` : '', finding.cap ? `cap ${finding.cap}` : ''].filter(Boolean).join(', ');
+    lines.push(`- **${finding.id}**${cost ? ` (${cost})` : ''}: ${escapeMarkdown(finding.message)}`);
+    for (const [framework, fix] of Object.entries(finding.fix)) lines.push(`  - Fix (${framework}): ${escapeMarkdown(fix)}`);
+  }
+  if (cookie.findings.length > 0) lines.push('');
+  return lines;
+}
+
+export function formatMarkdownReport(report: JsonReport): string {
+  const sessions = report.cookies.filter((cookie) => cookie.session.isSession);
+  const others = report.cookies.filter((cookie) => !cookie.session.isSession);
+  const lines = [
+    `## Session cookies of ${escapeMarkdown(report.source)}: ${report.grade}`,
+    '',
+    `Graded by session-cookie-inspector ${report.version} (rubric ${report.rubric}).`,
+    '',
+  ];
+  if (sessions.length > 0) {
+    lines.push('| Cookie | Grade | Score | Framework | Findings |', '| --- | --- | --- | --- | --- |');
+    for (const cookie of sessions) {
+      const grade = cookie.deletion ? 'deletion' : (cookie.grade ?? '-');
+      const findings = cookie.findings.map((finding) => finding.id).join(', ') || 'none';
+      lines.push(`| ${escapeMarkdown(cookie.name)} | ${grade} | ${cookie.score ?? '-'} | ${cookie.session.framework} | ${findings} |`);
+    }
+    lines.push('');
+    for (const cookie of sessions) lines.push(...cookieSection(cookie));
+  } else {
+    lines.push('No session cookie was seen.', '');
+  }
+  if (others.length > 0) {
+    lines.push(`Other cookies (not graded): ${others.map((cookie) => escapeMarkdown(cookie.name)).join(', ')}.`, '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,130 @@
+import type { UserMark } from '../../detect/detect-session-cookie.js';
+import type { CookieCardView } from '../store/panel-view.js';
+import { CopyButton } from './CopyButton.js';
+import { GradeBadge } from './GradeBadge.js';
+
+export interface CookieCardProps {
+  readonly card: CookieCardView;
+  readonly onMark: (name: string, mark: UserMark | null) => void;
+  readonly copy: (text: string) => Promise<boolean>;
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  'value-format': 'recognised by its value',
+  'framework-name': "a framework's default name",
+  'name-pattern': 'its name says session',
+  'login-response': 'set by a login response',
+  'user-marked': 'marked by you',
+  'never-session': 'never a session cookie',
+  'no-match': 'no session pattern',
+};
+
+/** Messages and fixes are prose with `code` spans: render the spans as code, the rest as text. */
+function ProseWithCode({ text, className }: { text: string; className?: string }) {
+  return (
+    <span class={className}>
+      {text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}
+    </span>
+  );
+}
+
+/** The snippet worth copying from a fix: its first code span, or the whole text when it has none. */
+export function fixSnippet(text: string): string {
+  return text.split('`')[1] ?? text;
+}
+
+function UrlList({ title, urls, count }: { title: string; urls: readonly string[]; count: number }) {
+  if (count === 0) return null;
+  return (
+    <div class="urls">
+      <span class="label">
+        {title} ({count})
+      </span>
+      <ul>
+        {urls.map((url) => (
+          <li key={url}>{url}</li>
+        ))}
+        {count > urls.length ? <li class="more">and {count - urls.length} more</li> : null}
+      </ul>
+    </div>
+  );
+}
+
+/** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
+export function CookieCard({ card, onMark, copy }: CookieCardProps) {
+  return (
+    <article class="card" data-cookie-name={card.name} data-grade={card.grade ?? 'none'} aria-label={`${card.name} cookie`}>
+      <header class="card-header">
+        <GradeBadge grade={card.deletion ? null : card.grade} />
+        <h3>{card.name}</h3>
+        {card.framework !== 'unknown' ? <span class="tag">{card.framework}</span> : null}
+        {card.deletion ? <span class="tag">deletion</span> : null}
+        {card.thirdParty ? <span class="tag">other site</span> : null}
+        {card.score !== null ? <span class="score">score {card.score}</span> : null}
+        <label class="mark">
+          <span class="visually-hidden">Treat {card.name} as</span>
+          <select
+            value={card.mark ?? 'auto'}
+            onChange={(event) => {
+              const value = (event.currentTarget as HTMLSelectElement).value;
+              onMark(card.name, value === 'auto' ? null : (value as UserMark));
+            }}
+          >
+            <option value="auto">detected: {REASONS[card.reason] ?? card.reason}</option>
+            <option value="session">mark as session</option>
+            <option value="not-session">mark as not a session</option>
+          </select>
+        </label>
+      </header>
+      <p class="value">
+        <span class="label">Value</span> <code>{card.value}</code>
+      </p>
+      <dl class="attributes">
+        {card.attributes.map((attribute) => (
+          <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>
+            <dt>{attribute.label}</dt>
+            <dd>{attribute.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {card.findings.length > 0 ? (
+        <ul class="findings">
+          {card.findings.map((finding) => (
+            <li key={finding.id} data-finding={finding.id}>
+              <p>
+                <strong>{finding.id}</strong>
+                {finding.deduction || finding.cap ? (
+                  <span class="cost">
+                    {[finding.deduction ? `-${finding.deduction}` : '', finding.cap ? `cap ${finding.cap}` : ''].filter(Boolean).join(', ')}
+                  </span>
+                ) : null}
+                {' '}
+                <ProseWithCode text={finding.message} />
+              </p>
+              {Object.entries(finding.fix).map(([framework, fix]) => (
+                <div class="fix" key={framework}>
+                  <span class="label">Fix ({framework})</span>
+                  <ProseWithCode className="fix-text" text={fix} />
+                  <CopyButton text={fixSnippet(fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
+                </div>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : card.isSession && !card.deletion ? (
+        <p class="no-findings">No findings.</p>
+      ) : null}
+      {card.notes.length > 0 ? (
+        <ul class="notes">
+          {card.notes.map((note, index) => (
+            <li key={`${note.id}-${index}`} data-note={note.id}>
+              <span class="label">{note.id}</span> <ProseWithCode text={note.message} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <UrlList title={card.deletion ? 'Deleted by' : 'Set by'} urls={card.setBy} count={card.setByCount} />
+      <UrlList title="Sent with" urls={card.sentWith} count={card.sentWithCount} />
+    </article>
+  );
+}

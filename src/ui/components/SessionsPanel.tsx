@@ -1,0 +1,109 @@
+/**
+ * The Sessions panel's root: the only component that reads the store. Everything below it takes
+ * plain props. What it needs from the browser (clipboard, downloads, remembering marks) comes in
+ * as `actions`, so the same UI runs in a test without any extension API.
+ */
+import { useComputed } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import type { UserMark } from '../../detect/detect-session-cookie.js';
+import { buildJsonReport } from '../../report/json-report.js';
+import { formatMarkdownReport } from '../../report/markdown-report.js';
+import { buildPanelView } from '../store/panel-view.js';
+import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
+import { CookieCard } from './CookieCard.js';
+import { EmptyState } from './EmptyState.js';
+import { GradeBadge } from './GradeBadge.js';
+import { Toolbar } from './Toolbar.js';
+
+export interface PanelActions {
+  copyText(text: string): Promise<boolean>;
+  download(fileName: string, mimeType: string, text: string): void;
+  saveMarks(site: string, marks: Readonly<Record<string, UserMark>>): void;
+}
+
+/** Cards rendered at first; more on request, so thousands of cookies never stall DevTools. */
+export const CARDS_PER_PAGE = 50;
+
+export interface SessionsPanelProps {
+  readonly store: SessionsStore;
+  readonly actions: PanelActions;
+  readonly browser: 'chrome' | 'firefox';
+}
+
+function fileStem(site: string | null): string {
+  return `session-cookies-${(site ?? 'devtools').replace(/[^a-z0-9.-]/gi, '_')}`;
+}
+
+export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
+  const [shown, setShown] = useState(CARDS_PER_PAGE);
+  const view = useComputed(() =>
+    buildPanelView({
+      trace: store.trace.value,
+      observations: store.observations.value,
+      site: store.site.value,
+      marks: store.marks.value,
+      revealValues: store.revealValues.value,
+      filter: store.filter.value,
+      dropped: store.dropped.value,
+    }),
+  ).value;
+
+  const report = () =>
+    buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
+  const mark = (name: string, value: UserMark | null) => {
+    applyEvent(store, { type: 'marked', name, mark: value });
+    const site = store.site.value;
+    if (site !== null) actions.saveMarks(site, store.marks.value);
+  };
+  const nothingYet = view.sessionCards.length === 0 && view.otherCards.length === 0 && view.filteredOut === 0;
+
+  return (
+    <div class="panel" data-theme={store.theme.value}>
+      <header class="panel-header">
+        <div class="site" data-site-grade={view.siteGrade}>
+          <GradeBadge grade={view.siteGrade} size="large" />
+          <div>
+            <h1>{view.site ?? 'Sessions'}</h1>
+            <p class="hint">
+              {view.siteGrade === 'none' ? 'No session cookie graded for this site yet.' : 'Site grade: the worst of its session cookies.'}
+            </p>
+          </div>
+        </div>
+        <Toolbar
+          filter={store.filter.value}
+          revealValues={store.revealValues.value}
+          onFilter={(text) => applyEvent(store, { type: 'filtered', text })}
+          onReveal={(reveal) => applyEvent(store, { type: 'values-revealed', reveal })}
+          onExportJson={() => actions.download(`${fileStem(view.site)}.json`, 'application/json', JSON.stringify(report(), null, 2))}
+          onExportMarkdown={() => actions.download(`${fileStem(view.site)}.md`, 'text/markdown', formatMarkdownReport(report()))}
+          onClear={() => applyEvent(store, { type: 'cleared' })}
+        />
+      </header>
+      {view.dropped > 0 ? (
+        <p class="notice" role="status">
+          Keeping the last {store.maxObservations} requests: {view.dropped} older ones were dropped.
+        </p>
+      ) : null}
+      {nothingYet ? <EmptyState browser={browser} observationCount={view.observationCount} /> : null}
+      {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} cookies hidden by the filter.</p> : null}
+      <section aria-label="Session cookies" class="cards">
+        {view.sessionCards.slice(0, shown).map((card) => (
+          <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} />
+        ))}
+        {view.sessionCards.length > shown ? (
+          <button type="button" class="more" onClick={() => setShown(shown + CARDS_PER_PAGE)}>
+            Show {Math.min(CARDS_PER_PAGE, view.sessionCards.length - shown)} more
+          </button>
+        ) : null}
+      </section>
+      {view.otherCards.length > 0 ? (
+        <details class="others">
+          <summary>Other cookies ({view.otherCards.length}): not session ids, not graded</summary>
+          {view.otherCards.slice(0, shown).map((card) => (
+            <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} />
+          ))}
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Drives Debian's Chromium with the built extension and its DevTools panel (see
+ * shared/browser-testing.md). Every step that leans on DevTools internals fails with a message
+ * naming the step, because a Chromium update may move them.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_BUILD = resolve('dist/chrome');
+
+export interface DevtoolsSession {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly devtools: Page;
+  readonly extensionId: string;
+  /** The Sessions panel's frame inside DevTools. */
+  panel(): Promise<Frame>;
+  close(): Promise<void>;
+}
+
+async function poll<T>(step: string, timeoutMs: number, attempt: () => Promise<T | null | undefined>): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const value = await attempt();
+      if (value !== null && value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`Chromium e2e: "${step}" did not succeed within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium e2e: no browser at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
+    throw new Error(`Chromium e2e: no extension build in ${CHROME_BUILD}: run npm run build first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sci-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      '--auto-open-devtools-for-tabs',
+      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      '--window-size=1400,1000',
+    ],
+  });
+  try {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    const extensionTarget = await browser.waitForTarget((target) => /^chrome-extension:\/\/[a-p]{32}\//.test(target.url()), { timeout: 15_000 }).catch(() => {
+      throw new Error('Chromium e2e: the extension did not load (no chrome-extension:// target).');
+    });
+    const extensionId = new URL(extensionTarget.url()).host;
+    const devtoolsTarget = await browser.waitForTarget((target) => target.url().startsWith('devtools://devtools/bundled/devtools_app.html'), { timeout: 15_000 }).catch(() => {
+      throw new Error('Chromium e2e: DevTools did not open (--auto-open-devtools-for-tabs).');
+    });
+    const devtools = await devtoolsTarget.asPage();
+    // DevTools shows its UI a moment before it is attached to the tab: wait for the network model.
+    // These run inside DevTools and import its own modules; they are passed as source text so
+    // the test runner's transform does not rewrite their import() calls.
+    await poll('DevTools attached to the tab', 20_000, () =>
+      devtools.evaluate(`(async () => {
+        const SDK = await import('./core/sdk/sdk.js');
+        const target = SDK.TargetManager.TargetManager.instance().primaryPageTarget();
+        return target && target.model(SDK.NetworkManager.NetworkManager) ? true : null;
+      })()`),
+    );
+    const panelId = `chrome-extension://${extensionId}Sessions`;
+    await poll('show the Sessions panel', 20_000, () =>
+      devtools.evaluate(`(async () => {
+        const UI = await import('./ui/legacy/legacy.js');
+        await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});
+        return true;
+      })()`),
+    );
+    const panel = () =>
+      poll('find the panel frame', 15_000, async () =>
+        devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/extension/panel/panel.html`)),
+      );
+    await (await panel()).waitForSelector('.panel', { timeout: 15_000 });
+    return {
+      browser,
+      page,
+      devtools,
+      extensionId,
+      panel,
+      close: async () => {
+        await browser.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Waits until the panel shows a card for `name` and returns its data-grade. */
+export async function gradeShown(panel: Frame, name: string, timeoutMs = 15_000): Promise<string> {
+  const selector = `[data-cookie-name="${name}"]`;
+  await panel.waitForSelector(selector, { timeout: timeoutMs }).catch(() => {
+    throw new Error(`Chromium e2e: the panel shows no card for ${name}`);
+  });
+  return panel.$eval(selector, (card) => card.getAttribute('data-grade') ?? '');
+}

@@ -1,0 +1,39 @@
+/**
+ * One source, two builds: `vite build --mode chrome` writes dist/chrome, `--mode firefox` writes
+ * dist/firefox. The browsers differ only in the manifest overlay below and `__IS_FIREFOX__`.
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+type Browser = 'chrome' | 'firefox';
+
+function manifestFor(browser: Browser): ManifestV3Export {
+  if (browser === 'chrome') return { ...baseManifest, minimum_chrome_version: '116' };
+  return {
+    ...baseManifest,
+    // Firefox needs an add-on id, and (since 140) a data collection declaration: we collect nothing.
+    browser_specific_settings: {
+      gecko: {
+        id: 'session-cookie-inspector@sessions.invalid',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
+    define: { __IS_FIREFOX__: JSON.stringify(browser === 'firefox') },
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      // The panel page is only named in code (devtools.panels.create), so list it as an input.
+      rolldownOptions: { input: { panel: 'extension/panel/panel.html' } },
+    },
+  };
+});
