@@ -1,8 +1,8 @@
 /**
- * NetworkSource over devtools.network (webextension-polyfill): HAR entries become plain
- * observations through the same reader the CLI uses for HAR files.
+ * NetworkSource over a devtools.network API: HAR entries become plain observations through the
+ * same reader the CLI uses for HAR files. The API is passed in (the extension passes
+ * webextension-polyfill's, tests a fake), so this module touches no browser global.
  */
-import browser from 'webextension-polyfill';
 import type { Observation } from '../../src/observation/observation.js';
 import { harEntryToObservation } from '../../src/observation/read-har.js';
 import type { NetworkSource } from './network-source.js';
@@ -27,12 +27,24 @@ function sameEntry(a: HarEntryLike, b: HarEntryLike): boolean {
   return a.request?.url === b.request?.url && a.startedDateTime === b.startedDateTime;
 }
 
-async function harEntries(): Promise<HarEntryLike[]> {
-  const log = (await browser.devtools.network.getHAR()) as unknown as { entries?: HarEntryLike[] };
-  return log.entries ?? [];
+/** The part of devtools.network this source uses. */
+export interface DevtoolsNetworkApi {
+  getHAR(): Promise<unknown>;
+  readonly onRequestFinished: {
+    addListener(callback: (entry: never) => void): void;
+    removeListener(callback: (entry: never) => void): void;
+  };
+  readonly onNavigated: {
+    addListener(callback: (url: string) => void): void;
+    removeListener(callback: (url: string) => void): void;
+  };
 }
 
-export function createDevtoolsNetworkSource(): NetworkSource {
+export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): NetworkSource {
+  const harEntries = async (): Promise<HarEntryLike[]> => {
+    const log = (await network.getHAR()) as { entries?: HarEntryLike[] } | null;
+    return log?.entries ?? [];
+  };
   return {
     async readHistory() {
       return (await harEntries()).flatMap((entry) => {
@@ -60,7 +72,7 @@ export function createDevtoolsNetworkSource(): NetworkSource {
           callback(batch);
         }, BATCH_MILLISECONDS);
       };
-      const listener = (entry: unknown) => {
+      const listener = (entry: never) => {
         const har = entry as HarEntryLike;
         if (!isRedirectWithoutSetCookie(har)) {
           push(harEntryToObservation(har));
@@ -73,17 +85,17 @@ export function createDevtoolsNetworkSource(): NetworkSource {
           push(harEntryToObservation(complete ?? har));
         }, REDIRECT_RECHECK_MILLISECONDS);
       };
-      browser.devtools.network.onRequestFinished.addListener(listener);
+      network.onRequestFinished.addListener(listener);
       return () => {
-        browser.devtools.network.onRequestFinished.removeListener(listener);
+        network.onRequestFinished.removeListener(listener);
         if (timer) clearTimeout(timer);
       };
     },
 
     onNavigated(callback) {
       const listener = (url: string) => callback(url);
-      browser.devtools.network.onNavigated.addListener(listener);
-      return () => browser.devtools.network.onNavigated.removeListener(listener);
+      network.onNavigated.addListener(listener);
+      return () => network.onNavigated.removeListener(listener);
     },
   };
 }

@@ -1,0 +1,6 @@
+declare module 'web-ext' {
+  const webExt: {
+    cmd: { lint(options: Record<string, unknown>, extra: Record<string, unknown>): Promise<unknown> };
+  };
+  export default webExt;
+}

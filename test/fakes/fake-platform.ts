@@ -1,0 +1,65 @@
+/** A PanelPlatform with no browser behind it: tests push observations and read what the panel did. */
+import type { NetworkSource } from '../../extension/platform/network-source.js';
+import type { PanelPlatform } from '../../extension/platform/panel-platform.js';
+import type { UserMark } from '../../src/detect/detect-session-cookie.js';
+import type { Observation } from '../../src/observation/observation.js';
+import type { Theme } from '../../src/ui/store/sessions-store.js';
+
+export interface FakePlatform {
+  readonly platform: PanelPlatform;
+  /** Delivers finished exchanges, as onRequestFinished would. */
+  emit(...observations: Observation[]): void;
+  navigate(url: string): void;
+  changeTheme(theme: Theme): void;
+  readonly copied: string[];
+  readonly downloads: { fileName: string; mimeType: string; text: string }[];
+  readonly savedMarks: Map<string, Readonly<Record<string, UserMark>>>;
+}
+
+export function createFakePlatform(options: {
+  history?: Observation[];
+  pageUrl?: string | null;
+  browser?: 'chrome' | 'firefox';
+  theme?: Theme;
+  storedMarks?: Record<string, Record<string, UserMark>>;
+} = {}): FakePlatform {
+  const observationListeners = new Set<(observations: Observation[]) => void>();
+  const navigationListeners = new Set<(url: string) => void>();
+  const themeListeners: ((theme: Theme) => void)[] = [];
+  const copied: string[] = [];
+  const downloads: FakePlatform['downloads'] = [];
+  const savedMarks = new Map<string, Readonly<Record<string, UserMark>>>();
+  const source: NetworkSource = {
+    readHistory: async () => options.history ?? [],
+    readPageUrl: async () => options.pageUrl ?? null,
+    onObservations(callback) {
+      observationListeners.add(callback);
+      return () => observationListeners.delete(callback);
+    },
+    onNavigated(callback) {
+      navigationListeners.add(callback);
+      return () => navigationListeners.delete(callback);
+    },
+  };
+  return {
+    platform: {
+      browser: options.browser ?? 'chrome',
+      source,
+      theme: options.theme ?? 'light',
+      onThemeChanged: (callback) => themeListeners.push(callback),
+      copyText: async (text) => {
+        copied.push(text);
+        return true;
+      },
+      download: (fileName, mimeType, text) => downloads.push({ fileName, mimeType, text }),
+      loadMarks: (site) => ({ ...(options.storedMarks?.[site] ?? {}) }),
+      saveMarks: (site, marks) => savedMarks.set(site, marks),
+    },
+    emit: (...observations) => observationListeners.forEach((listener) => listener(observations)),
+    navigate: (url) => navigationListeners.forEach((listener) => listener(url)),
+    changeTheme: (theme) => themeListeners.forEach((listener) => listener(theme)),
+    copied,
+    downloads,
+    savedMarks,
+  };
+}
