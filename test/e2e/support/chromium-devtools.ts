@@ -85,17 +85,28 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
       })()`),
     );
     const panelId = `chrome-extension://${extensionId}Sessions`;
-    await poll('show the Sessions panel', 20_000, () =>
+    const panelUrl = `chrome-extension://${extensionId}/extension/panel/panel.html`;
+    const findPanelFrame = () => devtools.frames().find((frame) => frame.url().startsWith(panelUrl));
+    // The extension registers its panel a moment after DevTools starts, and showing a panel
+    // DevTools does not know yet does nothing: wait until it is known, show it, and show it again
+    // until its frame exists.
+    await poll('DevTools knows the Sessions panel', 20_000, () =>
       devtools.evaluate(`(async () => {
         const UI = await import('./ui/legacy/legacy.js');
-        await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});
-        return true;
+        return UI.InspectorView.InspectorView.instance().hasPanel(${JSON.stringify(panelId)}) ? true : null;
       })()`),
     );
-    const panel = () =>
-      poll('find the panel frame', 15_000, async () =>
-        devtools.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/extension/panel/panel.html`)),
-      );
+    await poll('show the Sessions panel and find its frame', 30_000, async () => {
+      const frame = findPanelFrame();
+      if (frame) return frame;
+      await devtools.evaluate(`(async () => {
+        const UI = await import('./ui/legacy/legacy.js');
+        await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});
+      })()`);
+      await new Promise((done) => setTimeout(done, 400));
+      return findPanelFrame();
+    });
+    const panel = () => poll('find the panel frame', 15_000, async () => findPanelFrame());
     await (await panel()).waitForSelector('.panel', { timeout: 15_000 });
     return {
       browser,
