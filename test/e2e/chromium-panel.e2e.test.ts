@@ -46,8 +46,14 @@ describe('the Sessions panel in Chromium', () => {
     expect(await gradeShown(panel, 'connect.sid')).toBe('D');
     const notes = await panel.$$eval('[data-cookie-name="__Host-sid"] [data-note]', (items) => items.map((item) => item.getAttribute('data-note')));
     expect(notes).toContain('a-plus-needs-login');
+    // The README's screenshot: the DevTools area only (docked right, the page beside it is blank).
+    const area = (await session.devtools.evaluate(`(async () => {
+      const UI = await import('./ui/legacy/legacy.js');
+      const rect = UI.InspectorView.InspectorView.instance().element.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    })()`)) as { x: number; y: number; width: number; height: number };
     mkdirSync('test/e2e/artifacts', { recursive: true });
-    await session.devtools.screenshot({ path: 'test/e2e/artifacts/sessions-panel-chromium.png' });
+    await session.devtools.screenshot({ path: 'test/e2e/artifacts/sessions-panel-chromium.png', clip: area });
   });
 
   it('never shows a cookie value until asked', async () => {

@@ -61,7 +61,7 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
       '--auto-open-devtools-for-tabs',
       `--load-extension=${CHROME_BUILD}`,
       `--disable-extensions-except=${CHROME_BUILD}`,
-      '--window-size=1400,1000',
+      '--window-size=1500,1100',
     ],
   });
   try {
