@@ -9,8 +9,12 @@ import { parseString as setCookieParserParse } from 'set-cookie-parser';
 import { Cookie as ToughCookie } from 'tough-cookie';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { detectSessionCookie } from '../detect/detect-session-cookie.js';
+import { gradeObservations } from '../grade/grade-observations.js';
 import { gradeSetCookie } from '../grade/grade-set-cookie.js';
 import { responseContext } from '../grade/response-context.js';
+import { harEntryToObservation } from '../observation/read-har.js';
+import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
+import { generateHarEntries } from './har-corpus.js';
 import { generateCorpus } from './set-cookie-corpus.js';
 
 const CORPUS_SIZE = 100_000;
@@ -66,6 +70,56 @@ function retainedBytesPerResult(headers: readonly string[]): number {
   return (after - before) / headers.length;
 }
 
+/** The panel's path for live traffic: HAR entry -> observation -> store, in the adapter's batches. */
+function panelFigures(): void {
+  const ENTRIES = 10_000;
+  const BATCH = 50;
+  const entries = generateHarEntries(ENTRIES, 2_000);
+  const perEntry: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const store = createSessionsStore();
+    for (let index = 0; index < entries.length; index += BATCH) {
+      const start = process.hrtime.bigint();
+      const observations = entries.slice(index, index + BATCH).flatMap((entry) => {
+        const observation = harEntryToObservation(entry);
+        return observation ? [observation] : [];
+      });
+      applyEvent(store, { type: 'observed', observations });
+      perEntry.push(Number(process.hrtime.bigint() - start) / 1e3 / BATCH);
+    }
+  }
+  console.log('\nPanel (10,000 HAR entries, 2,000 setting cookies, batches of 50)');
+  console.log(`  store ingest per HAR entry: ${median(perEntry).toFixed(2)} us median`);
+
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const store = createSessionsStore();
+  for (let index = 0; index < entries.length; index += BATCH) {
+    applyEvent(store, {
+      type: 'observed',
+      observations: entries.slice(index, index + BATCH).flatMap((entry) => {
+        const observation = harEntryToObservation(entry);
+        return observation ? [observation] : [];
+      }),
+    });
+  }
+  const graded = store.trace.value.cookies.length;
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  // What the panel redoes after each batch: grade the whole trace (warm, median of 7).
+  const observations = store.observations.value;
+  const setCookieLines = observations.reduce((sum, o) => sum + o.responseHeaders.filter((h) => h.name.toLowerCase() === 'set-cookie').length, 0);
+  const gradeTimes: number[] = [];
+  for (let run = 0; run < 12; run++) {
+    const start = process.hrtime.bigint();
+    gradeObservations(observations);
+    if (run >= 5) gradeTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(`  grading the whole trace (${setCookieLines} Set-Cookie lines, ${graded} cookies): ${median(gradeTimes).toFixed(1)} ms median`);
+  console.log(`  retained memory, store with 10,000 entries, graded: ${(retained / 1024 / 1024).toFixed(1)} MB`);
+  if (store.observations.value.length !== ENTRIES) throw new Error('lost observations');
+}
+
 function main(): void {
   const { headers, sessionHeaders } = generateCorpus(CORPUS_SIZE);
   console.log(`Corpus: ${headers.length} Set-Cookie headers (${sessionHeaders.length} session cookies), ${ROUNDS} rounds, medians.\n`);
@@ -118,6 +172,7 @@ function main(): void {
     }
     console.log(`  ${String(kilobytes).padStart(3)} KB header: ${median(times).toFixed(1)} us per parse`);
   }
+  panelFigures();
 }
 
 main();
