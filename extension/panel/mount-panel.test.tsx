@@ -56,6 +56,17 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(card('connect.sid')?.querySelector('[data-note="browser-session-cookie"]')).not.toBeNull();
   });
 
+  it("shows each session cookie's timeline, and what stands between A and A+", async () => {
+    const hardened = `__Host-sid=${STRONG_ID}; Secure; HttpOnly; Path=/; SameSite=Strict`;
+    const headers = { 'Cache-Control': 'no-store', 'Strict-Transport-Security': 'max-age=31536000' };
+    await open(createFakePlatform({ history: [observationWith([hardened], { url: 'https://app.example.com/', headers })] }));
+    await waitFor(() => expect(card('__Host-sid')?.getAttribute('data-grade')).toBe('A'));
+    expect(card('__Host-sid')?.querySelector('[data-event="set"]')?.textContent).toBe('set GET https://app.example.com/ (200)');
+    expect(card('__Host-sid')?.querySelector('.a-plus')?.textContent).toBe(
+      'For A+ an observed login that rotates the id: log in while this panel is open to check that the id rotates.',
+    );
+  });
+
   it('copies the fix snippet', async () => {
     const fake = createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })] });
     await open(fake);

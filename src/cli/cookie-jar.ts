@@ -6,7 +6,7 @@ import { isDeletion } from '../core/cookie-lifetime.js';
 import { domainMatches } from '../core/domain-match.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { isTrustworthyUrl, urlParts } from '../core/trustworthy-url.js';
-import { cookieIdentity, identityKey, type CookieIdentity } from '../grade/grade-observations.js';
+import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
 import type { ResponseContext } from '../grade/response-context.js';
 
 interface StoredCookie {

@@ -32,12 +32,22 @@ describe('gradeObservations', () => {
   });
 
   it('gives A+ when the trace shows the id rotated at login', () => {
-    const trace = gradeObservations(
-      [observationWith([`__Host-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Lax`], { headers: HARDENED_HEADERS })],
-      { rotatedOnLogin: new Set([`__Host-sid\u0000app.example.com\u0000/`]) },
-    );
+    const attributes = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+    const before = STRONG_ID;
+    const after = 'pR7vN2kZ_x9Lq4Ws-8mYb3Tc6Hd1Jf0G';
+    const trace = gradeObservations([
+      observationWith([`__Host-sid=${before}; ${attributes}`], { url: 'https://app.example.com/login', headers: HARDENED_HEADERS }),
+      {
+        ...observationWith([`__Host-sid=${after}; ${attributes}`], { url: 'https://app.example.com/login', method: 'POST', headers: { ...HARDENED_HEADERS, Location: '/profile' } }),
+        status: 303,
+        requestHeaders: [{ name: 'Cookie', value: `__Host-sid=${before}` }],
+      },
+      { ...observationWith([], { url: 'https://app.example.com/profile' }), requestHeaders: [{ name: 'Cookie', value: `__Host-sid=${after}` }] },
+    ]);
+    expect(trace.cookies[0]?.notes.map((note) => note.id)).toContain('rotated-on-login');
     expect(trace.cookies[0]?.grade).toBe('A+');
     expect(trace.grade).toBe('A+');
+    expect(trace.cookies[0]?.timeline.map((event) => event.type)).toEqual(['set', 'sent', 'rotated', 'sent']);
   });
 
   it('does not add a-plus-needs-login when something else also stands in the way', () => {

@@ -6,20 +6,19 @@
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { identifierPart } from '../core/estimate-entropy.js';
-import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
+import { isDeletion } from '../core/cookie-lifetime.js';
+import { detectSessionCookie, type SessionDetection, type UserMark } from '../detect/detect-session-cookie.js';
+import { analyzeTrace, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
+import { requestCookies } from '../trace/request-cookies.js';
+import { traceCookie, type SetEffect } from '../trace/trace-cookie.js';
+import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
 import { isWorse, worstLetter, type Letter } from '../rules/letter.js';
 import { isLoginRequest } from '../trace/login-logout.js';
 import { gradeSetCookie, type GradedSetCookie } from './grade-set-cookie.js';
 import { responseContext, type ResponseContext } from './response-context.js';
 
-export interface CookieIdentity {
-  readonly name: string;
-  /** The Domain attribute, or the response host for a host-only cookie. */
-  readonly domain: string;
-  readonly path: string;
-  readonly hostOnly: boolean;
-}
+export { cookieIdentity, defaultCookiePath, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
 
 export interface CookieGrade extends GradedSetCookie {
   readonly identity: CookieIdentity;
@@ -29,6 +28,8 @@ export interface CookieGrade extends GradedSetCookie {
   readonly issuances: number;
   /** URLs of the responses that set it (for a deletion: that deleted it), in trace order. */
   readonly setByUrls: readonly string[];
+  /** What happened to a session cookie across the trace (empty for other cookies). */
+  readonly timeline: readonly TimelineEvent[];
 }
 
 export type SiteGrade = Letter | 'none';
@@ -41,28 +42,6 @@ export interface TraceGrade {
 export interface TraceGradeOptions {
   /** The user's own marking by cookie name; it wins over detection. */
   readonly userMarks?: Readonly<Record<string, UserMark>>;
-  /** Ids of cookies (by identity key) that the trace shows rotated at a login. */
-  readonly rotatedOnLogin?: ReadonlySet<string>;
-}
-
-/** RFC 6265bis 5.1.4: the default path is the request path up to its last "/". */
-export function defaultCookiePath(requestPath: string): string {
-  if (!requestPath.startsWith('/')) return '/';
-  const last = requestPath.lastIndexOf('/');
-  return last <= 0 ? '/' : requestPath.slice(0, last);
-}
-
-export function cookieIdentity(cookie: ParsedSetCookie, response: ResponseContext): CookieIdentity {
-  return {
-    name: cookie.name,
-    domain: cookie.domain ?? response.host,
-    path: cookie.path ?? defaultCookiePath(response.path),
-    hostOnly: cookie.domain === null,
-  };
-}
-
-export function identityKey(identity: CookieIdentity): string {
-  return `${identity.name}\u0000${identity.domain}\u0000${identity.path}`;
 }
 
 interface Issuance {
@@ -70,6 +49,8 @@ interface Issuance {
   readonly response: ResponseContext;
   readonly byLogin: boolean;
   readonly identity: CookieIdentity;
+  /** Index of the exchange that set it. */
+  readonly index: number;
 }
 
 export function gradeObservations(
@@ -78,9 +59,9 @@ export function gradeObservations(
 ): TraceGrade {
   const groups = new Map<string, Issuance[]>();
   const names = new Set<string>();
-  for (const observation of observations) {
+  observations.forEach((observation, index) => {
     const lines = setCookieLines(observation);
-    if (lines.length === 0) continue;
+    if (lines.length === 0) return;
     const response = responseContext(observation);
     const byLogin = isLoginRequest(observation);
     for (const line of lines) {
@@ -89,28 +70,44 @@ export function gradeObservations(
       names.add(cookie.name);
       const key = identityKey(identity);
       const group = groups.get(key);
-      const issuance = { cookie, response, byLogin, identity };
+      const issuance = { cookie, response, byLogin, identity, index };
       if (group) group.push(issuance);
       else groups.set(key, [issuance]);
     }
-  }
+  });
+  // Parsed once for every session cookie's trace analysis.
+  let sentCookies: ReadonlyMap<string, string>[] | null = null;
 
   const cookies: CookieGrade[] = [];
-  for (const [key, group] of groups) {
+  for (const group of groups.values()) {
     const extremes = extremeValuesById(group.map((issuance) => issuance.cookie.value));
+    const sessions = group.map((issuance) =>
+      detectSessionCookie(issuance.cookie.name, issuance.cookie.value, {
+        siblingNames: names,
+        setByLoginResponse: issuance.byLogin,
+        userMark: options.userMarks?.[issuance.cookie.name],
+      }),
+    );
+    const identity = (group[0] as Issuance).identity;
+    const latest = sessions[sessions.length - 1] as SessionDetection;
+    let trace: TraceAnalysis | null = null;
+    if (latest.isSession) {
+      sentCookies ??= observations.map(requestCookies);
+      const setAt = new Map<number, SetEffect>(
+        group.map((issuance) => [issuance.index, { value: issuance.cookie.value, deletion: isDeletion(issuance.cookie, issuance.response.time) }]),
+      );
+      trace = analyzeTrace(traceCookie(observations, identity, setAt, sentCookies), latest.framework);
+    }
     let worst: GradedSetCookie | null = null;
     let latestDeletion: GradedSetCookie | null = null;
     const issuedBy: string[] = [];
     const deletedBy: string[] = [];
-    for (const issuance of group) {
-      const session = detectSessionCookie(issuance.cookie.name, issuance.cookie.value, {
-        siblingNames: names,
-        setByLoginResponse: issuance.byLogin,
-        userMark: options.userMarks?.[issuance.cookie.name],
-      });
+    group.forEach((issuance, position) => {
+      const session = sessions[position] as SessionDetection;
       const graded = gradeSetCookie(issuance.cookie, issuance.response, session, {
         otherValues: extremes.filter((value) => value !== issuance.cookie.value),
-        rotatedOnLogin: options.rotatedOnLogin?.has(key) ?? false,
+        rotatedOnLogin: trace?.rotatedOnLogin ?? false,
+        traceFindings: session.isSession ? (trace?.findings ?? []) : [],
       });
       if (graded.deletion) {
         deletedBy.push(issuance.response.url);
@@ -119,10 +116,10 @@ export function gradeObservations(
         issuedBy.push(issuance.response.url);
         if (worst === null || !isBetter(graded, worst)) worst = graded;
       }
-    }
-    const identity = (group[0] as Issuance).identity;
-    if (worst) cookies.push(cookieGrade(worst, identity, group.length, issuedBy));
-    if (latestDeletion) cookies.push(cookieGrade(latestDeletion, identity, group.length, deletedBy));
+    });
+    const events = trace?.timeline ?? [];
+    if (worst) cookies.push(cookieGrade(worst, identity, group.length, issuedBy, events));
+    if (latestDeletion) cookies.push(cookieGrade(latestDeletion, identity, group.length, deletedBy, events));
   }
   return { cookies, grade: siteGrade(cookies) };
 }
@@ -142,7 +139,13 @@ function extremeValuesById(values: readonly string[]): string[] {
 }
 
 /** A trace entry: the graded line plus where it sits in the trace (an explicit literal: no spread). */
-function cookieGrade(graded: GradedSetCookie, identity: CookieIdentity, issuances: number, setByUrls: readonly string[]): CookieGrade {
+function cookieGrade(
+  graded: GradedSetCookie,
+  identity: CookieIdentity,
+  issuances: number,
+  setByUrls: readonly string[],
+  timeline: readonly TimelineEvent[],
+): CookieGrade {
   return {
     cookie: graded.cookie,
     response: graded.response,
@@ -159,6 +162,7 @@ function cookieGrade(graded: GradedSetCookie, identity: CookieIdentity, issuance
     setBy: graded.response.url,
     issuances,
     setByUrls,
+    timeline,
   };
 }
 

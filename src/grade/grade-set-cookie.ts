@@ -8,6 +8,7 @@ import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import type { SessionDetection } from '../detect/detect-session-cookie.js';
 import { cookiePrefix } from '../detect/session-names.js';
 import { COOKIE_RULES } from '../rules/all-rules.js';
+import { ROTATED_ON_LOGIN } from '../trace/analyze-trace.js';
 import type { CookieRuleContext } from '../rules/cookie-rule.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { HSTS_MIN_MAX_AGE } from '../rules/hsts-missing.js';
@@ -22,6 +23,8 @@ export interface GradeSetCookieOptions {
   readonly otherValues?: readonly string[];
   /** True when the trace shows the id rotated at a login (rubric section 5, `rotated-on-login`). */
   readonly rotatedOnLogin?: boolean;
+  /** Findings of the rules over the whole trace (rubric section 5), scored with the others. */
+  readonly traceFindings?: readonly Finding[];
 }
 
 export interface GradedSetCookie {
@@ -96,14 +99,13 @@ export function gradeSetCookie(
     });
   }
 
+  findings.push(...(options.traceFindings ?? []));
   const rotatedOnLogin = options.rotatedOnLogin ?? false;
   const aPlusMissing = unmetAPlusConditions(context, rotatedOnLogin);
   if (!session.isSession) return gradedSetCookie(context, false, findings, notes, aPlusMissing, null, null);
   const { score, grade } = scoreAndLetter(findings, aPlusMissing.length === 0);
   if (score === 100 && aPlusMissing.length === 1 && !rotatedOnLogin) notes.push(A_PLUS_NEEDS_LOGIN);
-  if (rotatedOnLogin) {
-    notes.push({ id: 'rotated-on-login', message: 'The id changed at login: session fixation is prevented.' });
-  }
+  if (rotatedOnLogin) notes.push(ROTATED_ON_LOGIN);
   return gradedSetCookie(context, false, findings, notes, aPlusMissing, score, grade);
 }
 

@@ -15,7 +15,8 @@ describe('buildJsonReport', () => {
 
   it('has the shape of rubric section 7', () => {
     const report = buildJsonReport('http://localhost:3000/', trace);
-    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 1, source: 'http://localhost:3000/', grade: 'D' });
+    // The response URL carries the id (;jsessionid=...), so id-in-url caps the grade at F.
+    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 1, source: 'http://localhost:3000/', grade: 'F' });
     expect(report.cookies[0]).toMatchObject({
       name: 'connect.sid',
       domain: 'localhost',
@@ -32,9 +33,10 @@ describe('buildJsonReport', () => {
         partitioned: false,
       },
       score: 30, // 100 - secure 40 - samesite 20 - prefix 5 - name 2 - cache 3; exactly one hour is not over an hour
-      grade: 'D',
+      grade: 'F',
       deletion: false,
     });
+    expect(report.cookies[0]?.findings.map((finding) => finding.id).at(-1)).toBe('id-in-url');
     expect(report.cookies[0]?.findings[0]).toEqual({
       id: 'secure-missing',
       deduction: 40,
@@ -55,5 +57,20 @@ describe('buildJsonReport', () => {
     const report = buildJsonReport('x', trace, { showValues: true });
     expect(report.cookies[0]?.value).toBe(VALUE);
     expect(report.cookies[0]?.setBy).toContain(VALUE);
+  });
+});
+
+describe('buildJsonReport: the timeline', () => {
+  it('carries the session cookie timeline, with values masked in its URLs', () => {
+    const trace = gradeObservations([
+      observationWith([`sid=${STRONG_ID}; Path=/; Secure; HttpOnly`]),
+      { ...observationWith([], { url: `https://app.example.com/next?sid=${STRONG_ID}` }), requestHeaders: [{ name: 'Cookie', value: `sid=${STRONG_ID}` }] },
+    ]);
+    const [cookie] = buildJsonReport('x', trace).cookies;
+    expect(cookie?.timeline.map((event) => [event.type, event.url, event.count])).toEqual([
+      ['set', 'https://app.example.com/', 1],
+      ['sent', 'https://app.example.com/next?sid=[value hidden]', 1],
+    ]);
+    expect(cookie?.timeline[0]?.time).toMatch(/^2026-01-01T12:00:00\.000Z$/);
   });
 });

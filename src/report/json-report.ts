@@ -6,6 +6,7 @@ import type { CookieGrade, SiteGrade, TraceGrade } from '../grade/grade-observat
 import type { Framework } from '../detect/framework.js';
 import type { SessionReason } from '../detect/detect-session-cookie.js';
 import type { Letter, CapLetter } from '../rules/letter.js';
+import type { TimelineEventType } from '../trace/analyze-trace.js';
 import { RUBRIC_VERSION, VERSION } from '../version.js';
 import { maskValuesIn } from './redact.js';
 
@@ -44,6 +45,17 @@ export interface ReportCookie {
   readonly aPlusMissing: readonly string[];
   readonly findings: readonly ReportFinding[];
   readonly notes: readonly { readonly id: string; readonly message: string }[];
+  /** What happened to a session cookie across the trace (rubric section 5). */
+  readonly timeline: readonly ReportTimelineEvent[];
+}
+
+export interface ReportTimelineEvent {
+  readonly type: TimelineEventType;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly time: string;
+  readonly count: number;
 }
 
 export interface JsonReport {
@@ -88,6 +100,14 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
     aPlusMissing: entry.grade === null ? [] : entry.aPlusMissing,
     findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
     notes: entry.notes.map((note) => ({ ...note, message: mask(note.message) })),
+    timeline: entry.timeline.map((event) => ({
+      type: event.type,
+      method: event.method,
+      url: mask(event.url),
+      status: event.status,
+      time: new Date(event.time).toISOString(),
+      count: event.count,
+    })),
   };
 }
 

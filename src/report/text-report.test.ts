@@ -27,3 +27,13 @@ describe('formatTextReport', () => {
     expect(text).not.toContain(STRONG_ID);
   });
 });
+
+describe('formatTextReport: the timeline', () => {
+  it('prints one line per session cookie', () => {
+    const trace = gradeObservations([
+      observationWith([`sid=${STRONG_ID}; Path=/; Secure; HttpOnly`]),
+      { ...observationWith(['sid=; Max-Age=0; Path=/'], { url: 'https://app.example.com/logout', method: 'POST' }), requestHeaders: [{ name: 'Cookie', value: `sid=${STRONG_ID}` }] },
+    ]);
+    expect(formatTextReport(buildJsonReport('x', trace))).toContain('timeline: set GET / -> sent x1 -> cleared POST /logout');
+  });
+});

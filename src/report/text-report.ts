@@ -44,6 +44,22 @@ function attributeLine(cookie: ReportCookie, styles: Styles): string {
   ].join(styles.dim(' | '));
 }
 
+/** "set GET / -> sent x3 -> rotated POST /login -> cleared POST /logout" */
+function timelineText(cookie: ReportCookie): string {
+  return cookie.timeline
+    .map((event) => {
+      let where: string;
+      try {
+        const url = new URL(event.url);
+        where = `${event.method} ${url.pathname}${url.search}`;
+      } catch {
+        where = `${event.method} ${event.url}`;
+      }
+      return event.type === 'sent' ? `sent x${event.count}` : `${event.type} ${where}`;
+    })
+    .join(' -> ');
+}
+
 function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
   const lines: string[] = [];
   const grade = cookie.deletion ? styles.dim('del') : colourGrade(cookie.grade ?? '-', styles);
@@ -62,6 +78,7 @@ function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
     }
   }
   for (const note of cookie.notes) lines.push(`      ${styles.dim(`note ${note.id}:`)} ${note.message}`);
+  if (cookie.timeline.length > 0) lines.push(`      ${styles.dim('timeline:')} ${timelineText(cookie)}`);
   return lines;
 }
 

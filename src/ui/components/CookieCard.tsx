@@ -50,6 +50,27 @@ function UrlList({ title, urls, count }: { title: string; urls: readonly string[
   );
 }
 
+const TIMELINE_SHOWN = 12;
+
+function Timeline({ events }: { events: CookieCardView['timeline'] }) {
+  if (events.length === 0) return null;
+  const shown = events.slice(-TIMELINE_SHOWN);
+  return (
+    <div class="timeline">
+      <span class="label">Timeline{events.length > shown.length ? ` (last ${shown.length} of ${events.length})` : ''}</span>
+      <ol>
+        {shown.map((event, index) => (
+          <li key={`${event.time}-${index}`} data-event={event.type}>
+            <strong>{event.type}</strong>
+            {event.type === 'sent' && event.count > 1 ? ` x${event.count}, from` : ''} {event.method} {event.url}
+            {event.type !== 'sent' ? ` (${event.status})` : ''}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
 export function CookieCard({ card, onMark, copy }: CookieCardProps) {
   return (
@@ -123,6 +144,13 @@ export function CookieCard({ card, onMark, copy }: CookieCardProps) {
           ))}
         </ul>
       ) : null}
+      {card.grade === 'A' && card.aPlusMissing.length > 0 ? (
+        <p class="a-plus">
+          <span class="label">For A+</span> {card.aPlusMissing.join(', ')}
+          {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
+        </p>
+      ) : null}
+      <Timeline events={card.timeline} />
       <UrlList title={card.deletion ? 'Deleted by' : 'Set by'} urls={card.setBy} count={card.setByCount} />
       <UrlList title="Sent with" urls={card.sentWith} count={card.sentWithCount} />
     </article>

@@ -12,6 +12,7 @@ import { headerValues, type Observation } from '../../observation/observation.js
 import { MASK, maskValuesIn } from '../../report/redact.js';
 import { formatDuration } from '../../rules/lifetime-rules.js';
 import type { Letter } from '../../rules/letter.js';
+import type { TimelineEvent } from '../../trace/analyze-trace.js';
 import { siteOfHost } from './site-of.js';
 
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
@@ -45,6 +46,7 @@ export interface CookieCardView {
   readonly setByCount: number;
   readonly sentWith: readonly string[];
   readonly sentWithCount: number;
+  readonly timeline: readonly TimelineEvent[];
 }
 
 export interface PanelView {
@@ -150,6 +152,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       setByCount: entry.setByUrls.length,
       sentWith: lastDistinct(sentWith, LISTED_URLS).map(mask),
       sentWithCount: sentWith.length,
+      timeline: entry.timeline.map((event) => ({ ...event, url: mask(event.url) })),
     };
   });
 

@@ -1,0 +1,31 @@
+/** Which cookie a Set-Cookie writes: browsers key their cookie store by name, domain and path. */
+import type { ResponseContext } from '../grade/response-context.js';
+import type { ParsedSetCookie } from './parsed-set-cookie.js';
+
+export interface CookieIdentity {
+  readonly name: string;
+  /** The Domain attribute, or the response host for a host-only cookie. */
+  readonly domain: string;
+  readonly path: string;
+  readonly hostOnly: boolean;
+}
+
+/** RFC 6265bis 5.1.4: the default path is the request path up to its last "/". */
+export function defaultCookiePath(requestPath: string): string {
+  if (!requestPath.startsWith('/')) return '/';
+  const last = requestPath.lastIndexOf('/');
+  return last <= 0 ? '/' : requestPath.slice(0, last);
+}
+
+export function cookieIdentity(cookie: ParsedSetCookie, response: ResponseContext): CookieIdentity {
+  return {
+    name: cookie.name,
+    domain: cookie.domain ?? response.host,
+    path: cookie.path ?? defaultCookiePath(response.path),
+    hostOnly: cookie.domain === null,
+  };
+}
+
+export function identityKey(identity: CookieIdentity): string {
+  return `${identity.name}\u0000${identity.domain}\u0000${identity.path}`;
+}

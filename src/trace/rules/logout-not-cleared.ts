@@ -1,0 +1,38 @@
+import { isLogoutRequest } from '../login-logout.js';
+import { redirectChain } from '../redirect-chain.js';
+import type { TraceRule } from '../trace-rule.js';
+
+/**
+ * `logout-not-cleared`: after a logout request's response (following redirects), no Set-Cookie
+ * deletes or replaces the session cookie, so the id (and often the server session) outlives the
+ * logout. Sources: ASVS 5 7.4.1, OWASP Session Management.
+ */
+export const logoutNotCleared: TraceRule = {
+  id: 'logout-not-cleared',
+  deduction: 10,
+  cap: null,
+  explain: ({ observations, carried, set }) => {
+    const uncleared = observations.some((observation, index) => {
+      const before = carried[index];
+      if (before === undefined || !isLogoutRequest(observation)) return false;
+      return !redirectChain(observations, index).some((hop) => {
+        const effect = set[hop];
+        return effect !== undefined && (effect.deletion || effect.value !== before);
+      });
+    });
+    return uncleared
+      ? 'A logout left the session cookie in place: no Set-Cookie deleted or replaced it, so the id may still be valid.'
+      : null;
+  },
+  fix: {
+    'express-session': "Call `req.session.destroy(callback)`, then `res.clearCookie(name, { path: '/' })` with the cookie's own name, path and domain.",
+    php: 'Call `session_destroy()` and delete the cookie with `setcookie(session_name(), \'\', time() - 3600, ...)` using the same path and domain.',
+    django: 'Log out with `django.contrib.auth.logout(request)`, which flushes the session.',
+    flask: 'Call `session.clear()` (and delete the server-side session).',
+    rails: 'Call `reset_session` in the logout action.',
+    laravel: 'Call `Auth::logout()`, then `$request->session()->invalidate()` and `regenerateToken()`.',
+    'asp.net-core': 'Call `HttpContext.Session.Clear()` and `Response.Cookies.Delete(".AspNetCore.Session")`.',
+    'java-servlet': 'Call `session.invalidate()` in the logout handler.',
+    'spring-session': 'Configure logout with `invalidateHttpSession(true)` and `deleteCookies("SESSION")`.',
+  },
+};

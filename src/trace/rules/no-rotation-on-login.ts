@@ -1,0 +1,52 @@
+import { isLoginRequest } from '../login-logout.js';
+import { redirectChain } from '../redirect-chain.js';
+import type { TraceCookie } from '../trace-cookie.js';
+import type { TraceRule } from '../trace-rule.js';
+
+export type LoginOutcome = 'rotated' | 'not-rotated';
+
+/**
+ * What each login in the trace did to the session id it was sent with: rotated when a response
+ * of the login's redirect chain set a new value; not rotated when a later request still carried
+ * the old one. A login sent without the cookie, or with nothing after it, proves neither.
+ */
+export function loginOutcomes({ observations, carried, set }: TraceCookie): LoginOutcome[] {
+  const outcomes: LoginOutcome[] = [];
+  observations.forEach((observation, index) => {
+    const before = carried[index];
+    if (before === undefined || !isLoginRequest(observation)) return;
+    const chain = redirectChain(observations, index);
+    if (chain.some((hop) => set[hop] !== undefined && !set[hop]?.deletion && set[hop]?.value !== before)) {
+      outcomes.push('rotated');
+    } else if (carried.some((value, later) => later > index && value === before)) {
+      outcomes.push('not-rotated');
+    }
+  });
+  return outcomes;
+}
+
+/**
+ * `no-rotation-on-login`: a login request carried session id V and, after its response (following
+ * redirects), requests still carry V: an attacker who planted V is now logged in (session
+ * fixation). Sources: OWASP Session Management (mandatory), ASVS 4 3.2.1, ASVS 5 7.2.4, ZAP 40013.
+ */
+export const noRotationOnLogin: TraceRule = {
+  id: 'no-rotation-on-login',
+  deduction: 40,
+  cap: 'D',
+  explain: (cookie) =>
+    loginOutcomes(cookie).includes('not-rotated')
+      ? 'The session id sent with the login request was still in use after the login: it was not rotated, so a planted id becomes a logged-in session (session fixation).'
+      : null,
+  fix: {
+    'express-session': 'Call `req.session.regenerate(callback)` after checking the password, then set the user on the new session.',
+    php: 'Call `session_regenerate_id(true)` right after a successful login.',
+    django: "Log users in with `django.contrib.auth.login()`, which rotates the key (`request.session.cycle_key()`).",
+    flask: 'Call `session.clear()` before storing the user, and use a server-side session that issues a new id.',
+    rails: 'Call `reset_session` before setting `session[:user_id]`.',
+    laravel: 'Call `$request->session()->regenerate()` after `Auth::attempt()` succeeds.',
+    'asp.net-core': 'Clear the session (`HttpContext.Session.Clear()`) and issue a new session cookie at sign-in.',
+    'java-servlet': 'Call `request.changeSessionId()` after authentication (Servlet 3.1).',
+    'spring-session': 'Keep Spring Security\'s session fixation protection on: `sessionManagement().sessionFixation().changeSessionId()`.',
+  },
+};
