@@ -240,3 +240,17 @@ describe('demo server: the control page', () => {
     expect((await agent.get('/api/last-set-cookie')).body).toEqual({ method: 'GET', url: '/', status: 200, lines: [line] });
   });
 });
+
+describe('demo server: logging out', () => {
+  it('takes POST only: a GET /logout answers 405 and does not log out', async () => {
+    demo = await startDemo(configWith({ app: { destroyOnLogout: true } }));
+    const agent = demo.agent('http');
+    await agent.get('/');
+    await agent.post('/login').type('form').send({ username: 'demo', password: 'demo' });
+    const response = await agent.get('/logout');
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe('POST');
+    expect(setCookies(response)).toEqual([]);
+    expect((await agent.get('/profile')).status).toBe(200);
+  });
+});

@@ -16,7 +16,7 @@ export function layout(title: string, leak: string, body: SafeHtml): SafeHtml {
   <a href="/${leak}">Control page</a>
   <a href="/login${leak}">Log in</a>
   <a href="/profile${leak}">Profile</a>
-  <a href="/logout${leak}">Log out</a>
+  <form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>
 </nav>
 <main>
 ${body}

@@ -26,15 +26,6 @@ export function profilePage({ session, sessionId, leak }: { session: Session & P
     html`<h1>Profile</h1>
 <p>Logged in as <strong>${session.user}</strong>. This session has seen ${session.visits ?? 0} page visits.</p>
 <p>Session id (server side): <code>${sessionId}</code></p>
-<form method="post" action="/logout"><button type="submit">Log out</button></form>`,
-  );
-}
-
-export function logoutPage({ leak }: { leak: string }) {
-  return layout(
-    'Log out',
-    leak,
-    html`<h1>Log out</h1>
 <form method="post" action="/logout"><button type="submit">Log out</button></form>
 <p class="hint">With "destroy the session at logout" off, logging out only forgets the user: the same session id
 stays valid and no Set-Cookie clears it, which the panel reports as <code>logout-not-cleared</code>.</p>`,

@@ -2,7 +2,10 @@
  * The Sessions panel in real Chromium: the built extension, DevTools open on a tab browsing the
  * demo server, and the grades the rubric predicts (worked out in demo-server/demo-presets.test.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Frame, Page } from 'puppeteer-core';
+import { runCli } from '../../src/cli/run-cli.js';
+import type { JsonReport } from '../../src/report/json-report.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../demo-server/demo-config.js';
 import { startDemo, type RunningDemo } from '../support/demo-servers.js';
@@ -14,7 +17,25 @@ let session: DevtoolsSession;
 beforeAll(async () => {
   demo = await startDemo();
   session = await launchChromiumWithPanel();
+  await session.preserveNetworkLog();
 });
+
+/** Logs in with the demo account through the real form. */
+async function logIn(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/login`);
+  await page.type('input[name="password"]', 'demo');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
+  expect(new URL(page.url()).pathname).toBe('/profile');
+}
+
+async function logOut(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/profile`);
+  await Promise.all([page.waitForNavigation(), page.click('nav form[action="/logout"] button')]);
+}
+
+async function findingsShown(panel: Frame, name: string): Promise<string[]> {
+  return panel.$$eval(`[data-cookie-name="${name}"] [data-finding]`, (items) => items.map((item) => item.getAttribute('data-finding') ?? ''));
+}
 
 afterAll(async () => {
   await session?.close();
@@ -54,6 +75,48 @@ describe('the Sessions panel in Chromium', () => {
     })()`)) as { x: number; y: number; width: number; height: number };
     mkdirSync('test/e2e/artifacts', { recursive: true });
     await session.devtools.screenshot({ path: 'test/e2e/artifacts/sessions-panel-chromium.png', clip: area });
+  });
+
+  it('reaches A+ under the hardened preset once a login rotates the id', async () => {
+    await demo.agent('http').post('/api/presets/hardened').set('Content-Type', 'application/json');
+    // Each login flow starts from an empty cookie jar: a login that carries an older cookie and
+    // keeps sending it would rightly be no-rotation-on-login for that cookie too.
+    await session.clearBrowserCookies();
+    await session.page.goto(`${demo.https.origin}/`);
+    await logIn(session.page, demo.https.origin);
+    const panel = await session.panel();
+    await panel.waitForFunction(() => document.querySelector('[data-cookie-name="__Host-sid"]')?.getAttribute('data-grade') === 'A+', { timeout: 15_000 });
+    expect(await gradeShown(panel, '__Host-sid')).toBe('A+');
+    await logOut(session.page, demo.https.origin);
+  });
+
+  it('reports no-rotation-on-login, capped at D, after a login with regenerate off', async () => {
+    const response = await demo.agent('http').put('/api/config').send({ name: 'fixation.sid', app: { regenerateOnLogin: false, destroyOnLogout: false } });
+    expect(response.status).toBe(200);
+    await session.clearBrowserCookies();
+    await session.page.goto(`${demo.https.origin}/`);
+    await logIn(session.page, demo.https.origin);
+    await logOut(session.page, demo.https.origin);
+    const panel = await session.panel();
+    await panel.waitForSelector('[data-cookie-name="fixation.sid"] [data-finding="no-rotation-on-login"]', { timeout: 15_000 });
+    // 100 - prefix-none 5 - no-rotation-on-login 40 - logout-not-cleared 10 = 45, capped at D.
+    expect(await gradeShown(panel, 'fixation.sid')).toBe('D');
+    expect(await findingsShown(panel, 'fixation.sid')).toEqual(['prefix-none', 'no-rotation-on-login', 'logout-not-cleared']);
+  });
+
+  it('exports the session as HAR, which the CLI grades with the same findings', async () => {
+    const har = await session.exportHar();
+    mkdirSync('test/e2e/artifacts', { recursive: true });
+    const file = 'test/e2e/artifacts/demo-login-flow.chromium.har';
+    writeFileSync(file, JSON.stringify(har, null, 2));
+    const out: string[] = [];
+    const status = await runCli(['--json', file], { stdout: (text) => out.push(text), stderr: () => undefined, color: false });
+    expect(status).toBe(0);
+    const report = JSON.parse(out.join('')) as JsonReport;
+    const fixation = report.cookies.find((cookie) => cookie.name === 'fixation.sid' && !cookie.deletion);
+    expect(fixation?.findings.map((finding) => finding.id)).toEqual(['prefix-none', 'no-rotation-on-login', 'logout-not-cleared']);
+    expect(report.cookies.find((cookie) => cookie.name === '__Host-sid' && !cookie.deletion)?.grade).toBe('A+');
+    expect(report.cookies.some((cookie) => cookie.name === '__Host-sid' && cookie.deletion)).toBe(true);
   });
 
   it('never shows a cookie value until asked', async () => {

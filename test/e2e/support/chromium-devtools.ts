@@ -12,6 +12,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve('dist/chrome');
 
 export interface DevtoolsSession {
+  /** Keeps DevTools' network log (and so getHAR()) across navigations, as "Preserve log" does. */
+  preserveNetworkLog(): Promise<void>;
+  /** The HAR that devtools.network.getHAR() gives the panel: a real export of this session. */
+  exportHar(): Promise<unknown>;
+  /** Empties the browser's cookie jar, as a fresh browser profile would be. */
+  clearBrowserCookies(): Promise<void>;
   readonly browser: Browser;
   readonly page: Page;
   readonly devtools: Page;
@@ -109,6 +115,21 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
     const panel = () => poll('find the panel frame', 15_000, async () => findPanelFrame());
     await (await panel()).waitForSelector('.panel', { timeout: 15_000 });
     return {
+      clearBrowserCookies: async () => {
+        const cdp = await page.createCDPSession();
+        await cdp.send('Network.clearBrowserCookies');
+        await cdp.detach();
+      },
+      preserveNetworkLog: async () => {
+        await devtools.evaluate(`(async () => {
+          const Common = await import('./core/common/common.js');
+          Common.Settings.Settings.instance().moduleSetting('network-log.preserve-log').set(true);
+        })()`);
+      },
+      exportHar: async () => {
+        const frame = await panel();
+        return frame.evaluate(`new Promise((resolve) => chrome.devtools.network.getHAR((log) => resolve({ log })))`);
+      },
       browser,
       page,
       devtools,
