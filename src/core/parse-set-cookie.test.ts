@@ -141,7 +141,11 @@ describe('parseSetCookie: Max-Age (RFC 6265bis 5.6.2)', () => {
     expect(parseSetCookie('a=1; Max-Age=-0').maxAge).toBe(0);
   });
 
-  it.each(['abc', '+10', '10s', '1.5', '', '-', ' ', '1e3'])('ignores the invalid Max-Age %j', (text) => {
+  it('reads a leading "+" as browsers do (the RFC allows only "-")', () => {
+    expect(parseSetCookie('a=1; Max-Age=+60').maxAge).toBe(60);
+  });
+
+  it.each(['abc', '+', '+-1', '10s', '1.5', '', '-', ' ', '1e3'])('ignores the invalid Max-Age %j', (text) => {
     const cookie = parseSetCookie(`a=1; Max-Age=${text}`);
     expect(cookie.maxAge).toBeNull();
     expect(cookie.diagnostics[0]?.kind).toBe('invalid-max-age');

@@ -99,13 +99,16 @@ function attributeAt(raw: string, start: number, end: number): number {
 }
 
 /**
- * RFC 6265bis 5.6.2: the first character must be a DIGIT or "-", the rest DIGITs. Returns the
- * delta in seconds (negative values and zero are kept: they mean "expire now"), or null.
+ * RFC 6265bis 5.6.2: an optional sign, then DIGITs. The RFC allows only "-" as the sign, but
+ * Chrome and Firefox both read "+60" as 60 (their integer parsers take a "+"), and we follow the
+ * browsers; the differential test against Chromium checks it. Returns the delta in seconds
+ * (negative values and zero are kept: they mean "expire now"), or null.
  */
 function parseMaxAge(raw: string, start: number, end: number): number | null {
   if (start >= end) return null;
-  const negative = raw.charCodeAt(start) === 0x2d;
-  const digitsStart = negative ? start + 1 : start;
+  const sign = raw.charCodeAt(start);
+  const negative = sign === 0x2d;
+  const digitsStart = negative || sign === 0x2b ? start + 1 : start;
   if (digitsStart >= end) return null;
   let seconds = 0;
   for (let i = digitsStart; i < end; i++) {
