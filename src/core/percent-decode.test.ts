@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentDecode } from './percent-decode.js';
+import { percentDecode, percentEncode } from './percent-decode.js';
 
 describe('percentDecode', () => {
   it('decodes ASCII escapes in any case', () => {
@@ -24,5 +24,14 @@ describe('percentDecode', () => {
         expect(percentDecode(encodeURIComponent(text))).toBe(text);
       }),
     );
+  });
+});
+
+describe('percentEncode', () => {
+  it('encodes as encodeURIComponent does', () => {
+    expect(percentEncode('s:a/b+c')).toBe('s%3Aa%2Fb%2Bc');
+  });
+  it('keeps a lone surrogate instead of throwing', () => {
+    expect(percentEncode('a\ud800b')).toBe('a\ud800b');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * URL-decoding for cookie values, which browsers store as sent and frameworks percent-encode
+ * URL-encoding and -decoding for cookie values, which browsers store as sent and frameworks percent-encode
  * (express-session's `s%3A`, Laravel's `%3D`). Never throws: text that is not valid
  * percent-encoding is returned as it is. Escapes of ASCII characters (the usual case) are decoded
  * here directly: decodeURIComponent costs several nanoseconds a character in V8.
@@ -31,6 +31,18 @@ export function percentDecode(text: string): string {
 function decodeOrKeep(text: string): string {
   try {
     return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * encodeURIComponent that never throws: a lone surrogate (possible in a header we were handed)
+ * makes it throw URIError; such text is returned as it is.
+ */
+export function percentEncode(text: string): string {
+  try {
+    return encodeURIComponent(text);
   } catch {
     return text;
   }

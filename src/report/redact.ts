@@ -2,7 +2,7 @@
  * Cookie values never appear in a report unless the user asks (rubric section 7). Values can
  * also leak into URLs (`;jsessionid=...`, `?sid=...`): those are masked too.
  */
-import { percentDecode } from '../core/percent-decode.js';
+import { percentDecode, percentEncode } from '../core/percent-decode.js';
 
 export const MASK = '[value hidden]';
 
@@ -10,7 +10,7 @@ export const MASK = '[value hidden]';
 const MIN_MASKED_LENGTH = 8;
 
 function encodedForms(value: string): string[] {
-  const forms = new Set([value, encodeURIComponent(value), percentDecode(value)]);
+  const forms = new Set([value, percentEncode(value), percentDecode(value)]);
   return [...forms].filter((form) => form.length >= MIN_MASKED_LENGTH);
 }
 

@@ -1,4 +1,4 @@
-import { percentDecode } from '../../core/percent-decode.js';
+import { percentDecode, percentEncode } from '../../core/percent-decode.js';
 import { headerValues } from '../../observation/observation.js';
 import { everyFramework } from '../../rules/fix-advice.js';
 import type { TraceRule } from '../trace-rule.js';
@@ -7,7 +7,7 @@ import type { TraceRule } from '../trace-rule.js';
 const MIN_VALUE_LENGTH = 8;
 
 function forms(value: string): string[] {
-  return [...new Set([value, encodeURIComponent(value), percentDecode(value)])].filter((form) => form.length >= MIN_VALUE_LENGTH);
+  return [...new Set([value, percentEncode(value), percentDecode(value)])].filter((form) => form.length >= MIN_VALUE_LENGTH);
 }
 
 /**
