@@ -144,6 +144,31 @@ describe('CLI errors: one line, exit 2', () => {
     expect(stderr).toMatch(/stopped after 10 redirects \(a redirect loop\?\)/);
   });
 
+  it('names a host that does not resolve', async () => {
+    const { status, stderr } = await cli('--timeout', '5', 'http://sessions.invalid/');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^session-cookie-inspector: (cannot resolve host "sessions\.invalid"|sessions\.invalid did not answer within 5 s)$/);
+  });
+
+  it('reads only the headers of a huge (endless) response', async () => {
+    const endless = await listenHttp((_req, res) => {
+      res.writeHead(200, { 'Set-Cookie': 'sid=abcdefgh12345678; Path=/; HttpOnly' });
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const pump = () => {
+        while (res.write(chunk)) {
+          // keep the socket full until the client goes away
+        }
+        res.once('drain', pump);
+      };
+      res.on('error', () => undefined);
+      pump();
+    });
+    const { status, stdout } = await cli('--json', `${endless.origin}/`);
+    await endless.close();
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as JsonReport).cookies.map((cookie) => cookie.name)).toEqual(['sid']);
+  });
+
   it('times out on a server that never answers', async () => {
     const silent = await listenHttp(() => undefined);
     const { status, stderr } = await cli('--timeout', '0.3', `${silent.origin}/`);
