@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../../src/observation/observation.js';
 import { createDevtoolsNetworkSource, type DevtoolsNetworkApi } from './devtools-network-source.js';
 
-function entry(url: string, status: number, setCookies: string[], started = '2026-01-01T00:00:00.000Z') {
+function entry(url: string, status: number, setCookies: string[], started = '2026-01-01T00:00:00.000Z', method = 'GET', cookie?: string) {
   return {
     startedDateTime: started,
-    request: { method: 'GET', url, headers: [] },
+    request: { method, url, headers: cookie ? [{ name: 'Cookie', value: cookie }] : [] },
     response: { status, headers: setCookies.map((value) => ({ name: 'set-cookie', value })) },
   };
 }
@@ -47,6 +47,25 @@ describe('createDevtoolsNetworkSource', () => {
     network.finish(entry('http://a/login', 302, []));
     await vi.advanceTimersByTimeAsync(1000);
     expect(batches.flat().map((o) => o.responseHeaders.map((h) => h.value))).toEqual([['sid=new; Path=/']]);
+    vi.useRealTimers();
+  });
+
+  it('re-reads a logout whose Cookie header had not arrived, once for several entries', async () => {
+    vi.useFakeTimers();
+    const complete = [entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=abc'), entry('http://a/go', 302, ['x=1'])];
+    const network = fakeNetwork(complete);
+    const getHar = vi.spyOn(network.api, 'getHAR');
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
+    network.finish(entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
+    network.finish(entry('http://a/go', 302, []));
+    network.finish(entry('http://a/page', 200, []));
+    await vi.advanceTimersByTimeAsync(1000);
+    const observations = batches.flat();
+    expect(observations.map((o) => o.url)).toEqual(['http://a/page', 'http://a/logout', 'http://a/go']);
+    expect(observations[1]?.requestHeaders).toEqual([{ name: 'Cookie', value: 'sid=abc' }]);
+    expect(observations[2]?.responseHeaders.map((h) => h.value)).toEqual(['x=1']);
+    expect(getHar).toHaveBeenCalledTimes(1);
     vi.useRealTimers();
   });
 

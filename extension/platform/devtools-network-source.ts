@@ -3,14 +3,15 @@
  * same reader the CLI uses for HAR files. The API is passed in (the extension passes
  * webextension-polyfill's, tests a fake), so this module touches no browser global.
  */
-import type { Observation } from '../../src/observation/observation.js';
+import { headerValues, type Observation } from '../../src/observation/observation.js';
 import { harEntryToObservation } from '../../src/observation/read-har.js';
+import { isLoginRequest, isLogoutRequest } from '../../src/trace/login-logout.js';
 import type { NetworkSource } from './network-source.js';
 
 /** Finished entries are handed on at most this often, so a burst of requests renders once. */
 const BATCH_MILLISECONDS = 100;
-/** How long to wait before re-reading getHAR() for a redirect whose Set-Cookie came late. */
-const REDIRECT_RECHECK_MILLISECONDS = 300;
+/** How long to wait before re-reading getHAR() for entries whose cookie headers may come late. */
+const RECHECK_MILLISECONDS = 300;
 
 interface HarEntryLike {
   readonly startedDateTime?: string;
@@ -18,9 +19,18 @@ interface HarEntryLike {
   readonly response?: { readonly status?: number; readonly headers?: readonly { readonly name: string }[] };
 }
 
-function isRedirectWithoutSetCookie(entry: HarEntryLike): boolean {
+/**
+ * Chrome reports a request before the protocol events that carry its raw cookie headers (Cookie
+ * sent, Set-Cookie received) have arrived, about half the time for redirects; the HAR log has
+ * them a moment later. Re-read the entries whose missing headers would change a grade: redirects
+ * without Set-Cookie, and logins and logouts without either header.
+ */
+function mayLackCookieHeaders(entry: HarEntryLike, observation: Observation): boolean {
+  const setsCookies = headerValues(observation.responseHeaders, 'set-cookie').length > 0;
   const status = entry.response?.status ?? 0;
-  return status >= 300 && status < 400 && !(entry.response?.headers ?? []).some((h) => h.name.toLowerCase() === 'set-cookie');
+  if (status >= 300 && status < 400 && !setsCookies) return true;
+  if (!isLoginRequest(observation) && !isLogoutRequest(observation)) return false;
+  return !setsCookies || headerValues(observation.requestHeaders, 'cookie').length === 0;
 }
 
 function sameEntry(a: HarEntryLike, b: HarEntryLike): boolean {
@@ -72,23 +82,31 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): Networ
           callback(batch);
         }, BATCH_MILLISECONDS);
       };
+      // Entries waiting for one shared getHAR() re-read.
+      let rechecks: HarEntryLike[] = [];
+      let recheckTimer: ReturnType<typeof setTimeout> | null = null;
+      const recheck = async () => {
+        const waiting = rechecks;
+        rechecks = [];
+        recheckTimer = null;
+        const log = await harEntries().catch(() => []);
+        for (const entry of waiting) push(harEntryToObservation(log.find((candidate) => sameEntry(candidate, entry)) ?? entry));
+      };
       const listener = (entry: never) => {
         const har = entry as HarEntryLike;
-        if (!isRedirectWithoutSetCookie(har)) {
-          push(harEntryToObservation(har));
+        const observation = harEntryToObservation(har);
+        if (observation === null || !mayLackCookieHeaders(har, observation)) {
+          push(observation);
           return;
         }
-        // Chrome often reports a redirect before its Set-Cookie headers arrive (they come in a
-        // separate protocol event); the HAR log has them a moment later.
-        setTimeout(async () => {
-          const complete = (await harEntries().catch(() => [])).find((candidate) => sameEntry(candidate, har));
-          push(harEntryToObservation(complete ?? har));
-        }, REDIRECT_RECHECK_MILLISECONDS);
+        rechecks.push(har);
+        recheckTimer ??= setTimeout(() => void recheck(), RECHECK_MILLISECONDS);
       };
       network.onRequestFinished.addListener(listener);
       return () => {
         network.onRequestFinished.removeListener(listener);
         if (timer) clearTimeout(timer);
+        if (recheckTimer) clearTimeout(recheckTimer);
       };
     },
 
