@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { generate } from 'selfsigned';
-import { CHROMIUM } from '../e2e/support/chromium-devtools.js';
+import { CHROMIUM, CHROMIUM_BASE_ARGS } from '../e2e/support/chromium-devtools.js';
 import { rawHttpServer, rawHttpsServer } from './raw-header-server.js';
 import type { CaseOrigin, SetCookieCase } from './set-cookie-cases.js';
 import type { StoredCookie } from './predict-stored-cookie.js';
@@ -49,14 +49,7 @@ export async function observeInChromium(cases: readonly SetCookieCase[]): Promis
     headless: true,
     userDataDir,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
+      ...CHROMIUM_BASE_ARGS,
       // A name that is not localhost but stays on loopback, for Secure-over-http and Domain cases.
       '--host-resolver-rules=MAP *.sessions.test 127.0.0.1, MAP sessions.test 127.0.0.1',
     ],

@@ -6,12 +6,7 @@ import { cookieIdentity } from '../../src/core/cookie-identity.js';
 import { isDeletion, MAX_LIFETIME_SECONDS } from '../../src/core/cookie-lifetime.js';
 import { parseSetCookie } from '../../src/core/parse-set-cookie.js';
 import { responseContext } from '../../src/grade/response-context.js';
-import { rejectedDomain } from '../../src/rules/rejected-domain.js';
-import { rejectedOversize } from '../../src/rules/rejected-oversize.js';
-import { rejectedPartitionedInsecure } from '../../src/rules/rejected-partitioned-insecure.js';
-import { rejectedPrefix } from '../../src/rules/rejected-prefix.js';
-import { rejectedSameSiteNoneInsecure } from '../../src/rules/rejected-samesite-none-insecure.js';
-import { rejectedSecureFromInsecure } from '../../src/rules/rejected-secure-from-insecure.js';
+import { COOKIE_RULES } from '../../src/rules/all-rules.js';
 import { detectSessionCookie } from '../../src/detect/detect-session-cookie.js';
 
 export interface StoredCookie {
@@ -27,14 +22,8 @@ export interface StoredCookie {
   readonly expires: number | null;
 }
 
-const REJECTIONS = [
-  rejectedSameSiteNoneInsecure,
-  rejectedSecureFromInsecure,
-  rejectedPrefix,
-  rejectedPartitionedInsecure,
-  rejectedOversize,
-  rejectedDomain,
-];
+/** The rules that say the browser drops the cookie (rubric section 4, `rejected-*`). */
+const REJECTIONS = COOKIE_RULES.filter((rule) => rule.id.startsWith('rejected-'));
 
 export function predictStoredCookie(header: string, url: string, nowMs: number): StoredCookie | null {
   const cookie = parseSetCookie(header);

@@ -9,6 +9,20 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags every test browser needs on these machines (see shared/browser-testing.md). */
+export const CHROMIUM_BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // Without these, Chromium fights the closed network at every start.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // The demo's and the differential test's https certificates are self-signed.
+  '--ignore-certificate-errors',
+] as const;
 export const CHROME_BUILD = resolve('dist/chrome');
 
 export interface DevtoolsSession {
@@ -56,14 +70,7 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
     userDataDir,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
+      ...CHROMIUM_BASE_ARGS,
       '--auto-open-devtools-for-tabs',
       `--load-extension=${CHROME_BUILD}`,
       `--disable-extensions-except=${CHROME_BUILD}`,
