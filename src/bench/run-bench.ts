@@ -103,6 +103,8 @@ function panelFigures(): void {
       }),
     });
   }
+  // Grade everything now (the store may still be pacing a re-grade), so memory includes the grades.
+  store.gradedObservations.value = store.observations.value;
   const graded = store.trace.value.cookies.length;
   gc();
   const retained = process.memoryUsage().heapUsed - before;

@@ -9,7 +9,6 @@ import { identifierPart } from '../core/estimate-entropy.js';
 import { isDeletion } from '../core/cookie-lifetime.js';
 import { detectSessionCookie, type SessionDetection, type UserMark } from '../detect/detect-session-cookie.js';
 import { analyzeTrace, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
-import { requestCookies } from '../trace/request-cookies.js';
 import { traceCookie, type SetEffect } from '../trace/trace-cookie.js';
 import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
@@ -75,8 +74,6 @@ export function gradeObservations(
       else groups.set(key, [issuance]);
     }
   });
-  // Parsed once for every session cookie's trace analysis.
-  let sentCookies: ReadonlyMap<string, string>[] | null = null;
 
   const cookies: CookieGrade[] = [];
   for (const group of groups.values()) {
@@ -92,11 +89,10 @@ export function gradeObservations(
     const latest = sessions[sessions.length - 1] as SessionDetection;
     let trace: TraceAnalysis | null = null;
     if (latest.isSession) {
-      sentCookies ??= observations.map(requestCookies);
       const setAt = new Map<number, SetEffect>(
         group.map((issuance) => [issuance.index, { value: issuance.cookie.value, deletion: isDeletion(issuance.cookie, issuance.response.time) }]),
       );
-      trace = analyzeTrace(traceCookie(observations, identity, setAt, sentCookies), latest.framework);
+      trace = analyzeTrace(traceCookie(observations, identity, setAt), latest.framework);
     }
     let worst: GradedSetCookie | null = null;
     let latestDeletion: GradedSetCookie | null = null;

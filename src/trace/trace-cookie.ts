@@ -5,11 +5,10 @@
 import { isDeletion } from '../core/cookie-lifetime.js';
 import { domainMatches } from '../core/domain-match.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
-import { urlParts } from '../core/trustworthy-url.js';
 import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
 import { responseContext } from '../grade/response-context.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
-import { requestCookies } from './request-cookies.js';
+import { hostOf, requestCookiesOf } from './observation-facts.js';
 
 export interface SetEffect {
   readonly value: string;
@@ -27,8 +26,8 @@ export interface TraceCookie {
   readonly values: readonly string[];
 }
 
-function requestCarriesTo(identity: CookieIdentity, url: string): boolean {
-  const { host } = urlParts(url);
+function requestCarriesTo(identity: CookieIdentity, observation: Observation): boolean {
+  const host = hostOf(observation);
   return identity.hostOnly ? host === identity.domain : domainMatches(host, identity.domain);
 }
 
@@ -51,20 +50,19 @@ export function setEffectsFor(observations: readonly Observation[], identity: Co
 }
 
 /**
- * The cookie's view of the trace. `setAt` and `sentCookies` may be passed in when the caller
- * already has them (the grader parses every Set-Cookie and Cookie header once for all cookies).
+ * The cookie's view of the trace. `setAt` may be passed in when the caller already has it (the
+ * grader parses every Set-Cookie once for all cookies).
  */
 export function traceCookie(
   observations: readonly Observation[],
   identity: CookieIdentity,
   setAt: ReadonlyMap<number, SetEffect> = setEffectsFor(observations, identity),
-  sentCookies: readonly ReadonlyMap<string, string>[] = observations.map(requestCookies),
 ): TraceCookie {
   const carried: (string | undefined)[] = [];
   const set: (SetEffect | undefined)[] = [];
   const values = new Set<string>();
   observations.forEach((observation, index) => {
-    const sent = requestCarriesTo(identity, observation.url) ? sentCookies[index]?.get(identity.name) : undefined;
+    const sent = requestCarriesTo(identity, observation) ? requestCookiesOf(observation).get(identity.name) : undefined;
     carried.push(sent);
     if (sent !== undefined) values.add(sent);
     const effect = setAt.get(index);

@@ -1,13 +1,27 @@
 import { percentDecode, percentEncode } from '../../core/percent-decode.js';
-import { headerValues } from '../../observation/observation.js';
 import { everyFramework } from '../../rules/fix-advice.js';
+import { placedUrlsOf, type PlacedUrl } from '../observation-facts.js';
 import type { TraceRule } from '../trace-rule.js';
 
 /** Shorter values could appear in a URL by chance. */
 const MIN_VALUE_LENGTH = 8;
+/** Up to this many forms of the id, each URL is searched for each of them anywhere in its text. */
+const SUBSTRING_SEARCH_LIMIT = 24;
 
 function forms(value: string): string[] {
   return [...new Set([value, percentEncode(value), percentDecode(value)])].filter((form) => form.length >= MIN_VALUE_LENGTH);
+}
+
+/**
+ * True when a URL carries one of the ids. With few ids (the usual case) it looks anywhere in the
+ * text; a cookie whose value changes on every response (Laravel's encrypted cookie) can have
+ * hundreds, and then it compares whole URL components (path segments and parameter values), one
+ * set lookup each, so grading stays linear in the length of the trace.
+ */
+function carriesId(url: PlacedUrl, needles: readonly string[], needleSet: ReadonlySet<string>): boolean {
+  if (needles.length <= SUBSTRING_SEARCH_LIMIT) return needles.some((needle) => url.text.includes(needle));
+  for (const component of url.components) if (needleSet.has(component)) return true;
+  return false;
 }
 
 /**
@@ -20,17 +34,15 @@ export const idInUrl: TraceRule = {
   deduction: 0,
   cap: 'F',
   explain: ({ observations, values, identity }) => {
-    const needles = values.flatMap(forms);
+    const needles = [...new Set(values.flatMap(forms))];
+    const needleSet = new Set(needles);
+    const rewritesUrls = identity.name.toLowerCase() === 'jsessionid';
     const places = new Set<string>();
     for (const observation of observations) {
-      if (needles.some((needle) => observation.url.includes(needle))) places.add('a request URL');
-      if (headerValues(observation.requestHeaders, 'referer').some((referer) => needles.some((needle) => referer.includes(needle)))) {
-        places.add('a Referer header');
+      for (const url of placedUrlsOf(observation)) {
+        if (!places.has(url.place) && carriesId(url, needles, needleSet)) places.add(url.place);
       }
-      if (headerValues(observation.responseHeaders, 'location').some((location) => needles.some((needle) => location.includes(needle)))) {
-        places.add('a Location header');
-      }
-      if (identity.name.toLowerCase() === 'jsessionid' && /;jsessionid=/i.test(observation.url)) places.add('the URL path (;jsessionid=)');
+      if (rewritesUrls && /;jsessionid=/i.test(observation.url)) places.add('the URL path (;jsessionid=)');
     }
     return places.size === 0
       ? null

@@ -39,7 +39,7 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
   const view = useComputed(() =>
     buildPanelView({
       trace: store.trace.value,
-      observations: store.observations.value,
+      observations: store.gradedObservations.value,
       site: store.site.value,
       marks: store.marks.value,
       revealValues: store.revealValues.value,

@@ -8,11 +8,12 @@ import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
 import type { Finding, Note } from '../../grade/finding.js';
 import { siteGrade, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
-import { headerValues, type Observation } from '../../observation/observation.js';
+import type { Observation } from '../../observation/observation.js';
 import { MASK, maskValuesIn } from '../../report/redact.js';
 import { formatDuration } from '../../rules/lifetime-rules.js';
 import type { Letter } from '../../rules/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
+import { requestCookiesOf } from '../../trace/observation-facts.js';
 import { siteOfHost } from './site-of.js';
 
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
@@ -96,14 +97,11 @@ function attributes(entry: CookieGrade): AttributeView[] {
 function requestsCarrying(observations: readonly Observation[]): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   for (const observation of observations) {
-    for (const header of headerValues(observation.requestHeaders, 'cookie')) {
-      for (const pair of header.split(';')) {
-        const name = pair.slice(0, Math.max(0, pair.indexOf('='))).trim();
-        if (name === '') continue;
-        const urls = byName.get(name);
-        if (urls) urls.push(observation.url);
-        else byName.set(name, [observation.url]);
-      }
+    for (const name of requestCookiesOf(observation).keys()) {
+      if (name === '') continue;
+      const urls = byName.get(name);
+      if (urls) urls.push(observation.url);
+      else byName.set(name, [observation.url]);
     }
   }
   return byName;

@@ -1,7 +1,7 @@
 /**
  * The panel's one store: signals fed through `applyEvent`, read only by the root component.
- * It holds plain observations; grading is derived from them on demand (and cached), so ingest
- * stays cheap however fast requests arrive.
+ * It holds plain observations; grading is derived from them (and cached), so ingest stays cheap
+ * however fast requests arrive, and re-grading is paced by what it costs (scheduleGrading).
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
@@ -16,7 +16,10 @@ export const DEFAULT_MAX_OBSERVATIONS = 10_000;
 export type Theme = 'light' | 'dark';
 
 export interface SessionsStore {
+  /** Every kept exchange, updated as soon as a batch arrives. */
   readonly observations: Signal<readonly Observation[]>;
+  /** The exchanges the grades are computed from: `observations`, at most a little behind it. */
+  readonly gradedObservations: Signal<readonly Observation[]>;
   /** Exchanges dropped because more than `maxObservations` were recorded. */
   readonly dropped: Signal<number>;
   /** URL of the inspected page, once known. */
@@ -29,7 +32,14 @@ export interface SessionsStore {
   readonly maxObservations: number;
   readonly trace: ReadonlySignal<TraceGrade>;
   readonly site: ReadonlySignal<string | null>;
+  /** Throttling state of re-grading (not shown anywhere). */
+  readonly grading: { timer: ReturnType<typeof setTimeout> | null; lastMilliseconds: number };
 }
+
+/** Re-grading cheaper than this happens at once; dearer re-grading waits, see scheduleGrading. */
+const IMMEDIATE_GRADING_MILLISECONDS = 16;
+/** However long grading takes, the grades catch up within this. */
+const MAX_GRADING_DELAY_MILLISECONDS = 2000;
 
 export type StoreEvent =
   | { readonly type: 'observed'; readonly observations: readonly Observation[] }
@@ -43,10 +53,12 @@ export type StoreEvent =
 
 export function createSessionsStore(options: { readonly maxObservations?: number } = {}): SessionsStore {
   const observations = signal<readonly Observation[]>([]);
+  const gradedObservations = signal<readonly Observation[]>([]);
   const marks = signal<Readonly<Record<string, UserMark>>>({});
   const pageUrl = signal<string | null>(null);
   return {
     observations,
+    gradedObservations,
     dropped: signal(0),
     pageUrl,
     marks,
@@ -54,9 +66,34 @@ export function createSessionsStore(options: { readonly maxObservations?: number
     filter: signal(''),
     theme: signal<Theme>('light'),
     maxObservations: options.maxObservations ?? DEFAULT_MAX_OBSERVATIONS,
-    trace: computed(() => gradeObservations(observations.value, { userMarks: marks.value })),
+    trace: computed(() => gradeObservations(gradedObservations.value, { userMarks: marks.value })),
     site: computed(() => (pageUrl.value === null ? null : siteOfUrl(pageUrl.value))),
+    grading: { timer: null, lastMilliseconds: 0 },
   };
+}
+
+function regradeNow(store: SessionsStore): void {
+  store.grading.timer = null;
+  const start = performance.now();
+  store.gradedObservations.value = store.observations.value;
+  void store.trace.value;
+  store.grading.lastMilliseconds = performance.now() - start;
+}
+
+/**
+ * Grades follow new exchanges at once while grading is cheap. When it is not (thousands of
+ * exchanges, many session cookies), they follow at most every few grading-times, so a burst of
+ * requests never keeps DevTools busy re-grading the whole trace for every batch.
+ */
+function scheduleGrading(store: SessionsStore): void {
+  const { grading } = store;
+  if (grading.timer !== null) return;
+  if (grading.lastMilliseconds < IMMEDIATE_GRADING_MILLISECONDS) {
+    regradeNow(store);
+    return;
+  }
+  const delay = Math.min(MAX_GRADING_DELAY_MILLISECONDS, 4 * grading.lastMilliseconds);
+  grading.timer = setTimeout(() => regradeNow(store), delay);
 }
 
 /** Inserts in time order: entries usually arrive in order, so this is an append. */
@@ -81,6 +118,7 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
         store.dropped.value += excess;
       }
       store.observations.value = merged;
+      scheduleGrading(store);
       return;
     }
     case 'navigated':
@@ -88,8 +126,10 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       store.pageUrl.value = event.url;
       return;
     case 'cleared':
+      if (store.grading.timer !== null) clearTimeout(store.grading.timer);
       store.observations.value = [];
       store.dropped.value = 0;
+      regradeNow(store);
       return;
     case 'marks-loaded':
       store.marks.value = event.marks;
