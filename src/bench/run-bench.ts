@@ -70,39 +70,38 @@ function retainedBytesPerResult(headers: readonly string[]): number {
   return (after - before) / headers.length;
 }
 
-/** The panel's path for live traffic: HAR entry -> observation -> store, in the adapter's batches. */
+const PANEL_BATCH = 50;
+
+/**
+ * The panel's path for live traffic: HAR entry -> observation -> store, in the adapter's batches.
+ * Returns the microseconds per entry of each batch.
+ */
+function ingest(store: ReturnType<typeof createSessionsStore>, entries: readonly unknown[]): number[] {
+  const perEntry: number[] = [];
+  for (let index = 0; index < entries.length; index += PANEL_BATCH) {
+    const start = process.hrtime.bigint();
+    const observations = entries.slice(index, index + PANEL_BATCH).flatMap((entry) => {
+      const observation = harEntryToObservation(entry);
+      return observation ? [observation] : [];
+    });
+    applyEvent(store, { type: 'observed', observations });
+    perEntry.push(Number(process.hrtime.bigint() - start) / 1e3 / PANEL_BATCH);
+  }
+  return perEntry;
+}
+
 function panelFigures(): void {
   const ENTRIES = 10_000;
-  const BATCH = 50;
   const entries = generateHarEntries(ENTRIES, 2_000);
   const perEntry: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    const store = createSessionsStore();
-    for (let index = 0; index < entries.length; index += BATCH) {
-      const start = process.hrtime.bigint();
-      const observations = entries.slice(index, index + BATCH).flatMap((entry) => {
-        const observation = harEntryToObservation(entry);
-        return observation ? [observation] : [];
-      });
-      applyEvent(store, { type: 'observed', observations });
-      perEntry.push(Number(process.hrtime.bigint() - start) / 1e3 / BATCH);
-    }
-  }
+  for (let round = 0; round < 5; round++) perEntry.push(...ingest(createSessionsStore(), entries));
   console.log('\nPanel (10,000 HAR entries, 2,000 setting cookies, batches of 50)');
   console.log(`  store ingest per HAR entry: ${median(perEntry).toFixed(2)} us median`);
 
   gc();
   const before = process.memoryUsage().heapUsed;
   const store = createSessionsStore();
-  for (let index = 0; index < entries.length; index += BATCH) {
-    applyEvent(store, {
-      type: 'observed',
-      observations: entries.slice(index, index + BATCH).flatMap((entry) => {
-        const observation = harEntryToObservation(entry);
-        return observation ? [observation] : [];
-      }),
-    });
-  }
+  ingest(store, entries);
   // Grade everything now (the store may still be pacing a re-grade), so memory includes the grades.
   store.gradedObservations.value = store.observations.value;
   const graded = store.trace.value.cookies.length;

@@ -68,19 +68,29 @@ export const A_PLUS_NEEDS_LOGIN: Note = {
   message: 'Everything else is in place for A+: log in while the panel records to check that the id rotates at login.',
 };
 
+/** What the rules see for one Set-Cookie: the cookie, its response, its lifetime and entropy. */
+export function cookieRuleContext(
+  cookie: ParsedSetCookie,
+  response: ResponseContext,
+  session: SessionDetection,
+  otherValues?: readonly string[],
+): CookieRuleContext {
+  return {
+    cookie,
+    response,
+    session,
+    lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
+    entropyBits: estimateEntropyBits(cookie.value, otherValues),
+  };
+}
+
 export function gradeSetCookie(
   cookie: ParsedSetCookie,
   response: ResponseContext,
   session: SessionDetection,
   options: GradeSetCookieOptions = {},
 ): GradedSetCookie {
-  const context: CookieRuleContext = {
-    cookie,
-    response,
-    session,
-    lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
-    entropyBits: estimateEntropyBits(cookie.value, options.otherValues),
-  };
+  const context = cookieRuleContext(cookie, response, session, options.otherValues);
   const deletion = isDeletion(cookie, response.time);
   const notes = cookieNotes(cookie);
   if (deletion) return gradedSetCookie(context, true, [], notes, [], null, null);

@@ -2,12 +2,9 @@
  * One session cookie across a trace: at each exchange, the value the request carried and what the
  * response's Set-Cookie did to it. The trace rules (rubric section 5) and the timeline read this.
  */
-import { isDeletion } from '../core/cookie-lifetime.js';
 import { domainMatches } from '../core/domain-match.js';
-import { parseSetCookie } from '../core/parse-set-cookie.js';
-import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
-import { responseContext } from '../grade/response-context.js';
-import { setCookieLines, type Observation } from '../observation/observation.js';
+import type { CookieIdentity } from '../core/cookie-identity.js';
+import type { Observation } from '../observation/observation.js';
 import { hostOf, requestCookiesOf } from './observation-facts.js';
 
 export interface SetEffect {
@@ -31,33 +28,11 @@ function requestCarriesTo(identity: CookieIdentity, observation: Observation): b
   return identity.hostOnly ? host === identity.domain : domainMatches(host, identity.domain);
 }
 
-/** What each exchange's response set for the cookie `identity` (by exchange index). */
-export function setEffectsFor(observations: readonly Observation[], identity: CookieIdentity): Map<number, SetEffect> {
-  const key = identityKey(identity);
-  const effects = new Map<number, SetEffect>();
-  observations.forEach((observation, index) => {
-    const lines = setCookieLines(observation);
-    if (lines.length === 0) return;
-    const response = responseContext(observation);
-    for (const line of lines) {
-      const cookie = parseSetCookie(line);
-      if (identityKey(cookieIdentity(cookie, response)) === key) {
-        effects.set(index, { value: cookie.value, deletion: isDeletion(cookie, response.time) });
-      }
-    }
-  });
-  return effects;
-}
-
 /**
- * The cookie's view of the trace. `setAt` may be passed in when the caller already has it (the
- * grader parses every Set-Cookie once for all cookies).
+ * The cookie's view of the trace. `setAt` says what each exchange's response set for it, by
+ * exchange index (the grader has it from parsing every Set-Cookie once).
  */
-export function traceCookie(
-  observations: readonly Observation[],
-  identity: CookieIdentity,
-  setAt: ReadonlyMap<number, SetEffect> = setEffectsFor(observations, identity),
-): TraceCookie {
+export function traceCookie(observations: readonly Observation[], identity: CookieIdentity, setAt: ReadonlyMap<number, SetEffect>): TraceCookie {
   const carried: (string | undefined)[] = [];
   const set: (SetEffect | undefined)[] = [];
   const values = new Set<string>();

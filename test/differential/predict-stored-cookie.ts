@@ -5,6 +5,7 @@
 import { cookieIdentity } from '../../src/core/cookie-identity.js';
 import { isDeletion, MAX_LIFETIME_SECONDS } from '../../src/core/cookie-lifetime.js';
 import { parseSetCookie } from '../../src/core/parse-set-cookie.js';
+import { cookieRuleContext } from '../../src/grade/grade-set-cookie.js';
 import { responseContext } from '../../src/grade/response-context.js';
 import { COOKIE_RULES } from '../../src/rules/all-rules.js';
 import { detectSessionCookie } from '../../src/detect/detect-session-cookie.js';
@@ -29,7 +30,7 @@ export function predictStoredCookie(header: string, url: string, nowMs: number):
   const cookie = parseSetCookie(header);
   if (cookie.rejection !== null) return null;
   const response = responseContext({ url, method: 'GET', requestHeaders: [], requestBodyParamNames: null, status: 200, responseHeaders: [], time: nowMs });
-  const context = { cookie, response, session: detectSessionCookie(cookie.name, cookie.value), lifetimeSeconds: null, entropyBits: 0 };
+  const context = cookieRuleContext(cookie, response, detectSessionCookie(cookie.name, cookie.value));
   if (REJECTIONS.some((rule) => rule.explain(context) !== null)) return null;
   if (isDeletion(cookie, nowMs)) return null;
   const identity = cookieIdentity(cookie, response);

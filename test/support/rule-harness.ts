@@ -1,8 +1,7 @@
 /** Builds the context a rule sees from a Set-Cookie line and a response, as the grader does. */
-import { cookieLifetimeSeconds } from '../../src/core/cookie-lifetime.js';
-import { estimateEntropyBits } from '../../src/core/estimate-entropy.js';
 import { parseSetCookie } from '../../src/core/parse-set-cookie.js';
 import { detectSessionCookie } from '../../src/detect/detect-session-cookie.js';
+import { cookieRuleContext } from '../../src/grade/grade-set-cookie.js';
 import { responseContext } from '../../src/grade/response-context.js';
 import type { Observation } from '../../src/observation/observation.js';
 import type { CookieRule, CookieRuleContext } from '../../src/rules/cookie-rule.js';
@@ -34,13 +33,7 @@ export function observationWith(setCookies: readonly string[], shape: ResponseSh
 export function contextFor(setCookie: string, shape: ResponseShape = {}): CookieRuleContext {
   const cookie = parseSetCookie(setCookie);
   const response = responseContext(observationWith([setCookie], shape));
-  return {
-    cookie,
-    response,
-    session: detectSessionCookie(cookie.name, cookie.value),
-    lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
-    entropyBits: estimateEntropyBits(cookie.value, shape.otherValues),
-  };
+  return cookieRuleContext(cookie, response, detectSessionCookie(cookie.name, cookie.value), shape.otherValues);
 }
 
 /** The rule's explanation for this line, or null when it does not fire. */

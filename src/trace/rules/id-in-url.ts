@@ -1,16 +1,10 @@
-import { percentDecode, percentEncode } from '../../core/percent-decode.js';
+import { valueForms } from '../../core/value-forms.js';
 import { everyFramework } from '../../rules/fix-advice.js';
 import { placedUrlsOf, type PlacedUrl } from '../observation-facts.js';
 import type { TraceRule } from '../trace-rule.js';
 
-/** Shorter values could appear in a URL by chance. */
-const MIN_VALUE_LENGTH = 8;
 /** Up to this many forms of the id, each URL is searched for each of them anywhere in its text. */
 const SUBSTRING_SEARCH_LIMIT = 24;
-
-function forms(value: string): string[] {
-  return [...new Set([value, percentEncode(value), percentDecode(value)])].filter((form) => form.length >= MIN_VALUE_LENGTH);
-}
 
 /**
  * True when a URL carries one of the ids. With few ids (the usual case) it looks anywhere in the
@@ -34,7 +28,7 @@ export const idInUrl: TraceRule = {
   deduction: 0,
   cap: 'F',
   explain: ({ observations, values, identity }) => {
-    const needles = [...new Set(values.flatMap(forms))];
+    const needles = [...new Set(values.flatMap(valueForms))];
     const needleSet = new Set(needles);
     const rewritesUrls = identity.name.toLowerCase() === 'jsessionid';
     const places = new Set<string>();
