@@ -107,7 +107,7 @@ describe('the Sessions panel, through a fake platform', () => {
     await waitFor(() => expect(card('prefs')).not.toBeNull());
     fireEvent.change(card('prefs')?.querySelector('select') as Element, { target: { value: 'session' } });
     await waitFor(() => expect(card('prefs')?.getAttribute('data-grade')).toBe('F'));
-    expect(fake.savedMarks.get('localhost')).toEqual({ prefs: 'session' });
+    expect(fake.savedMarks.get('localhost')).toEqual(new Map([['prefs', 'session']]));
   });
 
   it("applies the marks remembered for the site", async () => {
@@ -127,7 +127,7 @@ describe('the Sessions panel, through a fake platform', () => {
       ['session-cookies-localhost.md', 'text/markdown'],
     ]);
     const report = JSON.parse(fake.downloads[0]?.text ?? '{}');
-    expect(report).toMatchObject({ tool: 'session-cookie-inspector', rubric: 1, source: PAGE, grade: 'D' });
+    expect(report).toMatchObject({ tool: 'session-cookie-inspector', rubric: 2, source: PAGE, grade: 'D' });
     expect(fake.downloads.map((d) => d.text).join('')).not.toContain(STRONG_ID);
   });
 

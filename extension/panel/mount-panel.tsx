@@ -5,9 +5,13 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { SessionsPanel } from '../../src/ui/components/SessionsPanel.js';
+import { parseCookieString } from '../../src/observation/readings.js';
+import { SessionsPanel, type StoreActionResult } from '../../src/ui/components/SessionsPanel.js';
 import { applyEvent, createSessionsStore, type SessionsStore } from '../../src/ui/store/sessions-store.js';
 import type { PanelPlatform } from '../platform/panel-platform.js';
+
+/** How long after a navigation the panel reads `document.cookie`. */
+export const SCRIPT_READING_DELAY_MILLISECONDS = 500;
 
 export interface MountedPanel {
   readonly store: SessionsStore;
@@ -28,18 +32,60 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
     const site = store.site.value;
     if (site !== null) applyEvent(store, { type: 'marks-loaded', marks: platform.loadMarks(site) });
   });
+  // Without any permission: what page script can read, after each navigation (rubric 2.3).
+  const readScript = async () => {
+    const url = store.pageUrl.value;
+    const text = await platform.inspectedPage.readCookieString();
+    if (url === null || text === null) return;
+    applyEvent(store, { type: 'read', reading: { kind: 'script', url, time: Date.now(), cookies: parseCookieString(text) } });
+  };
+  let scriptTimer: ReturnType<typeof setTimeout> | null = null;
+  const stopScriptReadings = source.onNavigated(() => {
+    if (scriptTimer !== null) clearTimeout(scriptTimer);
+    // Give the new document a moment to exist before asking it.
+    scriptTimer = setTimeout(() => void readScript(), SCRIPT_READING_DELAY_MILLISECONDS);
+  });
+  const inspectedUrl = () => store.pageUrl.value;
+  const readStore = async (): Promise<StoreActionResult> => {
+    const url = inspectedUrl();
+    if (url === null) return { ok: false, message: 'The inspected page is not known yet: reload it once.' };
+    // Asked inside the user's click: the browser shows its prompt the first time only.
+    if (!(await platform.cookieStore.requestAccess(url))) return { ok: false, message: 'Permission not granted: nothing was read.' };
+    try {
+      const cookies = await platform.cookieStore.read(url);
+      applyEvent(store, { type: 'read', reading: { kind: 'store', url, time: Date.now(), cookies } });
+      return { ok: true, message: `Read ${cookies.length} ${cookies.length === 1 ? 'cookie' : 'cookies'} from the browser's store.` };
+    } catch (error) {
+      return { ok: false, message: `The browser's store could not be read: ${(error as Error).message}` };
+    }
+  };
+  const clearAndReload = async (): Promise<StoreActionResult> => {
+    const url = inspectedUrl();
+    if (url === null) return { ok: false, message: 'The inspected page is not known yet: reload it once.' };
+    if (!(await platform.cookieStore.requestAccess(url))) return { ok: false, message: 'Permission not granted: nothing was cleared.' };
+    try {
+      const removed = await platform.cookieStore.clearSite(url);
+      platform.inspectedPage.reload();
+      return { ok: true, message: `Cleared ${removed} ${removed === 1 ? 'cookie' : 'cookies'} of this site; reloading the page.` };
+    } catch (error) {
+      return { ok: false, message: `The cookies could not be cleared: ${(error as Error).message}` };
+    }
+  };
+
   const ready = Promise.all([
     source.readPageUrl().then((url) => {
       if (url !== null && store.pageUrl.value === null) applyEvent(store, { type: 'navigated', url });
     }),
     source.readHistory().then((observations) => applyEvent(store, { type: 'observed', observations })),
-  ]).then(() => undefined);
+  ])
+    .then(readScript)
+    .then(() => undefined);
 
   render(
     <SessionsPanel
       store={store}
       browser={platform.browser}
-      actions={{ copyText: platform.copyText, download: platform.download, saveMarks: platform.saveMarks }}
+      actions={{ copyText: platform.copyText, download: platform.download, saveMarks: platform.saveMarks, readStore, clearAndReload }}
     />,
     root,
   );
@@ -49,6 +95,8 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
     unmount: () => {
       stopObserving();
       stopNavigating();
+      stopScriptReadings();
+      if (scriptTimer !== null) clearTimeout(scriptTimer);
       stopMarks();
       render(null, root);
     },

@@ -34,21 +34,27 @@ export function download(fileName: string, mimeType: string, text: string): void
 
 const markKey = (site: string) => `marks:${site}`;
 
-export function loadMarks(site: string): Record<string, UserMark> {
+const isMark = (value: unknown): value is UserMark => value === 'session' || value === 'not-session';
+
+/**
+ * The user's marks for a site, kept as [name, mark] pairs: names come from pages, and a cookie
+ * named `__proto__` or `constructor` must stay just a name (rubric section 2.1).
+ */
+export function loadMarks(site: string): Map<string, UserMark> {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(markKey(site)) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter((entry): entry is [string, UserMark] => entry[1] === 'session' || entry[1] === 'not-session'),
+    const parsed: unknown = JSON.parse(localStorage.getItem(markKey(site)) ?? '[]');
+    const pairs = Array.isArray(parsed) ? parsed : [];
+    return new Map(
+      pairs.filter((pair): pair is [string, UserMark] => Array.isArray(pair) && typeof pair[0] === 'string' && isMark(pair[1])),
     );
   } catch {
-    return {};
+    return new Map();
   }
 }
 
-export function saveMarks(site: string, marks: Readonly<Record<string, UserMark>>): void {
+export function saveMarks(site: string, marks: ReadonlyMap<string, UserMark>): void {
   try {
-    localStorage.setItem(markKey(site), JSON.stringify(marks));
+    localStorage.setItem(markKey(site), JSON.stringify([...marks]));
   } catch {
     // Storage full or disabled: the marks still apply until the panel closes.
   }

@@ -11,7 +11,7 @@ import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { detectSessionCookie } from '../detect/detect-session-cookie.js';
 import { gradeObservations } from '../grade/grade-observations.js';
 import { gradeSetCookie } from '../grade/grade-set-cookie.js';
-import { responseContext } from '../grade/response-context.js';
+import { responseContext } from '../core/response-context.js';
 import { harEntryToObservation } from '../observation/read-har.js';
 import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
 import { generateHarEntries } from './har-corpus.js';

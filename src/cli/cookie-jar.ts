@@ -6,11 +6,11 @@ import { isDeletion } from '../core/cookie-lifetime.js';
 import { domainMatches } from '../core/domain-match.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { isTrustworthyUrl, urlParts } from '../core/trustworthy-url.js';
-import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
-import type { ResponseContext } from '../grade/response-context.js';
+import { cookieIdentity, identityKey, type PlacedIdentity } from '../core/cookie-identity.js';
+import type { ResponseContext } from '../core/response-context.js';
 
 interface StoredCookie {
-  readonly identity: CookieIdentity;
+  readonly identity: PlacedIdentity;
   readonly value: string;
   readonly secure: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { responseContext } from '../grade/response-context.js';
+import { responseContext } from '../core/response-context.js';
 import { headerValues, type HttpHeader, type Observation } from '../observation/observation.js';
 import { CookieJar } from './cookie-jar.js';
 
@@ -18,8 +18,13 @@ export interface FetchTraceOptions {
   readonly maxRedirects: number;
 }
 
-/** A failure the user can act on; its message is one line. */
-export class FetchTraceError extends Error {}
+/**
+ * A failure the user can act on; its message is one line. It keeps the exchanges made before it,
+ * so the message can be masked with the values they carried (rubric section 7).
+ */
+export class FetchTraceError extends Error {
+  observations: readonly Observation[] = [];
+}
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const TLS_CODES = new Set([
@@ -108,12 +113,21 @@ export async function fetchTrace(startUrl: string, options: FetchTraceOptions): 
   } catch {
     throw new FetchTraceError(`"${startUrl}" is not a valid URL`);
   }
+  const observations: Observation[] = [];
+  try {
+    return await followRedirects(url, options, observations);
+  } catch (error) {
+    if (error instanceof FetchTraceError) error.observations = observations;
+    throw error;
+  }
+}
+
+async function followRedirects(start: URL, options: FetchTraceOptions, observations: Observation[]): Promise<Observation[]> {
+  let url = start;
   const jar = new CookieJar();
   const userCookie = headerValues(options.headers, 'cookie');
   const otherHeaders = options.headers.filter((header) => header.name.toLowerCase() !== 'cookie');
-  const observations: Observation[] = [];
   let method = options.method.toUpperCase();
-
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new FetchTraceError(`cannot follow ${url.href}: only http and https are supported`);

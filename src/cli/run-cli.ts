@@ -5,12 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
+import { buildValueIndex } from '../core/value-index.js';
 import { gradeObservations } from '../grade/grade-observations.js';
+import { buildCookieInventory } from '../inventory/cookie-inventory.js';
 import type { HttpHeader, Observation } from '../observation/observation.js';
 import { readHar } from '../observation/read-har.js';
 import { buildJsonReport, type JsonReport } from '../report/json-report.js';
 import { formatTextReport, PLAIN, type Styles } from '../report/text-report.js';
-import { LETTERS, isWorse, type Letter } from '../rules/letter.js';
+import { LETTERS, isWorse, type Letter } from '../core/letter.js';
 import { VERSION } from '../version.js';
 import { fetchTrace, FetchTraceError } from './fetch-trace.js';
 
@@ -169,7 +171,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     const message = error instanceof FetchTraceError ? error.message : `unexpected error: ${(error as Error).message}`;
-    io.stderr(`session-cookie-inspector: ${message}`);
+    // The message may quote a URL that carries a cookie value (`;jsessionid=...`): mask it too.
+    const seen = error instanceof FetchTraceError ? buildCookieInventory(error.observations).values : [];
+    io.stderr(`session-cookie-inspector: ${options.showValues ? message : buildValueIndex(seen).mask(message)}`);
     return 2;
   }
 

@@ -1,12 +1,13 @@
 /** Which cookie a Set-Cookie writes: browsers key their cookie store by name, domain and path. */
-import type { ResponseContext } from '../grade/response-context.js';
+import type { ResponseContext } from './response-context.js';
 import type { ParsedSetCookie } from './parsed-set-cookie.js';
 
 export interface CookieIdentity {
   readonly name: string;
   /** The Domain attribute, or the response host for a host-only cookie. */
   readonly domain: string;
-  readonly path: string;
+  /** Null for a cookie seen only in requests or by script: its path is unknown. */
+  readonly path: string | null;
   readonly hostOnly: boolean;
 }
 
@@ -17,7 +18,10 @@ export function defaultCookiePath(requestPath: string): string {
   return last <= 0 ? '/' : requestPath.slice(0, last);
 }
 
-export function cookieIdentity(cookie: ParsedSetCookie, response: ResponseContext): CookieIdentity {
+/** The identity a Set-Cookie line writes: its path is always known. */
+export type PlacedIdentity = CookieIdentity & { readonly path: string };
+
+export function cookieIdentity(cookie: ParsedSetCookie, response: ResponseContext): PlacedIdentity {
   return {
     name: cookie.name,
     domain: cookie.domain ?? response.host,
@@ -27,5 +31,5 @@ export function cookieIdentity(cookie: ParsedSetCookie, response: ResponseContex
 }
 
 export function identityKey(identity: CookieIdentity): string {
-  return `${identity.name}\u0000${identity.domain}\u0000${identity.path}`;
+  return `${identity.name}\u0000${identity.domain}\u0000${identity.path ?? ''}`;
 }

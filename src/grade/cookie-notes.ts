@@ -3,7 +3,7 @@
  * should know about the attributes they chose.
  */
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
-import type { Note } from './finding.js';
+import type { Note } from '../core/finding.js';
 
 const REJECTION_MESSAGES = {
   'control-character': 'The header contains a control character: browsers ignore the whole line.',

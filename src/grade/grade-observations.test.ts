@@ -104,7 +104,7 @@ describe('gradeObservations', () => {
   });
 
   it("lets the user's marking decide", () => {
-    const trace = gradeObservations([observationWith(['prefs=1'])], { userMarks: { prefs: 'session' } });
+    const trace = gradeObservations([observationWith(['prefs=1'])], { userMarks: new Map([['prefs', 'session']]) });
     expect(trace.cookies[0]?.grade).toBe('F');
   });
 

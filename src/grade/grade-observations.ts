@@ -1,32 +1,37 @@
 /**
- * Grades every Set-Cookie of a trace (rubric sections 2-4): one entry per cookie (name, domain,
- * path), graded on its worst issuance, plus its latest deletion; and the site grade, the worst
+ * Grades a trace (rubric sections 2-5) from its cookie inventory: one entry per cookie (name,
+ * domain, path), graded on its worst issuance, or on the browser's store, or (seen only in
+ * requests) on what needs no attribute; plus its latest deletion; and the site grade, the worst
  * letter among session cookies.
  */
-import { parseSetCookie } from '../core/parse-set-cookie.js';
-import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
+import type { CookieIdentity } from '../core/cookie-identity.js';
 import { identifierPart } from '../core/estimate-entropy.js';
-import { isDeletion } from '../core/cookie-lifetime.js';
-import { detectSessionCookie, type SessionDetection, type UserMark } from '../detect/detect-session-cookie.js';
+import type { Note } from '../core/finding.js';
+import { isWorse, worstLetter, type Letter } from '../core/letter.js';
+import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
+import { buildCookieInventory, type CookieInventory, type CookieRecord, type SeenAs } from '../inventory/cookie-inventory.js';
+import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
+import type { Observation } from '../observation/observation.js';
+import type { Reading } from '../observation/readings.js';
 import { analyzeTrace, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
-import { traceCookie, type SetEffect } from '../trace/trace-cookie.js';
-import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
-import { setCookieLines, type Observation } from '../observation/observation.js';
-import { isWorse, worstLetter, type Letter } from '../rules/letter.js';
 import { isLoginRequest } from '../trace/login-logout.js';
+import { traceCookie } from '../trace/trace-cookie.js';
 import { gradeSetCookie, type GradedSetCookie } from './grade-set-cookie.js';
-import { responseContext, type ResponseContext } from './response-context.js';
 
 export { cookieIdentity, defaultCookiePath, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
 
 export interface CookieGrade extends GradedSetCookie {
   readonly identity: CookieIdentity;
-  /** The URL of the response that set (or deleted) it. */
-  readonly setBy: string;
+  /** The URL of the response that set (or deleted) it; null when no response of the trace did. */
+  readonly setBy: string | null;
   /** How many Set-Cookie lines of the trace wrote this cookie (issuances or deletions). */
   readonly issuances: number;
   /** URLs of the responses that set it (for a deletion: that deleted it), in trace order. */
   readonly setByUrls: readonly string[];
+  /** URLs of the requests that carried it, in trace order (one per request). */
+  readonly sentByUrls: readonly string[];
+  /** How the trace knows the cookie: set, sent, store, script. */
+  readonly seenAs: readonly SeenAs[];
   /** What happened to a session cookie across the trace (empty for other cookies). */
   readonly timeline: readonly TimelineEvent[];
 }
@@ -36,88 +41,102 @@ export type SiteGrade = Letter | 'none';
 export interface TraceGrade {
   readonly cookies: readonly CookieGrade[];
   readonly grade: SiteGrade;
+  /** Session cookies seen only in requests whose grade is still unknown (they do not count). */
+  readonly unknownSessionCookies: number;
+  /** Every value of every cookie the trace saw, in every role: what reports mask. */
+  readonly values: ReadonlySet<string>;
 }
 
 export interface TraceGradeOptions {
   /** The user's own marking by cookie name; it wins over detection. */
-  readonly userMarks?: Readonly<Record<string, UserMark>>;
+  readonly userMarks?: ReadonlyMap<string, UserMark>;
+  /** Store and script readings that join the trace (rubric section 2.3). */
+  readonly readings?: readonly Reading[];
 }
 
-interface Issuance {
-  readonly cookie: ParsedSetCookie;
-  readonly response: ResponseContext;
-  readonly byLogin: boolean;
-  readonly identity: CookieIdentity;
-  /** Index of the exchange that set it. */
-  readonly index: number;
+export const SET_OUTSIDE_TRACE: Note = {
+  id: 'set-outside-trace',
+  message: 'Set before the recording, or by script: no Set-Cookie of this trace set it.',
+};
+
+export function gradeObservations(observations: readonly Observation[], options: TraceGradeOptions = {}): TraceGrade {
+  return gradeInventory(buildCookieInventory(observations, options.readings), options.userMarks);
 }
 
-export function gradeObservations(
-  observations: readonly Observation[],
-  options: TraceGradeOptions = {},
-): TraceGrade {
-  const groups = new Map<string, Issuance[]>();
-  const names = new Set<string>();
-  observations.forEach((observation, index) => {
-    const lines = setCookieLines(observation);
-    if (lines.length === 0) return;
-    const response = responseContext(observation);
-    const byLogin = isLoginRequest(observation);
-    for (const line of lines) {
-      const cookie = parseSetCookie(line);
-      const identity = cookieIdentity(cookie, response);
-      names.add(cookie.name);
-      const key = identityKey(identity);
-      const group = groups.get(key);
-      const issuance = { cookie, response, byLogin, identity, index };
-      if (group) group.push(issuance);
-      else groups.set(key, [issuance]);
-    }
-  });
-
+export function gradeInventory(inventory: CookieInventory, userMarks?: ReadonlyMap<string, UserMark>): TraceGrade {
   const cookies: CookieGrade[] = [];
-  for (const group of groups.values()) {
-    const extremes = extremeValuesById(group.map((issuance) => issuance.cookie.value));
-    const sessions = group.map((issuance) =>
-      detectSessionCookie(issuance.cookie.name, issuance.cookie.value, {
-        siblingNames: names,
-        setByLoginResponse: issuance.byLogin,
-        userMark: options.userMarks?.[issuance.cookie.name],
-      }),
-    );
-    const identity = (group[0] as Issuance).identity;
-    const latest = sessions[sessions.length - 1] as SessionDetection;
-    let trace: TraceAnalysis | null = null;
-    if (latest.isSession) {
-      const setAt = new Map<number, SetEffect>(
-        group.map((issuance) => [issuance.index, { value: issuance.cookie.value, deletion: isDeletion(issuance.cookie, issuance.response.time) }]),
-      );
-      trace = analyzeTrace(traceCookie(observations, identity, setAt), latest.framework);
-    }
-    let worst: GradedSetCookie | null = null;
-    let latestDeletion: GradedSetCookie | null = null;
-    const issuedBy: string[] = [];
-    const deletedBy: string[] = [];
-    group.forEach((issuance, position) => {
-      const session = sessions[position] as SessionDetection;
-      const graded = gradeSetCookie(issuance.cookie, issuance.response, session, {
-        otherValues: extremes.filter((value) => value !== issuance.cookie.value),
-        rotatedOnLogin: trace?.rotatedOnLogin ?? false,
-        traceFindings: session.isSession ? (trace?.findings ?? []) : [],
-      });
-      if (graded.deletion) {
-        deletedBy.push(issuance.response.url);
-        latestDeletion = graded;
-      } else {
-        issuedBy.push(issuance.response.url);
-        if (worst === null || !isBetter(graded, worst)) worst = graded;
-      }
-    });
-    const events = trace?.timeline ?? [];
-    if (worst) cookies.push(cookieGrade(worst, identity, group.length, issuedBy, events));
-    if (latestDeletion) cookies.push(cookieGrade(latestDeletion, identity, group.length, deletedBy, events));
+  for (const record of inventory.records) cookies.push(...gradeRecord(inventory, record, userMarks?.get(record.identity.name)));
+  return {
+    cookies,
+    grade: siteGrade(cookies),
+    unknownSessionCookies: cookies.filter((entry) => entry.session.isSession && entry.grade === 'unknown').length,
+    values: inventory.values,
+  };
+}
+
+/** The entries of one record: its graded entry (if any evidence besides deletions), and its latest deletion. */
+export function gradeRecord(inventory: CookieInventory, record: CookieRecord, userMark: UserMark | undefined): CookieGrade[] {
+  const { observations } = inventory;
+  const detect = (value: string, byLogin: boolean) =>
+    detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark });
+  const issued = record.issuances.filter((issuance) => !issuance.deletion);
+  const latestValue =
+    issued[issued.length - 1]?.cookie.value ??
+    record.storeReadings[record.storeReadings.length - 1]?.cookie.value ??
+    record.sent[record.sent.length - 1]?.value ??
+    record.scriptReadings[record.scriptReadings.length - 1]?.value ??
+    '';
+  const latestIssued = issued[issued.length - 1];
+  const session = detect(latestValue, latestIssued !== undefined && isLoginRequest(observations[latestIssued.index] as Observation));
+  const trace: TraceAnalysis | null = session.isSession ? analyzeTrace(traceCookie(observations, record), session.framework) : null;
+  const extremes = extremeValuesById(record.ids);
+  const common = {
+    rotatedOnLogin: trace?.rotatedOnLogin ?? false,
+    traceFindings: session.isSession ? (trace?.findings ?? []) : [],
+    scriptVisible: record.scriptReadings.length > 0,
+  };
+  const otherValues = (value: string) => extremes.filter((other) => other !== value);
+  const sentByUrls = record.sent.map((sending) => (observations[sending.index] as Observation).url);
+  const entry = (graded: GradedSetCookie, setByUrls: readonly string[]): CookieGrade =>
+    cookieGrade(graded, record, setByUrls, sentByUrls, trace?.timeline ?? []);
+
+  const entries: CookieGrade[] = [];
+  let worst: GradedSetCookie | null = null;
+  for (const issuance of issued) {
+    const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, isLoginRequest(observations[issuance.index] as Observation));
+    const graded = gradeSetCookie(issuance.cookie, issuance.response, issuanceSession, { ...common, otherValues: otherValues(issuance.cookie.value) });
+    if (worst === null || !isBetter(graded, worst)) worst = graded;
   }
-  return { cookies, grade: siteGrade(cookies) };
+  if (worst === null) {
+    const stored = record.storeReadings[record.storeReadings.length - 1];
+    if (stored !== undefined) {
+      worst = gradeSetCookie(parsedFromStore(stored.cookie), contextWithoutResponse(stored.url, stored.time), session, {
+        ...common,
+        gradedFrom: 'store',
+        otherValues: otherValues(stored.cookie.value),
+      });
+    } else if (record.sent.length > 0 || record.scriptReadings.length > 0) {
+      const first = record.sent[0];
+      const url = first === undefined ? (record.scriptReadings[0]?.url ?? '') : (observations[first.index] as Observation).url;
+      const time = first === undefined ? (record.scriptReadings[0]?.time ?? 0) : (observations[first.index] as Observation).time;
+      worst = gradeSetCookie(parsedFromSent(record.identity.name, latestValue), contextWithoutResponse(url, time), session, {
+        ...common,
+        gradedFrom: 'sent',
+        otherValues: otherValues(latestValue),
+      });
+    }
+  }
+  if (worst !== null) {
+    if (record.setOutsideTrace) (worst.notes as Note[]).push(SET_OUTSIDE_TRACE);
+    entries.push(entry(worst, issued.map((issuance) => issuance.response.url)));
+  }
+  const deletions = record.issuances.filter((issuance) => issuance.deletion);
+  const latestDeletion = deletions[deletions.length - 1];
+  if (latestDeletion !== undefined) {
+    const graded = gradeSetCookie(latestDeletion.cookie, latestDeletion.response, session, common);
+    entries.push(entry(graded, deletions.map((issuance) => issuance.response.url)));
+  }
+  return entries;
 }
 
 /**
@@ -126,7 +145,7 @@ export function gradeObservations(
  * in the entropy estimate (rubric section 4) at a constant cost per issuance.
  */
 function extremeValuesById(values: readonly string[]): string[] {
-  const byId = [...new Set(values)].map((value) => [identifierPart(value), value] as const);
+  const byId = values.map((value) => [identifierPart(value), value] as const);
   if (byId.length < 2) return [];
   byId.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const [smallestId, smallest] = byId[0] as readonly [string, string];
@@ -137,9 +156,9 @@ function extremeValuesById(values: readonly string[]): string[] {
 /** A trace entry: the graded line plus where it sits in the trace (an explicit literal: no spread). */
 function cookieGrade(
   graded: GradedSetCookie,
-  identity: CookieIdentity,
-  issuances: number,
+  record: CookieRecord,
   setByUrls: readonly string[],
+  sentByUrls: readonly string[],
   timeline: readonly TimelineEvent[],
 ): CookieGrade {
   return {
@@ -154,24 +173,27 @@ function cookieGrade(
     aPlusMissing: graded.aPlusMissing,
     score: graded.score,
     grade: graded.grade,
-    identity,
-    setBy: graded.response.url,
-    issuances,
+    gradedFrom: graded.gradedFrom,
+    identity: record.identity,
+    setBy: graded.gradedFrom === 'set' ? graded.response.url : null,
+    issuances: record.issuances.length,
     setByUrls,
+    sentByUrls,
+    seenAs: record.seenAs,
     timeline,
   };
 }
 
 /** True when `candidate` grades strictly better than `current` (ties go to the later one). */
 function isBetter(candidate: GradedSetCookie, current: GradedSetCookie): boolean {
-  if (candidate.grade !== null && current.grade !== null && candidate.grade !== current.grade) {
+  if (candidate.grade !== null && current.grade !== null && candidate.grade !== 'unknown' && current.grade !== 'unknown' && candidate.grade !== current.grade) {
     return isWorse(current.grade, candidate.grade);
   }
   return (candidate.score ?? 0) > (current.score ?? 0);
 }
 
-/** The worst letter among graded session cookies, or `none` (rubric section 3). */
+/** The worst letter among graded session cookies, or `none`; `unknown` grades do not count (rubric section 3). */
 export function siteGrade(cookies: readonly GradedSetCookie[]): SiteGrade {
-  const letters = cookies.flatMap((cookie) => (cookie.grade !== null && cookie.session.isSession ? [cookie.grade] : []));
+  const letters = cookies.flatMap((cookie) => (cookie.grade !== null && cookie.grade !== 'unknown' && cookie.session.isSession ? [cookie.grade] : []));
   return worstLetter(letters) ?? 'none';
 }

@@ -12,13 +12,39 @@ import { ROTATED_ON_LOGIN } from '../trace/analyze-trace.js';
 import type { CookieRuleContext } from '../rules/cookie-rule.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { HSTS_MIN_MAX_AGE } from '../rules/hsts-missing.js';
-import type { Letter } from '../rules/letter.js';
+import { worstLetter, type CookieLetter } from '../core/letter.js';
 import { cookieNotes } from './cookie-notes.js';
-import type { Finding, Note } from './finding.js';
-import type { ResponseContext } from './response-context.js';
+import type { Finding, Note } from '../core/finding.js';
+import type { ResponseContext } from '../core/response-context.js';
 import { scoreAndLetter } from './score.js';
 
+/**
+ * What a cookie's grade rests on (rubric section 2.3): its Set-Cookie line, a reading of the
+ * browser's store (no response: the response rules cannot apply), or only the values requests
+ * carried (no attributes at all: only the name and value rules, and the trace rules).
+ */
+export type GradedFrom = 'set' | 'store' | 'sent';
+
+const STORE_RULE_IDS: ReadonlySet<string> = new Set([
+  'secure-missing', 'httponly-missing', 'samesite-missing', 'samesite-none',
+  'lifetime-hour', 'lifetime-day', 'lifetime-week', 'lifetime-over-cap',
+  'domain-host', 'domain-parent', 'prefix-none', 'prefix-secure-only', 'name-default',
+  'entropy-low', 'entropy-medium', 'value-carries-data',
+]);
+const SENT_RULE_IDS: ReadonlySet<string> = new Set(['prefix-none', 'name-default', 'entropy-low', 'entropy-medium', 'value-carries-data']);
+
+/** The section 4 rules that the evidence can answer. */
+function appliesTo(ruleId: string, gradedFrom: GradedFrom, scriptVisible: boolean): boolean {
+  if (gradedFrom === 'set') return true;
+  if (gradedFrom === 'store') return STORE_RULE_IDS.has(ruleId);
+  return SENT_RULE_IDS.has(ruleId) || (scriptVisible && ruleId === 'httponly-missing');
+}
+
 export interface GradeSetCookieOptions {
+  /** What the cookie is graded from (default: its Set-Cookie line). */
+  readonly gradedFrom?: GradedFrom;
+  /** True when page script could read the cookie (a script reading): it cannot be HttpOnly. */
+  readonly scriptVisible?: boolean;
   /** Other values seen for the same cookie: a prefix they all share is not counted as entropy. */
   readonly otherValues?: readonly string[];
   /** True when the trace shows the id rotated at a login (rubric section 5, `rotated-on-login`). */
@@ -39,9 +65,11 @@ export interface GradedSetCookie {
   readonly notes: readonly Note[];
   /** The A+ conditions that do not hold yet, in words (empty when A+ is reached). */
   readonly aPlusMissing: readonly string[];
-  /** Null for deletions and for cookies that carry no session id. */
+  /** Null for deletions, for cookies that carry no session id, and for cookies graded from requests. */
   readonly score: number | null;
-  readonly grade: Letter | null;
+  /** `unknown` for a session cookie seen only in requests whose findings cap nothing. */
+  readonly grade: CookieLetter | null;
+  readonly gradedFrom: GradedFrom;
 }
 
 /** The A+ conditions of rubric section 3 that `context` does not meet. */
@@ -90,14 +118,17 @@ export function gradeSetCookie(
   session: SessionDetection,
   options: GradeSetCookieOptions = {},
 ): GradedSetCookie {
+  const gradedFrom = options.gradedFrom ?? 'set';
+  const scriptVisible = options.scriptVisible ?? false;
   const context = cookieRuleContext(cookie, response, session, options.otherValues);
-  const deletion = isDeletion(cookie, response.time);
-  const notes = cookieNotes(cookie);
-  if (deletion) return gradedSetCookie(context, true, [], notes, [], null, null);
+  const deletion = gradedFrom === 'set' && isDeletion(cookie, response.time);
+  const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
+  if (deletion) return gradedSetCookie(context, gradedFrom, true, [], notes, [], null, null);
 
   const findings: Finding[] = [];
   for (const rule of COOKIE_RULES) {
     if (rule.onlyForSessionIds && !session.isSession) continue;
+    if (!appliesTo(rule.id, gradedFrom, scriptVisible)) continue;
     const message = rule.explain(context);
     if (message === null) continue;
     findings.push({
@@ -111,12 +142,17 @@ export function gradeSetCookie(
 
   findings.push(...(options.traceFindings ?? []));
   const rotatedOnLogin = options.rotatedOnLogin ?? false;
+  if (gradedFrom === 'sent') {
+    // No attributes, so no score: the lowest cap, or unknown (rubric section 2.3).
+    const grade = session.isSession ? (worstLetter(findings.flatMap((finding) => (finding.cap === null ? [] : [finding.cap]))) ?? 'unknown') : null;
+    return gradedSetCookie(context, gradedFrom, false, findings, notes, [], null, grade);
+  }
   const aPlusMissing = unmetAPlusConditions(context, rotatedOnLogin);
-  if (!session.isSession) return gradedSetCookie(context, false, findings, notes, aPlusMissing, null, null);
+  if (!session.isSession) return gradedSetCookie(context, gradedFrom, false, findings, notes, aPlusMissing, null, null);
   const { score, grade } = scoreAndLetter(findings, aPlusMissing.length === 0);
   if (score === 100 && aPlusMissing.length === 1 && !rotatedOnLogin) notes.push(A_PLUS_NEEDS_LOGIN);
   if (rotatedOnLogin) notes.push(ROTATED_ON_LOGIN);
-  return gradedSetCookie(context, false, findings, notes, aPlusMissing, score, grade);
+  return gradedSetCookie(context, gradedFrom, false, findings, notes, aPlusMissing, score, grade);
 }
 
 /**
@@ -125,12 +161,13 @@ export function gradeSetCookie(
  */
 function gradedSetCookie(
   context: CookieRuleContext,
+  gradedFrom: GradedFrom,
   deletion: boolean,
   findings: readonly Finding[],
   notes: readonly Note[],
   aPlusMissing: readonly string[],
   score: number | null,
-  grade: Letter | null,
+  grade: CookieLetter | null,
 ): GradedSetCookie {
   return {
     cookie: context.cookie,
@@ -144,5 +181,6 @@ function gradedSetCookie(
     aPlusMissing,
     score,
     grade,
+    gradedFrom,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CapLetter } from '../rules/letter.js';
-import type { Finding } from './finding.js';
+import type { CapLetter } from '../core/letter.js';
+import type { Finding } from '../core/finding.js';
 import { scoreAndLetter } from './score.js';
 
 const finding = (deduction: number, cap: CapLetter | null = null): Finding => ({ id: `f${deduction}`, deduction, cap, message: '', fix: {} });

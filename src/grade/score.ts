@@ -2,8 +2,8 @@
  * Score and letter (rubric section 3): start at 100, subtract deductions (never below 0), take the
  * letter for the score, then let the lowest cap lower it. A+ needs 100 and every A+ condition.
  */
-import { isWorse, letterForScore, type Letter } from '../rules/letter.js';
-import type { Finding } from './finding.js';
+import { isWorse, letterForScore, type Letter } from '../core/letter.js';
+import type { Finding } from '../core/finding.js';
 
 export interface ScoreAndLetter {
   readonly score: number;

@@ -16,7 +16,7 @@ describe('buildJsonReport', () => {
   it('has the shape of rubric section 7', () => {
     const report = buildJsonReport('http://localhost:3000/', trace);
     // The response URL carries the id (;jsessionid=...), so id-in-url caps the grade at F.
-    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 1, source: 'http://localhost:3000/', grade: 'F' });
+    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 2, source: 'http://localhost:3000/', grade: 'F' });
     expect(report.cookies[0]).toMatchObject({
       name: 'connect.sid',
       domain: 'localhost',

@@ -5,10 +5,12 @@
 import type { CookieGrade, SiteGrade, TraceGrade } from '../grade/grade-observations.js';
 import type { Framework } from '../detect/framework.js';
 import type { SessionReason } from '../detect/detect-session-cookie.js';
-import type { Letter, CapLetter } from '../rules/letter.js';
+import type { CapLetter, CookieLetter } from '../core/letter.js';
+import { EMPTY_VALUE_INDEX, buildValueIndex, type ValueIndex } from '../core/value-index.js';
+import type { GradedFrom } from '../grade/grade-set-cookie.js';
+import type { SeenAs } from '../inventory/cookie-inventory.js';
 import type { TimelineEventType } from '../trace/analyze-trace.js';
 import { RUBRIC_VERSION, VERSION } from '../version.js';
-import { maskValuesIn } from './redact.js';
 
 export interface ReportFinding {
   readonly id: string;
@@ -18,31 +20,41 @@ export interface ReportFinding {
   readonly fix: Readonly<Record<string, string>>;
 }
 
+export interface ReportAttributes {
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: 'Strict' | 'Lax' | 'None' | null;
+  readonly maxAge: number | null;
+  readonly expires: string | null;
+  readonly domain: string | null;
+  readonly path: string | null;
+  readonly partitioned: boolean;
+}
+
 export interface ReportCookie {
   readonly name: string;
   readonly domain: string;
-  readonly path: string;
+  /** Null for a cookie seen only in requests or by script. */
+  readonly path: string | null;
+  /** How the trace knows it (rubric section 2.3). */
+  readonly seenAs: readonly SeenAs[];
+  /** What the grade rests on: a Set-Cookie line, the browser's store, or only requests. */
+  readonly gradedFrom: GradedFrom;
   /** Present only when values were asked for. */
   readonly value?: string;
   readonly session: { readonly isSession: boolean; readonly framework: Framework; readonly reason: SessionReason };
-  readonly attributes: {
-    readonly secure: boolean;
-    readonly httpOnly: boolean;
-    readonly sameSite: 'Strict' | 'Lax' | 'None' | null;
-    readonly maxAge: number | null;
-    readonly expires: string | null;
-    readonly domain: string | null;
-    readonly path: string | null;
-    readonly partitioned: boolean;
-  };
-  readonly setBy: string;
+  /** Null when only requests showed the cookie: its attributes are unknown. */
+  readonly attributes: ReportAttributes | null;
+  /** The response that set it; null when none of the trace did. */
+  readonly setBy: string | null;
   readonly score: number | null;
-  readonly grade: Letter | null;
+  readonly grade: CookieLetter | null;
   readonly deletion: boolean;
   readonly issuances: number;
   readonly lifetimeSeconds: number | null;
   readonly entropyBits: number | null;
-  readonly aPlusMissing: readonly string[];
+  /** Null when the attributes are unknown. */
+  readonly aPlusMissing: readonly string[] | null;
   readonly findings: readonly ReportFinding[];
   readonly notes: readonly { readonly id: string; readonly message: string }[];
   /** What happened to a session cookie across the trace (rubric section 5). */
@@ -64,6 +76,8 @@ export interface JsonReport {
   readonly rubric: number;
   readonly source: string;
   readonly grade: SiteGrade;
+  /** Session cookies whose grade is unknown (seen only in requests); the site grade leaves them out. */
+  readonly unknownSessionCookies: number;
   readonly cookies: readonly ReportCookie[];
 }
 
@@ -72,32 +86,40 @@ export interface ReportOptions {
   readonly showValues?: boolean;
 }
 
+function reportAttributes(entry: CookieGrade): ReportAttributes | null {
+  if (entry.gradedFrom === 'sent') return null;
+  const { cookie } = entry;
+  return {
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    sameSite: cookie.sameSite === 'Unrecognized' ? null : cookie.sameSite,
+    maxAge: cookie.maxAge,
+    expires: cookie.expires === null ? null : new Date(cookie.expires).toISOString(),
+    domain: cookie.domain,
+    path: cookie.path,
+    partitioned: cookie.partitioned,
+  };
+}
+
 function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: string) => string): ReportCookie {
   const { cookie } = entry;
   return {
     name: cookie.name,
     domain: entry.identity.domain,
     path: entry.identity.path,
+    seenAs: entry.seenAs,
+    gradedFrom: entry.gradedFrom,
     ...(showValues ? { value: cookie.value } : {}),
     session: { ...entry.session },
-    attributes: {
-      secure: cookie.secure,
-      httpOnly: cookie.httpOnly,
-      sameSite: cookie.sameSite === 'Unrecognized' ? null : cookie.sameSite,
-      maxAge: cookie.maxAge,
-      expires: cookie.expires === null ? null : new Date(cookie.expires).toISOString(),
-      domain: cookie.domain,
-      path: cookie.path,
-      partitioned: cookie.partitioned,
-    },
-    setBy: mask(entry.setBy),
+    attributes: reportAttributes(entry),
+    setBy: entry.setBy === null ? null : mask(entry.setBy),
     score: entry.score,
     grade: entry.grade,
     deletion: entry.deletion,
     issuances: entry.issuances,
-    lifetimeSeconds: entry.lifetimeSeconds,
+    lifetimeSeconds: entry.gradedFrom === 'sent' ? null : entry.lifetimeSeconds,
     entropyBits: entry.session.isSession && !entry.deletion ? Math.floor(entry.entropyBits) : null,
-    aPlusMissing: entry.grade === null ? [] : entry.aPlusMissing,
+    aPlusMissing: entry.gradedFrom === 'sent' ? null : entry.grade === null ? [] : entry.aPlusMissing,
     findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
     notes: entry.notes.map((note) => ({ ...note, message: mask(note.message) })),
     timeline: entry.timeline.map((event) => ({
@@ -111,16 +133,24 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
   };
 }
 
+/**
+ * The value index of a trace (rubric section 7): every value of every cookie it saw, or nothing
+ * when the user asked to see values. Built once; every text of a report goes through it.
+ */
+export function valueIndexFor(trace: TraceGrade, showValues: boolean): ValueIndex {
+  return showValues ? EMPTY_VALUE_INDEX : buildValueIndex(trace.values);
+}
+
 export function buildJsonReport(source: string, trace: TraceGrade, options: ReportOptions = {}): JsonReport {
   const showValues = options.showValues ?? false;
-  const values = trace.cookies.map((entry) => entry.cookie.value);
-  const mask = showValues ? (text: string) => text : (text: string) => maskValuesIn(text, values);
+  const { mask } = valueIndexFor(trace, showValues);
   return {
     tool: 'session-cookie-inspector',
     version: VERSION,
     rubric: RUBRIC_VERSION,
     source: mask(source),
     grade: trace.grade,
+    unknownSessionCookies: trace.unknownSessionCookies,
     cookies: trace.cookies.map((entry) => reportCookie(entry, showValues, mask)),
   };
 }

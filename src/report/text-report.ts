@@ -33,6 +33,7 @@ function lifetime(cookie: ReportCookie): string {
 function attributeLine(cookie: ReportCookie, styles: Styles): string {
   const flag = (name: string, on: boolean) => (on ? styles.green(`${name} yes`) : styles.red(`${name} no`));
   const a = cookie.attributes;
+  if (a === null) return styles.dim('attributes unknown: seen only in requests (no Set-Cookie of this trace set it)');
   return [
     flag('Secure', a.secure),
     flag('HttpOnly', a.httpOnly),
@@ -67,7 +68,8 @@ function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
   const score = cookie.score === null ? '' : styles.dim(`  score ${cookie.score}`);
   const value = cookie.value === undefined ? '' : `  = ${cookie.value}`;
   lines.push(`  ${grade}  ${styles.bold(cookie.name)}${value}${framework}${score}`);
-  lines.push(`      ${styles.dim('set by')} ${cookie.setBy}${cookie.deletion ? styles.dim('  (deletes the cookie)') : ''}`);
+  const origin = cookie.setBy === null ? styles.dim(`seen as ${cookie.seenAs.join(', ')}`) : `${styles.dim('set by')} ${cookie.setBy}`;
+  lines.push(`      ${origin}${cookie.deletion ? styles.dim('  (deletes the cookie)') : ''}${cookie.gradedFrom === 'store' ? styles.dim("  (graded from the browser's cookie store)") : ''}`);
   if (cookie.deletion) return lines;
   lines.push(`      ${attributeLine(cookie, styles)}`);
   for (const finding of cookie.findings) {
@@ -87,6 +89,10 @@ export function formatTextReport(report: JsonReport, styles: Styles = PLAIN): st
   const others = report.cookies.filter((cookie) => !cookie.session.isSession);
   const lines = [`${styles.bold(report.source)}  site grade ${colourGrade(report.grade, styles, 0)}`, ''];
   if (sessions.length === 0) lines.push(styles.dim('  No session cookie was set.'), '');
+  if (report.unknownSessionCookies > 0) {
+    const count = report.unknownSessionCookies;
+    lines.push(styles.dim(`  ${count} session ${count === 1 ? 'cookie' : 'cookies'} seen only in requests: grade unknown, not counted in the site grade.`), '');
+  }
   for (const cookie of sessions) lines.push(...cookieBlock(cookie, styles), '');
   if (others.length > 0) {
     lines.push(styles.dim(`  Other cookies (${others.length}, not graded):`));

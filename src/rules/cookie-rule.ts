@@ -1,8 +1,8 @@
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import type { SessionDetection } from '../detect/detect-session-cookie.js';
-import type { ResponseContext } from '../grade/response-context.js';
+import type { ResponseContext } from '../core/response-context.js';
 import type { FixAdvice } from './fix-advice.js';
-import type { CapLetter } from './letter.js';
+import type { CapLetter } from '../core/letter.js';
 
 /** Everything a rule may look at for one Set-Cookie line. */
 export interface CookieRuleContext {

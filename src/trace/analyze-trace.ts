@@ -3,7 +3,7 @@
  * id (the `rotated-on-login` note that unlocks A+), and the cookie's timeline.
  */
 import type { Framework } from '../detect/framework.js';
-import type { Finding, Note } from '../grade/finding.js';
+import type { Finding, Note } from '../core/finding.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { idInUrl } from './rules/id-in-url.js';
 import { logoutNotCleared } from './rules/logout-not-cleared.js';

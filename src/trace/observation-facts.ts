@@ -5,7 +5,7 @@
  */
 import { urlParts } from '../core/trustworthy-url.js';
 import { headerValues, type Observation } from '../observation/observation.js';
-import { requestCookies } from './request-cookies.js';
+import { requestCookies } from '../observation/request-cookies.js';
 
 function memoized<T>(compute: (observation: Observation) => T): (observation: Observation) => T {
   const cache = new WeakMap<Observation, T>();
@@ -30,24 +30,11 @@ export type UrlPlace = 'a request URL' | 'a Referer header' | 'a Location header
 export interface PlacedUrl {
   readonly place: UrlPlace;
   readonly text: string;
-  /** Path segments, parameters and parameter values: where an id sits in a URL. */
-  readonly components: ReadonlySet<string>;
-}
-
-function components(text: string): Set<string> {
-  const parts = new Set<string>();
-  for (const part of text.split(/[?&;#/]/)) {
-    if (part === '') continue;
-    parts.add(part);
-    const equals = part.indexOf('=');
-    if (equals >= 0) parts.add(part.slice(equals + 1));
-  }
-  return parts;
 }
 
 /** The request URL, Referer headers and Location headers of the exchange. */
 export const placedUrlsOf = memoized((observation): readonly PlacedUrl[] => [
-  { place: 'a request URL', text: observation.url, components: components(observation.url) },
-  ...headerValues(observation.requestHeaders, 'referer').map((text) => ({ place: 'a Referer header' as const, text, components: components(text) })),
-  ...headerValues(observation.responseHeaders, 'location').map((text) => ({ place: 'a Location header' as const, text, components: components(text) })),
+  { place: 'a request URL', text: observation.url },
+  ...headerValues(observation.requestHeaders, 'referer').map((text) => ({ place: 'a Referer header' as const, text })),
+  ...headerValues(observation.responseHeaders, 'location').map((text) => ({ place: 'a Location header' as const, text })),
 ]);

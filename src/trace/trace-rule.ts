@@ -1,5 +1,5 @@
 import type { FixAdvice } from '../rules/fix-advice.js';
-import type { CapLetter } from '../rules/letter.js';
+import type { CapLetter } from '../core/letter.js';
 import type { TraceCookie } from './trace-cookie.js';
 
 /** One rule of rubric section 5: it reads a session cookie's whole trace. */

@@ -6,7 +6,7 @@ import { cookieIdentity } from '../../src/core/cookie-identity.js';
 import { isDeletion, MAX_LIFETIME_SECONDS } from '../../src/core/cookie-lifetime.js';
 import { parseSetCookie } from '../../src/core/parse-set-cookie.js';
 import { cookieRuleContext } from '../../src/grade/grade-set-cookie.js';
-import { responseContext } from '../../src/grade/response-context.js';
+import { responseContext } from '../../src/core/response-context.js';
 import { COOKIE_RULES } from '../../src/rules/all-rules.js';
 import { detectSessionCookie } from '../../src/detect/detect-session-cookie.js';
 

@@ -3,6 +3,7 @@ import type { NetworkSource } from '../../extension/platform/network-source.js';
 import type { PanelPlatform } from '../../extension/platform/panel-platform.js';
 import type { UserMark } from '../../src/detect/detect-session-cookie.js';
 import type { Observation } from '../../src/observation/observation.js';
+import type { StoredCookie } from '../../src/observation/readings.js';
 import type { Theme } from '../../src/ui/store/sessions-store.js';
 
 export interface FakePlatform {
@@ -13,7 +14,14 @@ export interface FakePlatform {
   changeTheme(theme: Theme): void;
   readonly copied: string[];
   readonly downloads: { fileName: string; mimeType: string; text: string }[];
-  readonly savedMarks: Map<string, Readonly<Record<string, UserMark>>>;
+  readonly savedMarks: Map<string, ReadonlyMap<string, UserMark>>;
+  /** The fake browser store: what `read` returns, what `clearSite` empties. */
+  readonly store: StoredCookie[];
+  /** Origins the panel asked access for, in order. */
+  readonly accessRequests: string[];
+  /** What `document.cookie` of the inspected page says (null: cannot be read). */
+  documentCookie: string | null;
+  reloads: number;
 }
 
 export function createFakePlatform(options: {
@@ -22,13 +30,19 @@ export function createFakePlatform(options: {
   browser?: 'chrome' | 'firefox';
   theme?: Theme;
   storedMarks?: Record<string, Record<string, UserMark>>;
+  /** False: the user refuses the permission. */
+  grantAccess?: boolean;
+  store?: StoredCookie[];
+  documentCookie?: string | null;
 } = {}): FakePlatform {
   const observationListeners = new Set<(observations: Observation[]) => void>();
   const navigationListeners = new Set<(url: string) => void>();
   const themeListeners: ((theme: Theme) => void)[] = [];
   const copied: string[] = [];
   const downloads: FakePlatform['downloads'] = [];
-  const savedMarks = new Map<string, Readonly<Record<string, UserMark>>>();
+  const savedMarks = new Map<string, ReadonlyMap<string, UserMark>>();
+  const store = [...(options.store ?? [])];
+  const accessRequests: string[] = [];
   const source: NetworkSource = {
     readHistory: async () => options.history ?? [],
     readPageUrl: async () => options.pageUrl ?? null,
@@ -41,7 +55,7 @@ export function createFakePlatform(options: {
       return () => navigationListeners.delete(callback);
     },
   };
-  return {
+  const fake: FakePlatform = {
     platform: {
       browser: options.browser ?? 'chrome',
       source,
@@ -52,8 +66,22 @@ export function createFakePlatform(options: {
         return true;
       },
       download: (fileName, mimeType, text) => downloads.push({ fileName, mimeType, text }),
-      loadMarks: (site) => ({ ...(options.storedMarks?.[site] ?? {}) }),
+      loadMarks: (site) => new Map(Object.entries(options.storedMarks?.[site] ?? {})),
       saveMarks: (site, marks) => savedMarks.set(site, marks),
+      cookieStore: {
+        requestAccess: async (url) => {
+          accessRequests.push(new URL(url).hostname);
+          return options.grantAccess ?? true;
+        },
+        read: async () => [...store],
+        clearSite: async () => store.splice(0, store.length).length,
+      },
+      inspectedPage: {
+        readCookieString: async () => fake.documentCookie,
+        reload: () => {
+          fake.reloads++;
+        },
+      },
     },
     emit: (...observations) => observationListeners.forEach((listener) => listener(observations)),
     navigate: (url) => navigationListeners.forEach((listener) => listener(url)),
@@ -61,5 +89,10 @@ export function createFakePlatform(options: {
     copied,
     downloads,
     savedMarks,
+    store,
+    accessRequests,
+    documentCookie: options.documentCookie ?? null,
+    reloads: 0,
   };
+  return fake;
 }

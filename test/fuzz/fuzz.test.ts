@@ -12,7 +12,7 @@ import { buildJsonReport, type JsonReport } from '../../src/report/json-report.j
 import { formatMarkdownReport } from '../../src/report/markdown-report.js';
 import { formatTextReport } from '../../src/report/text-report.js';
 import { COOKIE_RULES } from '../../src/rules/all-rules.js';
-import { LETTERS } from '../../src/rules/letter.js';
+import { LETTERS } from '../../src/core/letter.js';
 import { TRACE_RULES } from '../../src/trace/analyze-trace.js';
 
 /** Any UTF-16 code unit: control characters, NUL, lone surrogates included. */

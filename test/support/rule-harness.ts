@@ -2,7 +2,7 @@
 import { parseSetCookie } from '../../src/core/parse-set-cookie.js';
 import { detectSessionCookie } from '../../src/detect/detect-session-cookie.js';
 import { cookieRuleContext } from '../../src/grade/grade-set-cookie.js';
-import { responseContext } from '../../src/grade/response-context.js';
+import { responseContext } from '../../src/core/response-context.js';
 import type { Observation } from '../../src/observation/observation.js';
 import type { CookieRule, CookieRuleContext } from '../../src/rules/cookie-rule.js';
 

@@ -1,22 +1,7 @@
-import { valueForms } from '../../core/value-forms.js';
+import { buildValueIndex } from '../../core/value-index.js';
 import { everyFramework } from '../../rules/fix-advice.js';
-import { placedUrlsOf, type PlacedUrl } from '../observation-facts.js';
+import { placedUrlsOf } from '../observation-facts.js';
 import type { TraceRule } from '../trace-rule.js';
-
-/** Up to this many forms of the id, each URL is searched for each of them anywhere in its text. */
-const SUBSTRING_SEARCH_LIMIT = 24;
-
-/**
- * True when a URL carries one of the ids. With few ids (the usual case) it looks anywhere in the
- * text; a cookie whose value changes on every response (Laravel's encrypted cookie) can have
- * hundreds, and then it compares whole URL components (path segments and parameter values), one
- * set lookup each, so grading stays linear in the length of the trace.
- */
-function carriesId(url: PlacedUrl, needles: readonly string[], needleSet: ReadonlySet<string>): boolean {
-  if (needles.length <= SUBSTRING_SEARCH_LIMIT) return needles.some((needle) => url.text.includes(needle));
-  for (const component of url.components) if (needleSet.has(component)) return true;
-  return false;
-}
 
 /**
  * `id-in-url`: the session id appears in a request URL, a Referer or a Location header, or the
@@ -28,13 +13,13 @@ export const idInUrl: TraceRule = {
   deduction: 0,
   cap: 'F',
   explain: ({ observations, values, identity }) => {
-    const needles = [...new Set(values.flatMap(valueForms))];
-    const needleSet = new Set(needles);
+    // One pass over each URL, however many ids the cookie had (rubric section 7's value index).
+    const ids = buildValueIndex(values);
     const rewritesUrls = identity.name.toLowerCase() === 'jsessionid';
     const places = new Set<string>();
     for (const observation of observations) {
       for (const url of placedUrlsOf(observation)) {
-        if (!places.has(url.place) && carriesId(url, needles, needleSet)) places.add(url.place);
+        if (!places.has(url.place) && ids.occursIn(url.text)) places.add(url.place);
       }
       if (rewritesUrls && /;jsessionid=/i.test(observation.url)) places.add('the URL path (;jsessionid=)');
     }

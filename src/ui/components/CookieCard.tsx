@@ -1,12 +1,72 @@
+import { useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { CookieCardView } from '../store/panel-view.js';
 import { CopyButton } from './CopyButton.js';
 import { GradeBadge } from './GradeBadge.js';
+import type { StoreActionResult } from './SessionsPanel.js';
+
+export interface StoreActions {
+  readStore(): Promise<StoreActionResult>;
+  clearAndReload(): Promise<StoreActionResult>;
+}
 
 export interface CookieCardProps {
   readonly card: CookieCardView;
   readonly onMark: (name: string, mark: UserMark | null) => void;
   readonly copy: (text: string) => Promise<boolean>;
+  readonly storeActions?: StoreActions;
+  readonly site?: string | null;
+}
+
+/**
+ * A session cookie seen only in requests (rubric 2.3): what is known, and two ways to learn the
+ * rest. Both ask for the optional permission inside this click; clearing asks for confirmation.
+ */
+function UnknownAttributes({ actions, site }: { actions: StoreActions | undefined; site: string | null }) {
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<StoreActionResult | null>(null);
+  const run = (action: () => Promise<StoreActionResult>) => {
+    setConfirming(false);
+    void action().then(setResult);
+  };
+  return (
+    <div class="unknown-attributes" data-graded-from="sent">
+      <p>
+        <strong>Seen in requests; attributes unknown.</strong> It was set before the recording started (or by script), so
+        no Set-Cookie shows its Secure, HttpOnly, SameSite or lifetime. The findings below need none of them.
+      </p>
+      {actions ? (
+        <div class="store-actions">
+          <button type="button" class="read-store" onClick={() => run(actions.readStore)}>
+            Read from the browser
+          </button>
+          {confirming ? (
+            <span class="confirm" role="group" aria-label="Confirm clearing cookies">
+              This deletes every cookie of {site ?? 'this site'} (you will be logged out) and reloads the page.{' '}
+              <button type="button" class="confirm-clear" onClick={() => run(actions.clearAndReload)}>
+                Clear and reload
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </span>
+          ) : (
+            <button type="button" class="clear-site" onClick={() => setConfirming(true)}>
+              Clear this site's cookies and reload
+            </button>
+          )}
+          <p class="hint">
+            Either asks for the optional <code>cookies</code> permission for this site only, the first time.
+          </p>
+        </div>
+      ) : null}
+      {result ? (
+        <p class={result.ok ? 'hint' : 'notice'} role="status">
+          {result.message}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -72,9 +132,15 @@ function Timeline({ events }: { events: CookieCardView['timeline'] }) {
 }
 
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
-export function CookieCard({ card, onMark, copy }: CookieCardProps) {
+export function CookieCard({ card, onMark, copy, storeActions, site = null }: CookieCardProps) {
   return (
-    <article class="card" data-cookie-name={card.name} data-grade={card.grade ?? 'none'} aria-label={`${card.name} cookie`}>
+    <article
+      class="card"
+      data-cookie-name={card.name}
+      data-grade={card.grade ?? 'none'}
+      data-graded-from={card.gradedFrom}
+      aria-label={`${card.name} cookie`}
+    >
       <header class="card-header">
         <GradeBadge grade={card.deletion ? null : card.grade} />
         <h3>{card.name}</h3>
@@ -100,6 +166,8 @@ export function CookieCard({ card, onMark, copy }: CookieCardProps) {
       <p class="value">
         <span class="label">Value</span> <code>{card.value}</code>
       </p>
+      {card.gradedFrom === 'sent' && !card.deletion ? <UnknownAttributes actions={card.isSession ? storeActions : undefined} site={site} /> : null}
+      {card.gradedFrom === 'store' ? <p class="hint graded-from-store">Graded from the browser's cookie store.</p> : null}
       <dl class="attributes">
         {card.attributes.map((attribute) => (
           <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>

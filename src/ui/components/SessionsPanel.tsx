@@ -15,10 +15,20 @@ import { EmptyState } from './EmptyState.js';
 import { GradeBadge } from './GradeBadge.js';
 import { Toolbar } from './Toolbar.js';
 
+/** What a store action did, in words for the card. */
+export interface StoreActionResult {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
 export interface PanelActions {
   copyText(text: string): Promise<boolean>;
   download(fileName: string, mimeType: string, text: string): void;
-  saveMarks(site: string, marks: Readonly<Record<string, UserMark>>): void;
+  saveMarks(site: string, marks: ReadonlyMap<string, UserMark>): void;
+  /** Reads the browser's store for the inspected page (asks for the optional permission first). */
+  readStore(): Promise<StoreActionResult>;
+  /** Deletes the inspected site's cookies and reloads the page, so its Set-Cookie is recorded. */
+  clearAndReload(): Promise<StoreActionResult>;
 }
 
 /** Cards rendered at first; more on request, so thousands of cookies never stall DevTools. */
@@ -55,6 +65,7 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
     const site = store.site.value;
     if (site !== null) actions.saveMarks(site, store.marks.value);
   };
+  const storeActions = { readStore: actions.readStore, clearAndReload: actions.clearAndReload };
   const nothingYet = view.sessionCards.length === 0 && view.otherCards.length === 0 && view.filteredOut === 0;
 
   return (
@@ -66,6 +77,9 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
             <h1>{view.site ?? 'Sessions'}</h1>
             <p class="hint">
               {view.siteGrade === 'none' ? 'No session cookie graded for this site yet.' : 'Site grade: the worst of its session cookies.'}
+              {view.unknownSessionCookies > 0
+                ? ` ${view.unknownSessionCookies} seen only in requests ${view.unknownSessionCookies === 1 ? 'is' : 'are'} not counted (grade unknown).`
+                : ''}
             </p>
           </div>
         </div>
@@ -88,7 +102,7 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
       {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} cookies hidden by the filter.</p> : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (
-          <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} />
+          <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} storeActions={storeActions} site={view.site} />
         ))}
         {view.sessionCards.length > shown ? (
           <button type="button" class="more" onClick={() => setShown(shown + CARDS_PER_PAGE)}>

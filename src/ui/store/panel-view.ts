@@ -6,14 +6,16 @@
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
-import type { Finding, Note } from '../../grade/finding.js';
+import type { Finding, Note } from '../../core/finding.js';
 import { siteGrade, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
 import type { Observation } from '../../observation/observation.js';
-import { MASK, maskValuesIn } from '../../report/redact.js';
+import { MASK } from '../../core/value-index.js';
+import { valueIndexFor } from '../../report/json-report.js';
+import type { GradedFrom } from '../../grade/grade-set-cookie.js';
+import type { SeenAs } from '../../inventory/cookie-inventory.js';
 import { formatDuration } from '../../rules/lifetime-rules.js';
-import type { Letter } from '../../rules/letter.js';
+import type { CookieLetter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
-import { requestCookiesOf } from '../../trace/observation-facts.js';
 import { siteOfHost } from './site-of.js';
 
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
@@ -31,8 +33,11 @@ export interface CookieCardView {
   /** Carries a session id (by detection or by the user's mark): gets a letter and a card. */
   readonly isSession: boolean;
   readonly name: string;
-  readonly grade: Letter | null;
+  readonly grade: CookieLetter | null;
   readonly score: number | null;
+  /** What the grade rests on: a Set-Cookie line, the browser's store, or only requests (attributes unknown). */
+  readonly gradedFrom: GradedFrom;
+  readonly seenAs: readonly SeenAs[];
   readonly framework: Framework;
   readonly reason: string;
   readonly deletion: boolean;
@@ -59,13 +64,15 @@ export interface PanelView {
   readonly dropped: number;
   /** Cards hidden by the filter. */
   readonly filteredOut: number;
+  /** Session cookies of the site seen only in requests, whose grade is unknown (not in the site grade). */
+  readonly unknownSessionCookies: number;
 }
 
 export interface PanelViewInput {
   readonly trace: TraceGrade;
   readonly observations: readonly Observation[];
   readonly site: string | null;
-  readonly marks: Readonly<Record<string, UserMark>>;
+  readonly marks: ReadonlyMap<string, UserMark>;
   readonly revealValues: boolean;
   readonly filter: string;
   readonly dropped: number;
@@ -80,6 +87,7 @@ function lifetimeText(entry: CookieGrade): string {
 
 function attributes(entry: CookieGrade): AttributeView[] {
   const { cookie } = entry;
+  if (entry.gradedFrom === 'sent') return [];
   const prefix = cookiePrefix(cookie.name);
   return [
     { label: 'Secure', value: cookie.secure ? 'yes' : 'no', good: cookie.secure },
@@ -91,20 +99,6 @@ function attributes(entry: CookieGrade): AttributeView[] {
     { label: 'Partitioned', value: cookie.partitioned ? 'yes' : 'no', good: null },
     { label: 'Prefix', value: prefix ?? 'none', good: prefix === '__Host-' ? true : prefix === null ? false : null },
   ];
-}
-
-/** For each cookie name, the URLs of requests whose Cookie header carried it, in order. */
-function requestsCarrying(observations: readonly Observation[]): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  for (const observation of observations) {
-    for (const name of requestCookiesOf(observation).keys()) {
-      if (name === '') continue;
-      const urls = byName.get(name);
-      if (urls) urls.push(observation.url);
-      else byName.set(name, [observation.url]);
-    }
-  }
-  return byName;
 }
 
 function lastDistinct(urls: readonly string[], count: number): string[] {
@@ -124,23 +118,23 @@ function matchesFilter(card: CookieCardView, filter: string): boolean {
 
 export function buildPanelView(input: PanelViewInput): PanelView {
   const { trace, revealValues, site } = input;
-  const values = trace.cookies.map((entry) => entry.cookie.value);
-  const mask = revealValues ? (text: string) => text : (text: string) => maskValuesIn(text, values);
-  const carried = requestsCarrying(input.observations);
+  const { mask } = valueIndexFor(trace, revealValues);
 
   const cards = trace.cookies.map((entry): CookieCardView => {
-    const sentWith = carried.get(entry.cookie.name) ?? [];
+    const sentWith = entry.sentByUrls;
     return {
-      key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path}\u0000${entry.deletion}`,
+      key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`,
       isSession: entry.session.isSession,
       name: entry.cookie.name,
       grade: entry.grade,
       score: entry.score,
+      gradedFrom: entry.gradedFrom,
+      seenAs: entry.seenAs,
       framework: entry.session.framework,
       reason: entry.session.reason,
       deletion: entry.deletion,
       thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
-      mark: input.marks[entry.cookie.name] ?? null,
+      mark: input.marks.get(entry.cookie.name) ?? null,
       value: revealValues ? entry.cookie.value : MASK,
       attributes: attributes(entry),
       findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
@@ -166,5 +160,6 @@ export function buildPanelView(input: PanelViewInput): PanelView {
     observationCount: input.observations.length,
     dropped: input.dropped,
     filteredOut: cards.length - visible.length,
+    unknownSessionCookies: sessionEntries.filter((entry) => entry.grade === 'unknown').length,
   };
 }

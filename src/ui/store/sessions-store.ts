@@ -7,6 +7,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import { gradeObservations, type TraceGrade } from '../../grade/grade-observations.js';
 import type { Observation } from '../../observation/observation.js';
+import type { Reading } from '../../observation/readings.js';
 import { siteOfUrl } from './site-of.js';
 import { slimObservation } from './slim-observation.js';
 
@@ -24,8 +25,10 @@ export interface SessionsStore {
   readonly dropped: Signal<number>;
   /** URL of the inspected page, once known. */
   readonly pageUrl: Signal<string | null>;
-  /** The user's session / not-session marks for the inspected site, by cookie name. */
-  readonly marks: Signal<Readonly<Record<string, UserMark>>>;
+  /** The user's session / not-session marks for the inspected site, by cookie name (a Map: any name is just a name). */
+  readonly marks: Signal<ReadonlyMap<string, UserMark>>;
+  /** Store readings (on the user's click) and script readings (at each navigation), in order. */
+  readonly readings: Signal<readonly Reading[]>;
   readonly revealValues: Signal<boolean>;
   readonly filter: Signal<string>;
   readonly theme: Signal<Theme>;
@@ -45,7 +48,8 @@ export type StoreEvent =
   | { readonly type: 'observed'; readonly observations: readonly Observation[] }
   | { readonly type: 'navigated'; readonly url: string }
   | { readonly type: 'cleared' }
-  | { readonly type: 'marks-loaded'; readonly marks: Readonly<Record<string, UserMark>> }
+  | { readonly type: 'read'; readonly reading: Reading }
+  | { readonly type: 'marks-loaded'; readonly marks: ReadonlyMap<string, UserMark> }
   | { readonly type: 'marked'; readonly name: string; readonly mark: UserMark | null }
   | { readonly type: 'values-revealed'; readonly reveal: boolean }
   | { readonly type: 'filtered'; readonly text: string }
@@ -54,7 +58,8 @@ export type StoreEvent =
 export function createSessionsStore(options: { readonly maxObservations?: number } = {}): SessionsStore {
   const observations = signal<readonly Observation[]>([]);
   const gradedObservations = signal<readonly Observation[]>([]);
-  const marks = signal<Readonly<Record<string, UserMark>>>({});
+  const marks = signal<ReadonlyMap<string, UserMark>>(new Map());
+  const readings = signal<readonly Reading[]>([]);
   const pageUrl = signal<string | null>(null);
   return {
     observations,
@@ -62,11 +67,12 @@ export function createSessionsStore(options: { readonly maxObservations?: number
     dropped: signal(0),
     pageUrl,
     marks,
+    readings,
     revealValues: signal(false),
     filter: signal(''),
     theme: signal<Theme>('light'),
     maxObservations: options.maxObservations ?? DEFAULT_MAX_OBSERVATIONS,
-    trace: computed(() => gradeObservations(gradedObservations.value, { userMarks: marks.value })),
+    trace: computed(() => gradeObservations(gradedObservations.value, { userMarks: marks.value, readings: readings.value })),
     site: computed(() => (pageUrl.value === null ? null : siteOfUrl(pageUrl.value))),
     grading: { timer: null, lastMilliseconds: 0 },
   };
@@ -128,15 +134,26 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
     case 'cleared':
       if (store.grading.timer !== null) clearTimeout(store.grading.timer);
       store.observations.value = [];
+      store.readings.value = [];
       store.dropped.value = 0;
       regradeNow(store);
       return;
+    case 'read': {
+      // A script reading that says what the last one said adds nothing (one per navigation).
+      const kept = store.readings.value;
+      const last = kept[kept.length - 1];
+      if (event.reading.kind === 'script' && last?.kind === 'script' && sameCookies(last, event.reading)) return;
+      store.readings.value = [...kept, event.reading];
+      return;
+    }
     case 'marks-loaded':
       store.marks.value = event.marks;
       return;
     case 'marked': {
-      const { [event.name]: _previous, ...others } = store.marks.value;
-      store.marks.value = event.mark === null ? others : { ...others, [event.name]: event.mark };
+      const marks = new Map(store.marks.value);
+      if (event.mark === null) marks.delete(event.name);
+      else marks.set(event.name, event.mark);
+      store.marks.value = marks;
       return;
     }
     case 'values-revealed':
@@ -149,4 +166,8 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       store.theme.value = event.theme;
       return;
   }
+}
+
+function sameCookies(a: Reading, b: Reading): boolean {
+  return a.url === b.url && a.cookies.length === b.cookies.length && a.cookies.every((cookie, index) => cookie.name === b.cookies[index]?.name && cookie.value === b.cookies[index]?.value);
 }

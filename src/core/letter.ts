@@ -1,6 +1,9 @@
 /** Letters of rubric section 3, best first. */
 export const LETTERS = ['A+', 'A', 'B', 'C', 'D', 'F'] as const;
 export type Letter = (typeof LETTERS)[number];
+/** A session cookie seen only in requests, with no finding that caps it, has no letter yet (rubric 2.3). */
+export type CookieLetter = Letter | 'unknown';
+
 /** A cap never grants A+, so caps are A to F. */
 export type CapLetter = Exclude<Letter, 'A+'>;
 

@@ -1,5 +1,5 @@
 /** The cookies a request carried, from its Cookie header(s) (RFC 6265bis 5.8.4 serialisation). */
-import { headerValues, type Observation } from '../observation/observation.js';
+import { headerValues, type Observation } from './observation.js';
 
 /** name -> value for every pair of the request's Cookie headers (the first pair of a name wins). */
 export function requestCookies(observation: Observation): Map<string, string> {

@@ -1,4 +1,4 @@
-import type { CapLetter } from '../rules/letter.js';
+import type { CapLetter } from './letter.js';
 
 /** A rule that fired for one cookie, with what it costs and how to fix it. */
 export interface Finding {

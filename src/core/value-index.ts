@@ -1,0 +1,151 @@
+/**
+ * One multi-pattern matcher over every cookie value a trace saw, in every form it can take in
+ * other text (rubric section 7: as sent, percent-encoded in either hex case, percent-decoded).
+ * Built once per report (Aho-Corasick automaton), it answers in one pass over a text, in time
+ * linear in the text's length whatever the number of values: "where do values sit in this text?"
+ * (`id-in-url`) and "mask every value in this text" (every report, export, log line and message).
+ */
+import { percentDecode, percentEncode } from './percent-decode.js';
+
+/** Forms shorter than this are never searched: they would match by chance. */
+export const MIN_SEARCHED_VALUE_LENGTH = 8;
+
+/** What masked text shows in place of a value. */
+export const MASK = '[value hidden]';
+
+const withLowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+const withUpperHex = (text: string) => text.replace(/%[0-9a-f]{2}/g, (escape) => escape.toUpperCase());
+
+/** Every form of `value` that is long enough to search for. */
+export function valueForms(value: string): string[] {
+  const decoded = percentDecode(value);
+  const encoded = percentEncode(decoded);
+  const forms = new Set([value, withLowerHex(value), withUpperHex(value), decoded, encoded, withLowerHex(encoded), percentEncode(value)]);
+  return [...forms].filter((form) => form.length >= MIN_SEARCHED_VALUE_LENGTH);
+}
+
+/** Where a value's form sits in a text: [start, end). */
+export interface ValueSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ValueIndex {
+  /** How many distinct values (not forms) it holds. */
+  readonly size: number;
+  /** True when some form of some value occurs in `text`. */
+  occursIn(text: string): boolean;
+  /** The spans covered by values in `text`, merged where they overlap, in order. */
+  spansIn(text: string): ValueSpan[];
+  /** `text` with every occurrence of every value replaced by MASK. */
+  mask(text: string): string;
+}
+
+interface Node {
+  readonly next: Map<number, number>;
+  fail: number;
+  /** Length of the longest pattern that ends at this node (through fail links too), or 0. */
+  longest: number;
+}
+
+/** Builds the index of `values` (any iterable; duplicates and short values are fine). */
+export function buildValueIndex(values: Iterable<string>): ValueIndex {
+  const nodes: Node[] = [{ next: new Map(), fail: 0, longest: 0 }];
+  const distinct = new Set<string>();
+  for (const value of values) {
+    if (distinct.has(value)) continue;
+    distinct.add(value);
+    for (const form of valueForms(value)) insert(nodes, form);
+  }
+  link(nodes);
+
+  const spansIn = (text: string): ValueSpan[] => {
+    const spans: ValueSpan[] = [];
+    if (nodes.length === 1) return spans;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = step(nodes, state, text.charCodeAt(i));
+      const length = (nodes[state] as Node).longest;
+      if (length === 0) continue;
+      // A match ends at or after every span found so far; it swallows those it overlaps.
+      let start = i + 1 - length;
+      while (spans.length > 0 && start <= (spans[spans.length - 1] as ValueSpan).end) {
+        start = Math.min(start, (spans.pop() as ValueSpan).start);
+      }
+      spans.push({ start, end: i + 1 });
+    }
+    return spans;
+  };
+
+  return {
+    size: distinct.size,
+    occursIn: (text) => {
+      if (nodes.length === 1) return false;
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        state = step(nodes, state, text.charCodeAt(i));
+        if ((nodes[state] as Node).longest > 0) return true;
+      }
+      return false;
+    },
+    spansIn,
+    mask: (text) => {
+      const spans = spansIn(text);
+      if (spans.length === 0) return text;
+      let masked = '';
+      let copied = 0;
+      for (const span of spans) {
+        masked += text.slice(copied, span.start) + MASK;
+        copied = span.end;
+      }
+      return masked + text.slice(copied);
+    },
+  };
+}
+
+/** An index of nothing: masks nothing (for revealed values). */
+export const EMPTY_VALUE_INDEX: ValueIndex = buildValueIndex([]);
+
+function insert(nodes: Node[], pattern: string): void {
+  let state = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const code = pattern.charCodeAt(i);
+    const node = nodes[state] as Node;
+    let next = node.next.get(code);
+    if (next === undefined) {
+      next = nodes.length;
+      nodes.push({ next: new Map(), fail: 0, longest: 0 });
+      node.next.set(code, next);
+    }
+    state = next;
+  }
+  const end = nodes[state] as Node;
+  end.longest = Math.max(end.longest, pattern.length);
+}
+
+/** Breadth-first fail links; each node's `longest` also covers patterns that end in its suffixes. */
+function link(nodes: Node[]): void {
+  const queue: number[] = [];
+  for (const child of (nodes[0] as Node).next.values()) queue.push(child);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] as number;
+    const node = nodes[state] as Node;
+    for (const [code, child] of node.next) {
+      const childNode = nodes[child] as Node;
+      childNode.fail = state === 0 ? 0 : step(nodes, node.fail, code);
+      if (childNode.fail === child) childNode.fail = 0;
+      childNode.longest = Math.max(childNode.longest, (nodes[childNode.fail] as Node).longest);
+      queue.push(child);
+    }
+  }
+}
+
+function step(nodes: readonly Node[], from: number, code: number): number {
+  let state = from;
+  for (;;) {
+    const next = (nodes[state] as Node).next.get(code);
+    if (next !== undefined) return next;
+    if (state === 0) return 0;
+    state = (nodes[state] as Node).fail;
+  }
+}
