@@ -86,7 +86,7 @@ export interface ReportOptions {
   readonly showValues?: boolean;
 }
 
-function reportAttributes(entry: CookieGrade): ReportAttributes | null {
+function reportAttributes(entry: CookieGrade, mask: (text: string) => string): ReportAttributes | null {
   if (entry.gradedFrom === 'sent') return null;
   const { cookie } = entry;
   return {
@@ -95,8 +95,9 @@ function reportAttributes(entry: CookieGrade): ReportAttributes | null {
     sameSite: cookie.sameSite === 'Unrecognized' ? null : cookie.sameSite,
     maxAge: cookie.maxAge,
     expires: cookie.expires === null ? null : new Date(cookie.expires).toISOString(),
-    domain: cookie.domain,
-    path: cookie.path,
+    domain: cookie.domain === null ? null : mask(cookie.domain),
+    // A Path can carry an id (`Path=/u/<id>`): masked like every other text.
+    path: cookie.path === null ? null : mask(cookie.path),
     partitioned: cookie.partitioned,
   };
 }
@@ -105,13 +106,13 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
   const { cookie } = entry;
   return {
     name: cookie.name,
-    domain: entry.identity.domain,
-    path: entry.identity.path,
+    domain: mask(entry.identity.domain),
+    path: entry.identity.path === null ? null : mask(entry.identity.path),
     seenAs: entry.seenAs,
     gradedFrom: entry.gradedFrom,
     ...(showValues ? { value: cookie.value } : {}),
     session: { ...entry.session },
-    attributes: reportAttributes(entry),
+    attributes: reportAttributes(entry, mask),
     setBy: entry.setBy === null ? null : mask(entry.setBy),
     score: entry.score,
     grade: entry.grade,

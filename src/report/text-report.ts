@@ -49,13 +49,8 @@ function attributeLine(cookie: ReportCookie, styles: Styles): string {
 function timelineText(cookie: ReportCookie): string {
   return cookie.timeline
     .map((event) => {
-      let where: string;
-      try {
-        const url = new URL(event.url);
-        where = `${event.method} ${url.pathname}${url.search}`;
-      } catch {
-        where = `${event.method} ${event.url}`;
-      }
+      // The URL is already masked: strip its origin as text (parsing it again would re-encode the mask).
+      const where = `${event.method} ${event.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/'}`;
       return event.type === 'sent' ? `sent x${event.count}` : `${event.type} ${where}`;
     })
     .join(' -> ');

@@ -177,3 +177,53 @@ describe('CLI errors: one line, exit 2', () => {
     expect(stderr).toMatch(/did not answer within 0\.3 s/);
   });
 });
+
+describe('CLI masking (rubric section 7)', () => {
+  const OLD_ID = '7C3A9F1E2B8D4C6A0E5F7B9D1C3A5E7F';
+  const NEW_ID = 'B4E6D8F0A2C4E6D8F0A2C4E6D8F0A2C4';
+  let java: Listening;
+
+  beforeAll(async () => {
+    const app = express();
+    app.get('/start', (_req, res) => {
+      res.setHeader('Set-Cookie', `JSESSIONID=${OLD_ID}; Path=/; HttpOnly`);
+      res.redirect(302, `/app;jsessionid=${OLD_ID}`);
+    });
+    app.get(/^\/app/, (_req, res) => {
+      res.setHeader('Set-Cookie', `JSESSIONID=${NEW_ID}; Path=/; HttpOnly`);
+      res.send('app');
+    });
+    app.get(/^\/loop/, (_req, res) => {
+      res.setHeader('Set-Cookie', `JSESSIONID=${OLD_ID}; Path=/; HttpOnly`);
+      res.redirect(302, `/loop;jsessionid=${OLD_ID}`);
+    });
+    java = await listenHttp(app);
+  });
+
+  afterAll(async () => {
+    await java.close();
+  });
+
+  it('prints neither the old nor the rotated id, in text or JSON, for a ;jsessionid= redirect', async () => {
+    for (const format of [[], ['--json']]) {
+      const { status, stdout, stderr } = await cli(...format, `${java.origin}/start`);
+      expect(status).toBe(0);
+      expect(stdout).toContain('id-in-url');
+      expect(stdout + stderr).not.toContain(OLD_ID);
+      expect(stdout + stderr).not.toContain(NEW_ID);
+    }
+  });
+
+  it('masks the id in an error message (a redirect loop through ;jsessionid=)', async () => {
+    const { status, stderr } = await cli(`${java.origin}/loop`);
+    expect(status).toBe(2);
+    expect(stderr).toContain('stopped after 10 redirects');
+    expect(stderr).toContain(';jsessionid=[value hidden]');
+    expect(stderr).not.toContain(OLD_ID);
+  });
+
+  it('shows the values when asked, with --show-values', async () => {
+    const { stdout } = await cli('--show-values', `${java.origin}/start`);
+    expect(stdout).toContain(NEW_ID);
+  });
+});

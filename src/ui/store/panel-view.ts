@@ -85,7 +85,7 @@ function lifetimeText(entry: CookieGrade): string {
   return `${formatDuration(lifetimeSeconds)} (${source})`;
 }
 
-function attributes(entry: CookieGrade): AttributeView[] {
+function attributes(entry: CookieGrade, mask: (text: string) => string): AttributeView[] {
   const { cookie } = entry;
   if (entry.gradedFrom === 'sent') return [];
   const prefix = cookiePrefix(cookie.name);
@@ -94,8 +94,8 @@ function attributes(entry: CookieGrade): AttributeView[] {
     { label: 'HttpOnly', value: cookie.httpOnly ? 'yes' : 'no', good: cookie.httpOnly },
     { label: 'SameSite', value: cookie.sameSite ?? 'not set', good: cookie.sameSite === 'Strict' || cookie.sameSite === 'Lax' },
     { label: 'Lifetime', value: lifetimeText(entry), good: null },
-    { label: 'Domain', value: cookie.domain ?? 'host-only', good: cookie.domain === null },
-    { label: 'Path', value: cookie.path ?? 'default', good: cookie.path === '/' ? true : null },
+    { label: 'Domain', value: cookie.domain === null ? 'host-only' : mask(cookie.domain), good: cookie.domain === null },
+    { label: 'Path', value: cookie.path === null ? 'default' : mask(cookie.path), good: cookie.path === '/' ? true : null },
     { label: 'Partitioned', value: cookie.partitioned ? 'yes' : 'no', good: null },
     { label: 'Prefix', value: prefix ?? 'none', good: prefix === '__Host-' ? true : prefix === null ? false : null },
   ];
@@ -136,7 +136,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
       mark: input.marks.get(entry.cookie.name) ?? null,
       value: revealValues ? entry.cookie.value : MASK,
-      attributes: attributes(entry),
+      attributes: attributes(entry, mask),
       findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
       notes: entry.notes.map((note) => ({ ...note, message: mask(note.message) })),
       aPlusMissing: entry.aPlusMissing,
