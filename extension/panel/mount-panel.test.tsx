@@ -167,4 +167,79 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(root.textContent).toContain(name);
     expect(root.querySelector('img, b, script')).toBeNull();
   });
+
+  describe('a session that existed before DevTools opened (rubric 2.3)', () => {
+    const SENT_ID = `s%3A${STRONG_ID}.c2lnbmF0dXJlc2lnbmF0dXJl`;
+    const sent = (url: string) => ({ ...observationWith([], { url }), requestHeaders: [{ name: 'Cookie', value: `connect.sid=${SENT_ID}` }] });
+    const storeCookie = {
+      name: 'connect.sid', value: SENT_ID, domain: 'localhost', hostOnly: true, path: '/',
+      secure: false, httpOnly: true, sameSite: 'unspecified' as const, expires: null, partitioned: false,
+    };
+
+    it('shows a card for a cookie seen only in requests: attributes unknown, grade unknown', async () => {
+      await open(createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE }));
+      await waitFor(() => expect(card('connect.sid')?.getAttribute('data-graded-from')).toBe('sent'));
+      expect(card('connect.sid')?.getAttribute('data-grade')).toBe('unknown');
+      expect(card('connect.sid')?.textContent).toContain('Seen in requests; attributes unknown.');
+      expect(card('connect.sid')?.querySelector('[data-note="set-outside-trace"]')).not.toBeNull();
+      expect(card('connect.sid')?.querySelectorAll('.attributes > div')).toHaveLength(0);
+      expect(root.textContent).toContain('1 seen only in requests is not counted (grade unknown).');
+    });
+
+    it('reads the browser store on click, for the inspected host only, and grades from it', async () => {
+      const fake = createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE, store: [storeCookie] });
+      await open(fake);
+      await waitFor(() => expect(card('connect.sid')?.querySelector('button.read-store')).not.toBeNull());
+      expect(fake.accessRequests).toEqual([]);
+      fireEvent.click(card('connect.sid')?.querySelector('button.read-store') as Element);
+      await waitFor(() => expect(card('connect.sid')?.getAttribute('data-graded-from')).toBe('store'));
+      expect(fake.accessRequests).toEqual(['localhost']);
+      expect(card('connect.sid')?.getAttribute('data-grade')).toBe('D');
+      expect(card('connect.sid')?.textContent).toContain("Graded from the browser's cookie store.");
+    });
+
+    it('says so, and changes nothing, when the permission is refused', async () => {
+      const fake = createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE, store: [storeCookie], grantAccess: false });
+      await open(fake);
+      await waitFor(() => expect(card('connect.sid')?.querySelector('button.read-store')).not.toBeNull());
+      fireEvent.click(card('connect.sid')?.querySelector('button.read-store') as Element);
+      await waitFor(() => expect(card('connect.sid')?.textContent).toContain('Permission not granted: nothing was read.'));
+      expect(card('connect.sid')?.getAttribute('data-graded-from')).toBe('sent');
+    });
+
+    it('clears the site and reloads only after a confirmation', async () => {
+      const fake = createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE, store: [storeCookie] });
+      await open(fake);
+      await waitFor(() => expect(card('connect.sid')?.querySelector('button.clear-site')).not.toBeNull());
+      fireEvent.click(card('connect.sid')?.querySelector('button.clear-site') as Element);
+      expect(card('connect.sid')?.textContent).toContain('This deletes every cookie of localhost');
+      expect(fake.reloads).toBe(0);
+      fireEvent.click(card('connect.sid')?.querySelector('button.confirm-clear') as Element);
+      await waitFor(() => expect(fake.reloads).toBe(1));
+      expect(fake.store).toEqual([]);
+      await waitFor(() => expect(card('connect.sid')?.textContent).toContain('Cleared 1 cookie of this site; reloading the page.'));
+    });
+
+    it('takes a script reading at open and after navigation: script-visible session cookies get httponly-missing', async () => {
+      const fake = createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE, documentCookie: `connect.sid=${SENT_ID}; theme=dark` });
+      await open(fake);
+      await waitFor(() => expect(card('connect.sid')?.querySelector('[data-finding="httponly-missing"]')).not.toBeNull());
+      expect(card('connect.sid')?.getAttribute('data-grade')).toBe('C');
+      expect(card('theme')?.querySelector('[data-note="set-outside-trace"]')).not.toBeNull();
+      expect(mounted?.store.readings.value).toHaveLength(1);
+      fake.documentCookie = 'theme=light';
+      fake.navigate(`${PAGE}next`);
+      await waitFor(() => expect(mounted?.store.readings.value).toHaveLength(2), { timeout: 2000 });
+    });
+
+    it('keeps marks for cookies named __proto__ and constructor as plain names', async () => {
+      const fake = createFakePlatform({ history: [observationWith(['__proto__=1', 'constructor=2'], { url: PAGE })], pageUrl: PAGE });
+      await open(fake);
+      await waitFor(() => expect(card('__proto__')).not.toBeNull());
+      fireEvent.change(card('__proto__')?.querySelector('select') as Element, { target: { value: 'session' } });
+      await waitFor(() => expect(card('__proto__')?.getAttribute('data-grade')).not.toBe('none'));
+      expect(card('constructor')?.getAttribute('data-grade')).toBe('none');
+      expect(fake.savedMarks.get('localhost')).toEqual(new Map([['__proto__', 'session']]));
+    });
+  });
 });
