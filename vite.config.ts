@@ -10,7 +10,8 @@ import baseManifest from './manifest.json' with { type: 'json' };
 type Browser = 'chrome' | 'firefox';
 
 function manifestFor(browser: Browser): ManifestV3Export {
-  if (browser === 'chrome') return { ...baseManifest, minimum_chrome_version: '116' };
+  // 119: cookies.getAll({ partitionKey: {} }) returns partitioned cookies too.
+  if (browser === 'chrome') return { ...baseManifest, minimum_chrome_version: '119' };
   return {
     ...baseManifest,
     // Firefox needs an add-on id, and (since 140) a data collection declaration: we collect nothing.

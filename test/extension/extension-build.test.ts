@@ -13,11 +13,16 @@ function manifest(browser: 'chrome' | 'firefox'): Record<string, unknown> {
 }
 
 describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
-  it('asks for no permission at all: devtools.network needs none', () => {
+  it('asks for no permission at install time: devtools.network needs none', () => {
     const built = manifest(browser);
     expect(built).not.toHaveProperty('permissions');
     expect(built).not.toHaveProperty('host_permissions');
-    expect(built).not.toHaveProperty('optional_permissions');
+  });
+
+  it("lists only the store reader's permissions as optional, asked for on a click for one host", () => {
+    const built = manifest(browser);
+    expect(built.optional_permissions).toEqual(['cookies']);
+    expect(built.optional_host_permissions).toEqual(['*://*/*']);
   });
 
   it('keeps the default content security policy and runs no content or background script', () => {
