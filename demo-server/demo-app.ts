@@ -2,12 +2,13 @@
  * The demo app: express-session whose every cookie option can be changed live, plus a login,
  * a logout and a profile page, so the Sessions panel has something to grade.
  */
+import { parse as parseCookieHeader } from 'cookie';
 import { sign } from 'cookie-signature';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import { fileURLToPath } from 'node:url';
 import onHeaders from 'on-headers';
-import { applyConfigPatch, DEFAULT_CONFIG, isPresetName, PRESETS, type DemoConfig } from './demo-config.js';
+import { activePreset, applyConfigPatch, DEFAULT_CONFIG, isPresetName, PRESETS, type DemoConfig } from './demo-config.js';
 import { controlPage } from './pages/control-page.js';
 import { loginPage, profilePage } from './pages/session-pages.js';
 import { sessionOptions } from './session-options.js';
@@ -31,13 +32,23 @@ export interface LastSetCookie {
 
 export interface DemoState {
   config: DemoConfig;
-  /** The Set-Cookie lines of the last page response (API calls are not recorded). */
-  lastSetCookie: LastSetCookie | null;
+  /**
+   * The Set-Cookie lines of each browser's last page response, by the session cookie value that
+   * browser holds afterwards (API calls and DevTools' /.well-known/ probes are not recorded).
+   */
+  readonly lastSetCookie: Map<string, LastSetCookie>;
+  /** The https port, once the server listens there (for the control page's link). */
+  httpsPort: number | null;
 }
+
+/** How many browsers' last responses the demo remembers. */
+const REMEMBERED_BROWSERS = 1000;
 
 export interface DemoAppOptions {
   readonly secret: string;
   readonly config?: DemoConfig;
+  /** The address the server listens on (HOST), served besides 127.0.0.1, localhost and [::1]. */
+  readonly host?: string;
 }
 
 const STATIC_DIRECTORY = fileURLToPath(new URL('./public/', import.meta.url));
@@ -47,15 +58,51 @@ export function signedCookieValue(sessionId: string, secret: string): string {
   return encodeURIComponent(`s:${sign(sessionId, secret)}`);
 }
 
-/** Mutating API calls take JSON only, and only from this server's own pages (no cross-site flips). */
+/** The server's own names: only requests for these are served (DNS rebinding gets nothing). */
+const OWN_HOST_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Refuses a request whose Host is not one of the server's own names on the port it arrived on:
+ * a rebinding DNS name pointed at 127.0.0.1 could otherwise change the config and read a
+ * visitor's HttpOnly cookie through /api/last-set-cookie. 421 Misdirected Request (RFC 9110 15.5.20).
+ */
+function guardHost(hostNames: ReadonlySet<string>) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+    const port = match?.[2] === undefined ? (req.socket as { encrypted?: boolean }).encrypted ? 443 : 80 : Number(match[2]);
+    if (match === null || !hostNames.has(match[1] as string) || port !== req.socket.localPort) {
+      res.status(421).type('text').send(`This demo server answers only for ${[...hostNames].join(', ')} on port ${req.socket.localPort}.`);
+      return;
+    }
+    next();
+  };
+}
+
+/** False for a request sent by a page of another origin (browsers send Origin on every POST). */
+function isOwnOrigin(req: Request): boolean {
+  const origin = req.get('origin');
+  return origin === undefined || origin === `${req.protocol}://${req.get('host')}`;
+}
+
+/** Refuses a state-changing page request (login, logout) from another site's page. */
+function guardForm(req: Request, res: Response, next: NextFunction): void {
+  if (isOwnOrigin(req)) return next();
+  res.status(403).type('text').send(`A page on ${req.get('origin')} may not log you in or out here.`);
+}
+
+/**
+ * Mutating API calls take JSON only (or no body at all, as `POST /api/presets/hardened` needs
+ * none), and only from this server's own pages (no cross-site flips).
+ */
 function guardApi(req: Request, res: Response, next: NextFunction): void {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
-  const origin = req.get('origin');
-  if (origin !== undefined && origin !== `${req.protocol}://${req.get('host')}`) {
-    res.status(403).json({ error: `requests from ${origin} may not change this server's configuration` });
+  if (!isOwnOrigin(req)) {
+    res.status(403).json({ error: `requests from ${req.get('origin')} may not change this server's configuration` });
     return;
   }
-  if (!req.is('application/json')) {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if ((hasBody || req.headers['content-type'] !== undefined) && !req.is('application/json')) {
     res.status(415).json({ error: 'send Content-Type: application/json' });
     return;
   }
@@ -70,19 +117,25 @@ export interface DemoApp {
 }
 
 export function createDemoApp(options: DemoAppOptions): DemoApp {
-  const state: DemoState = { config: options.config ?? DEFAULT_CONFIG, lastSetCookie: null };
+  const state: DemoState = { config: options.config ?? DEFAULT_CONFIG, lastSetCookie: new Map(), httpsPort: null };
   // One store for every configuration: sessions survive a change of options.
   const store = new session.MemoryStore();
-  let sessionMiddleware = session(sessionOptions(state.config, options.secret, store));
+  let sessionMiddleware: express.RequestHandler = (_req, _res, next) => next();
 
   const app = express();
   app.disable('x-powered-by');
   const applyConfig = (config: DemoConfig) => {
     state.config = config;
     app.set('trust proxy', config.trustProxy ? 1 : false);
+    // express-session adds connect/disconnect listeners to the store for each middleware it makes:
+    // remove the previous middleware's, so flipping toggles never piles listeners up.
+    const before = new Map((['connect', 'disconnect'] as const).map((event) => [event, store.listeners(event)]));
+    for (const [event, listeners] of before) for (const listener of listeners) store.removeListener(event, listener as () => void);
     sessionMiddleware = session(sessionOptions(config, options.secret, store));
   };
   applyConfig(state.config);
+  const hostNames = new Set([...OWN_HOST_NAMES, ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : [])]);
+  app.use(guardHost(hostNames));
 
   app.use('/static', express.static(STATIC_DIRECTORY, { index: false }));
   // No icon: answer quietly instead of a 404 in every console.
@@ -112,8 +165,9 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     applyConfig(PRESETS[name]);
     res.json(state.config);
   });
-  app.get('/api/last-set-cookie', (_req, res) => {
-    res.json(state.lastSetCookie);
+  app.get('/api/last-set-cookie', (req, res) => {
+    const held = browserKey(req.headers.cookie, state.config.name);
+    res.json(held === null ? null : (state.lastSetCookie.get(held) ?? null));
   });
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API route' });
@@ -122,10 +176,18 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   // Pages: record what they set, apply the response-header toggles, then the session.
   app.use((req, res, next) => {
     res.on('finish', () => {
-      const header = res.getHeader('set-cookie');
-      const lines = header === undefined ? [] : Array.isArray(header) ? header.map(String) : [String(header)];
-      state.lastSetCookie = { method: req.method, url: req.originalUrl, status: res.statusCode, lines };
+      if (req.path.startsWith('/.well-known/')) return;
+      const lines = setCookieLines(res);
+      // The browser is known by the session cookie it holds after this response.
+      const setValue = lines.map((line) => browserKey(line.split(';')[0], state.config.name)).find((key) => key !== null);
+      const held = setValue ?? browserKey(req.headers.cookie, state.config.name);
+      if (held === null || held === undefined) return;
+      state.lastSetCookie.delete(held);
+      state.lastSetCookie.set(held, { method: req.method, url: req.originalUrl, status: res.statusCode, lines });
+      if (state.lastSetCookie.size > REMEMBERED_BROWSERS) state.lastSetCookie.delete(state.lastSetCookie.keys().next().value as string);
     });
+    // Registered before the session middleware, so it runs after express-session's own header hook.
+    onHeaders(res, () => reissueCookie(req, res));
     // Node caches the Date header for up to a second and can send a stale one; stamp it when the
     // headers go out so Expires minus Date (the lifetime graders compute) is exact.
     onHeaders(res, () => res.setHeader('Date', new Date().toUTCString()));
@@ -134,26 +196,63 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     next();
   });
   app.use((req, res, next) => sessionMiddleware(req, res, next));
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     if (req.method === 'GET' && req.session) req.session.visits = (req.session.visits ?? 0) + 1;
+    if (req.session) res.locals.reissue = adoptCurrentOptions(req, state.config);
     next();
   });
+
+  /**
+   * A returning browser's session keeps the cookie options it was created with (express-session
+   * stores them with the session) until it is regenerated. The demo teaches toggles, so it gives
+   * the session the current options and sends the cookie again, as express-session would for a new
+   * session: never over plain http when it is Secure (express-session sends none then either).
+   */
+  const reissueCookie = (req: Request, res: Response) => {
+    if (res.locals.reissue !== true || !req.session || !req.sessionID) return;
+    const { name } = state.config;
+    if (setCookieLines(res).some((line) => line.startsWith(`${name}=`))) return;
+    const cookie = req.session.cookie as unknown as CookieShape;
+    if (cookie.secure && !req.secure) return;
+    res.cookie(name, `s:${sign(req.sessionID, options.secret)}`, {
+      path: cookie.path,
+      httpOnly: cookie.httpOnly,
+      secure: cookie.secure === true,
+      ...(cookie.domain ? { domain: cookie.domain } : {}),
+      ...(cookie.sameSite !== undefined && cookie.sameSite !== null ? { sameSite: cookie.sameSite } : {}),
+      ...(cookie.expires ? { expires: cookie.expires } : {}),
+      ...(cookie.partitioned ? { partitioned: true } : {}),
+      ...(cookie.priority ? { priority: cookie.priority } : {}),
+    });
+  };
 
   /** Query string that leaks the session cookie's value into links, when that toggle is on. */
   const leak = (req: Request) =>
     state.config.app.idInLinks && req.sessionID ? `?sid=${signedCookieValue(req.sessionID, options.secret)}` : '';
 
+  const httpsUrl = (req: Request) => (state.httpsPort === null ? null : `https://${req.hostname.includes(':') ? `[${req.hostname}]` : req.hostname}:${state.httpsPort}${req.originalUrl}`);
+
   app.get('/', (req, res) => {
-    res.type('html').send(controlPage({ config: state.config, session: req.session, secure: req.secure, leak: leak(req) }).text);
+    res.type('html').send(
+      controlPage({
+        config: state.config,
+        session: req.session,
+        secure: req.secure,
+        leak: leak(req),
+        preset: activePreset(state.config),
+        httpsUrl: httpsUrl(req),
+        reissued: res.locals.reissue === true,
+      }).text,
+    );
   });
 
   app.get('/login', (req, res) => {
-    res.type('html').send(loginPage({ leak: leak(req), failed: false }).text);
+    res.type('html').send(loginPage({ leak: leak(req), failed: false, loggedIn: Boolean(req.session.user) }).text);
   });
-  app.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res, next) => {
+  app.post('/login', guardForm, express.urlencoded({ extended: false, limit: '4kb' }), (req, res, next) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.username !== DEMO_USER.username || body.password !== DEMO_USER.password) {
-      res.status(401).type('html').send(loginPage({ leak: leak(req), failed: true }).text);
+      res.status(401).type('html').send(loginPage({ leak: leak(req), failed: true, loggedIn: Boolean(req.session.user) }).text);
       return;
     }
     const signIn = () => {
@@ -177,7 +276,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   app.get('/logout', (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text').send('Log out with the button (POST /logout).');
   });
-  app.post('/logout', (req, res, next) => {
+  app.post('/logout', guardForm, (req, res, next) => {
     if (!state.config.app.destroyOnLogout) {
       // The naive logout: the user is forgotten, but the session (and its id) lives on.
       delete req.session.user;
@@ -216,4 +315,62 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   });
 
   return { app, state, store };
+}
+
+function setCookieLines(res: Response): string[] {
+  const header = res.getHeader('set-cookie');
+  return header === undefined ? [] : Array.isArray(header) ? header.map(String) : [String(header)];
+}
+
+/** The value of cookie `name` in a Cookie header (or a Set-Cookie's first pair), or null. */
+function browserKey(header: string | undefined, name: string): string | null {
+  if (header === undefined) return null;
+  const value = parseCookieHeader(header)[name];
+  return value === undefined || value === '' ? null : value;
+}
+
+/** The fields of express-session's Cookie the demo reads and writes (its types lack some). */
+interface CookieShape {
+  secure?: boolean | 'auto';
+  httpOnly?: boolean;
+  path?: string;
+  domain?: string;
+  sameSite?: boolean | 'lax' | 'strict' | 'none';
+  partitioned?: boolean;
+  priority?: 'low' | 'medium' | 'high';
+  originalMaxAge?: number | null;
+  expires?: Date | null;
+  maxAge?: number;
+}
+
+/**
+ * Gives the request's session the configuration's cookie options; true when they differed (the
+ * cookie must then be sent again for the browser to see them).
+ */
+function adoptCurrentOptions(req: Request, config: DemoConfig): boolean {
+  const cookie = req.session.cookie as unknown as CookieShape;
+  const wanted = config.cookie;
+  const secure = wanted.secure === 'auto' ? req.secure : wanted.secure;
+  const sameSite = wanted.sameSite ?? undefined;
+  const domain = wanted.domain ?? undefined;
+  const priority = wanted.priority ?? undefined;
+  const differs =
+    cookie.secure !== secure ||
+    cookie.httpOnly !== wanted.httpOnly ||
+    cookie.path !== wanted.path ||
+    (cookie.sameSite ?? undefined) !== sameSite ||
+    (cookie.domain ?? undefined) !== domain ||
+    Boolean(cookie.partitioned) !== wanted.partitioned ||
+    (cookie.priority ?? undefined) !== priority ||
+    (cookie.originalMaxAge ?? null) !== wanted.maxAge;
+  if (!differs) return false;
+  cookie.secure = secure;
+  cookie.httpOnly = wanted.httpOnly;
+  cookie.path = wanted.path;
+  cookie.sameSite = sameSite;
+  cookie.domain = domain;
+  cookie.partitioned = wanted.partitioned || undefined;
+  cookie.priority = priority;
+  cookie.maxAge = wanted.maxAge ?? undefined;
+  return true;
 }

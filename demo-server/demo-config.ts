@@ -102,7 +102,16 @@ export const MAX_MAX_AGE = 10 * 365 * 24 * HOUR;
 type Result = { readonly ok: true; readonly config: DemoConfig } | { readonly ok: false; readonly error: string };
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const DOMAIN = /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
+/** What the `cookie` package that express-session serialises with accepts as a Domain (RFC 1034 labels). */
+const DOMAIN = /^\.?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+/** A Path the `cookie` package accepts (no ";" and no "<", which it refuses), without spaces. */
+const PATH = /^\/[\x21-\x3a\x3d-\x7e]*$/;
+
+/**
+ * A name that reads back: `cookie.parse`, which express-session uses, fills a plain object, so a
+ * name that is a property of Object.prototype (`__proto__`, `constructor`) never finds its session.
+ */
+const readsBack = (name: string) => !(name in Object.prototype);
 
 interface Field {
   readonly allowed: string;
@@ -114,8 +123,8 @@ const boolean: Field = { allowed: 'true or false', valid: (v) => typeof v === 'b
 /** Every field a PUT may set, by its dotted path, with what it accepts. */
 const FIELDS: Readonly<Record<string, Field>> = {
   name: {
-    allowed: 'a cookie name (letters, digits and !#$%&\'*+.^_`|~-, 1 to 64 characters)',
-    valid: (v) => typeof v === 'string' && v.length <= 64 && TOKEN.test(v),
+    allowed: 'a cookie name (letters, digits and !#$%&\'*+.^_`|~-, 1 to 64 characters, not a name like __proto__ that express-session cannot read back)',
+    valid: (v) => typeof v === 'string' && v.length <= 64 && TOKEN.test(v) && readsBack(v),
   },
   'cookie.secure': { allowed: 'true, false or "auto"', valid: (v) => typeof v === 'boolean' || v === 'auto' },
   'cookie.httpOnly': boolean,
@@ -132,8 +141,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
     valid: (v) => v === null || (typeof v === 'string' && v.length <= 253 && DOMAIN.test(v)),
   },
   'cookie.path': {
-    allowed: 'a path starting with "/" (no ";", spaces or control characters, up to 256 characters)',
-    valid: (v) => typeof v === 'string' && v.startsWith('/') && v.length <= 256 && /^[\x21-\x3a\x3c-\x7e]*$/.test(v),
+    allowed: 'a path starting with "/" (no ";", "<", spaces or control characters, up to 256 characters)',
+    valid: (v) => typeof v === 'string' && v.length <= 256 && PATH.test(v),
   },
   'cookie.partitioned': boolean,
   'cookie.priority': {
@@ -154,6 +163,11 @@ const FIELDS: Readonly<Record<string, Field>> = {
 
 const GROUPS = new Set(['cookie', 'app']);
 
+/** The field's rule; only the table's own keys count (`constructor`, `__proto__` are unknown fields). */
+function fieldAt(path: string): Field | undefined {
+  return Object.hasOwn(FIELDS, path) ? FIELDS[path] : undefined;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -164,28 +178,50 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function applyConfigPatch(current: DemoConfig, patch: unknown): Result {
   if (!isPlainObject(patch)) return { ok: false, error: 'the body must be a JSON object (a part of the configuration)' };
+  // Every key is checked against the table before it is written, and written with defineProperty,
+  // so a `__proto__` key from JSON.parse can never reach a prototype.
   const next: Record<string, unknown> = { ...current, cookie: { ...current.cookie }, app: { ...current.app } };
+  const write = (target: Record<string, unknown>, key: string, value: unknown) =>
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   for (const [key, value] of Object.entries(patch)) {
     if (GROUPS.has(key)) {
       if (!isPlainObject(value)) return { ok: false, error: `"${key}" must be an object` };
       for (const [inner, innerValue] of Object.entries(value)) {
         const error = checkField(`${key}.${inner}`, innerValue);
         if (error) return { ok: false, error };
-        (next[key] as Record<string, unknown>)[inner] = innerValue;
+        write(next[key] as Record<string, unknown>, inner, innerValue);
       }
       continue;
     }
     const error = checkField(key, value);
     if (error) return { ok: false, error };
-    next[key] = value;
+    write(next, key, value);
   }
   return { ok: true, config: next as unknown as DemoConfig };
 }
 
 function checkField(path: string, value: unknown): string | null {
-  const field = FIELDS[path];
+  const field = fieldAt(path);
   if (field === undefined) {
     return `unknown field "${path}"; known fields: ${Object.keys(FIELDS).join(', ')}`;
   }
   return field.valid(value) ? null : `"${path}" must be ${field.allowed}; got ${JSON.stringify(value) ?? String(value)}`;
+}
+
+/** JSON with sorted keys: equal configurations give equal text, whatever order their keys were written in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The preset `config` equals, or null when it is a configuration of its own. */
+export function activePreset(config: DemoConfig): PresetName | null {
+  const text = canonical(config);
+  return (Object.keys(PRESETS) as PresetName[]).find((name) => canonical(PRESETS[name]) === text) ?? null;
 }

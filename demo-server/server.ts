@@ -25,7 +25,7 @@ function describeListenError(error: NodeJS.ErrnoException, what: string): string
 
 async function main(): Promise<void> {
   const settings = serverSettings(process.env);
-  const { app } = createDemoApp({ secret: settings.secret });
+  const { app, state } = createDemoApp({ secret: settings.secret, host: settings.host });
   const certificate = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     extensions: [
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   ).catch((error) => {
     throw new Error(describeListenError(error, `https port ${settings.httpsPort}`));
   });
+  state.httpsPort = httpsPort;
 
   console.log(`Session Cookie Inspector demo server
   http:  http://${shownHost}:${httpPort}/

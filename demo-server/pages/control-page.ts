@@ -1,6 +1,6 @@
 /** The control page: the toggles as a form, the options as code, the last Set-Cookie, and notes. */
 import type { Session, SessionData } from 'express-session';
-import { MAX_MAX_AGE, PRESETS, type DemoConfig } from '../demo-config.js';
+import { MAX_MAX_AGE, PRESETS, type DemoConfig, type PresetName } from '../demo-config.js';
 import { html, type SafeHtml } from '../html.js';
 import { sessionCode } from '../session-options.js';
 import { layout } from './layout.js';
@@ -10,6 +10,12 @@ interface ControlPageInput {
   readonly session: (Session & Partial<SessionData>) | undefined;
   readonly secure: boolean;
   readonly leak: string;
+  /** The preset the configuration equals, or null. */
+  readonly preset: PresetName | null;
+  /** This page on the https port, when known. */
+  readonly httpsUrl: string | null;
+  /** True when this response sent the session cookie again with options changed since it was made. */
+  readonly reissued: boolean;
 }
 
 function select(field: string, label: string, current: unknown, choices: readonly (readonly [string, unknown])[]): SafeHtml {
@@ -52,8 +58,9 @@ const FINDING_GUIDE: readonly (readonly [string, string])[] = [
   ['App: session id in links, then follow a link', 'id-in-url'],
 ];
 
-export function controlPage({ config, session, secure, leak }: ControlPageInput): SafeHtml {
+export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued }: ControlPageInput): SafeHtml {
   const { cookie } = config;
+  const secureOverHttp = cookie.secure === true && !secure;
   return layout(
     'Control page',
     leak,
@@ -66,8 +73,20 @@ past a single process, and is meant for debugging and developing. (express-sessi
 This page was served over ${secure ? 'https' : 'plain http'}; your session has seen ${session?.visits ?? 0} visits.
 Demo login: <code>demo</code> / <code>demo</code>.</p>
 
+${secureOverHttp
+  ? html`<p class="warning" role="alert" id="secure-over-http"><strong>No session cookie on this page.</strong> <code>cookie.secure</code> is
+<code>true</code> and this page came over plain http, so express-session sends no Set-Cookie at all (it says nothing about it).
+${httpsUrl === null ? 'Open this page over https.' : html`Open <a href="${httpsUrl}">this page over https</a>.`}</p>`
+  : ''}
+${reissued
+  ? html`<p class="hint" id="reissued">This response sent your session cookie again with the current options. Plain express-session
+would keep the options your session was created with until the session is regenerated
+(<code>req.session.regenerate(callback)</code>, e.g. at login); the demo re-issues it so a toggle shows on your next page load.</p>`
+  : ''}
+
 <section aria-labelledby="presets"><h2 id="presets">Presets</h2>
-${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}">${name}</button> `)}
+<p id="active-preset">Active: <strong>${preset ?? 'custom (no preset)'}</strong></p>
+${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}" ${name === preset ? html`aria-pressed="true"` : html`aria-pressed="false"`}>${name}</button> `)}
 </section>
 
 <section aria-labelledby="options"><h2 id="options">Options</h2>
@@ -142,5 +161,6 @@ ${FINDING_GUIDE.map(([toggle, finding]) => html`<tr><td>${toggle}</td><td><code>
 </tbody></table>
 </section>
 <script src="/static/control.js"></script>`,
+    Boolean(session?.user),
   );
 }

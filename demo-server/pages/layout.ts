@@ -1,7 +1,10 @@
 import { html, type SafeHtml } from '../html.js';
 
-/** The frame every demo page shares: navigation (with the id leak when that toggle is on) and styles. */
-export function layout(title: string, leak: string, body: SafeHtml): SafeHtml {
+/**
+ * The frame every demo page shares: navigation (with the id leak when that toggle is on) and
+ * styles. "Log out" is offered only to a logged-in visitor.
+ */
+export function layout(title: string, leak: string, body: SafeHtml, loggedIn = false): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -14,9 +17,9 @@ export function layout(title: string, leak: string, body: SafeHtml): SafeHtml {
 <nav>
   <strong>Session Cookie Inspector demo</strong>
   <a href="/${leak}">Control page</a>
-  <a href="/login${leak}">Log in</a>
+  ${loggedIn ? '' : html`<a href="/login${leak}">Log in</a>`}
   <a href="/profile${leak}">Profile</a>
-  <form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>
+  ${loggedIn ? html`<form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>` : ''}
 </nav>
 <main>
 ${body}

@@ -2,7 +2,7 @@ import type { Session, SessionData } from 'express-session';
 import { html } from '../html.js';
 import { layout } from './layout.js';
 
-export function loginPage({ leak, failed }: { leak: string; failed: boolean }) {
+export function loginPage({ leak, failed, loggedIn }: { leak: string; failed: boolean; loggedIn: boolean }) {
   return layout(
     'Log in',
     leak,
@@ -16,6 +16,7 @@ ${failed ? html`<p class="error" role="alert">Wrong user name or password.</p>` 
 </form>
 <p class="hint">With "regenerate the session at login" off, the session id you had before logging in stays the
 same after it: the panel reports <code>no-rotation-on-login</code> (session fixation).</p>`,
+    loggedIn,
   );
 }
 
@@ -29,5 +30,6 @@ export function profilePage({ session, sessionId, leak }: { session: Session & P
 <form method="post" action="/logout"><button type="submit">Log out</button></form>
 <p class="hint">With "destroy the session at logout" off, logging out only forgets the user: the same session id
 stays valid and no Set-Cookie clears it, which the panel reports as <code>logout-not-cleared</code>.</p>`,
+    true,
   );
 }

@@ -25,6 +25,7 @@ export async function startDemo(config: DemoConfig = DEFAULT_CONFIG): Promise<Ru
   const demo = createDemoApp({ secret: TEST_SECRET, config });
   const http = await listenHttp(demo.app);
   const https = await listenHttps(demo.app);
+  demo.state.httpsPort = Number(new URL(https.origin).port);
   return {
     ...demo,
     http,
