@@ -19,10 +19,12 @@ export interface CookieCardProps {
 }
 
 /**
- * A session cookie seen only in requests (rubric 2.3): what is known, and two ways to learn the
- * rest. Both ask for the optional permission inside this click; clearing asks for confirmation.
+ * A session cookie the trace did not see being set (rubric 2.3): what its grade rests on, and the
+ * ways to learn more: read the store (while its attributes are unknown), or clear the site's
+ * cookies and reload so the server sets it again. Both ask for the optional permission inside
+ * this click; clearing asks for confirmation first.
  */
-function UnknownAttributes({ actions, site }: { actions: StoreActions | undefined; site: string | null }) {
+function SetOutsideTrace({ gradedFrom, actions, site }: { gradedFrom: 'sent' | 'store'; actions: StoreActions | undefined; site: string | null }) {
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<StoreActionResult | null>(null);
   const run = (action: () => Promise<StoreActionResult>) => {
@@ -30,16 +32,22 @@ function UnknownAttributes({ actions, site }: { actions: StoreActions | undefine
     void action().then(setResult);
   };
   return (
-    <div class="unknown-attributes" data-graded-from="sent">
-      <p>
-        <strong>Seen in requests; attributes unknown.</strong> It was set before the recording started (or by script), so
-        no Set-Cookie shows its Secure, HttpOnly, SameSite or lifetime. The findings below need none of them.
-      </p>
+    <div class="set-outside-trace">
+      {gradedFrom === 'sent' ? (
+        <p>
+          <strong>Seen in requests; attributes unknown.</strong> It was set before the recording started (or by script),
+          so no Set-Cookie shows its Secure, HttpOnly, SameSite or lifetime. The findings below need none of them.
+        </p>
+      ) : (
+        <p class="hint graded-from-store">Graded from the browser's cookie store.</p>
+      )}
       {actions ? (
         <div class="store-actions">
-          <button type="button" class="read-store" onClick={() => run(actions.readStore)}>
-            Read from the browser
-          </button>
+          {gradedFrom === 'sent' ? (
+            <button type="button" class="read-store" onClick={() => run(actions.readStore)}>
+              Read from the browser
+            </button>
+          ) : null}
           {confirming ? (
             <span class="confirm" role="group" aria-label="Confirm clearing cookies">
               This deletes every cookie of {site ?? 'this site'} (you will be logged out) and reloads the page.{' '}
@@ -166,8 +174,9 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null }: Co
       <p class="value">
         <span class="label">Value</span> <code>{card.value}</code>
       </p>
-      {card.gradedFrom === 'sent' && !card.deletion ? <UnknownAttributes actions={card.isSession ? storeActions : undefined} site={site} /> : null}
-      {card.gradedFrom === 'store' ? <p class="hint graded-from-store">Graded from the browser's cookie store.</p> : null}
+      {card.gradedFrom !== 'set' && !card.deletion ? (
+        <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
+      ) : null}
       <dl class="attributes">
         {card.attributes.map((attribute) => (
           <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>

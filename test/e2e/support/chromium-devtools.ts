@@ -32,6 +32,13 @@ export interface DevtoolsSession {
   exportHar(): Promise<unknown>;
   /** Empties the browser's cookie jar, as a fresh browser profile would be. */
   clearBrowserCookies(): Promise<void>;
+  /**
+   * Grants the extension host access to `host`, as a user does on chrome://extensions ("Site
+   * access"), through that page's own chrome.developerPrivate API. Chromium's permission prompt
+   * is browser UI that automation cannot click; with host access granted beforehand, and the
+   * `cookies` permission carrying no warning, permissions.request() then resolves at once.
+   */
+  grantHostAccess(host: string): Promise<void>;
   readonly browser: Browser;
   readonly page: Page;
   readonly devtools: Page;
@@ -56,7 +63,15 @@ async function poll<T>(step: string, timeoutMs: number, attempt: () => Promise<T
   throw new Error(`Chromium e2e: "${step}" did not succeed within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
-export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
+export interface LaunchOptions {
+  /**
+   * Browse before DevTools opens (a session that existed before the panel did): the browser
+   * starts without DevTools, this runs, then DevTools opens on the tab.
+   */
+  readonly beforeDevtools?: (page: Page) => Promise<void>;
+}
+
+export async function launchChromiumWithPanel(options: LaunchOptions = {}): Promise<DevtoolsSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium e2e: no browser at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
@@ -71,7 +86,7 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...CHROMIUM_BASE_ARGS,
-      '--auto-open-devtools-for-tabs',
+      ...(options.beforeDevtools ? [] : ['--auto-open-devtools-for-tabs']),
       `--load-extension=${CHROME_BUILD}`,
       `--disable-extensions-except=${CHROME_BUILD}`,
       '--window-size=1500,1100',
@@ -79,14 +94,23 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
   });
   try {
     const page = (await browser.pages())[0] ?? (await browser.newPage());
+    let devtools: Page;
+    if (options.beforeDevtools) {
+      await options.beforeDevtools(page);
+      devtools = await page.openDevTools().catch((error: unknown) => {
+        throw new Error(`Chromium e2e: DevTools did not open on the tab (page.openDevTools): ${String(error)}`);
+      });
+    } else {
+      const devtoolsTarget = await browser.waitForTarget((target) => target.url().startsWith('devtools://devtools/bundled/devtools_app.html'), { timeout: 15_000 }).catch(() => {
+        throw new Error('Chromium e2e: DevTools did not open (--auto-open-devtools-for-tabs).');
+      });
+      devtools = await devtoolsTarget.asPage();
+    }
+    // The extension has no background page: its first target is its DevTools page, once DevTools is open.
     const extensionTarget = await browser.waitForTarget((target) => /^chrome-extension:\/\/[a-p]{32}\//.test(target.url()), { timeout: 15_000 }).catch(() => {
       throw new Error('Chromium e2e: the extension did not load (no chrome-extension:// target).');
     });
     const extensionId = new URL(extensionTarget.url()).host;
-    const devtoolsTarget = await browser.waitForTarget((target) => target.url().startsWith('devtools://devtools/bundled/devtools_app.html'), { timeout: 15_000 }).catch(() => {
-      throw new Error('Chromium e2e: DevTools did not open (--auto-open-devtools-for-tabs).');
-    });
-    const devtools = await devtoolsTarget.asPage();
     // DevTools shows its UI a moment before it is attached to the tab: wait for the network model.
     // These run inside DevTools and import its own modules; they are passed as source text so
     // the test runner's transform does not rewrite their import() calls.
@@ -126,6 +150,19 @@ export async function launchChromiumWithPanel(): Promise<DevtoolsSession> {
         const cdp = await page.createCDPSession();
         await cdp.send('Network.clearBrowserCookies');
         await cdp.detach();
+      },
+      grantHostAccess: async (host) => {
+        const extensions = await browser.newPage();
+        try {
+          await extensions.goto(`chrome://extensions/?id=${extensionId}`);
+          const answer = await poll('grant host access on chrome://extensions', 10_000, () =>
+            extensions.evaluate(`chrome.developerPrivate.addHostPermission(${JSON.stringify(extensionId)}, ${JSON.stringify(`*://${host}/*`)}).then(() => 'granted', (error) => 'refused: ' + error.message)`),
+          );
+          if (answer !== 'granted') throw new Error(`Chromium e2e: chrome://extensions did not grant host access to ${host} (${String(answer)})`);
+        } finally {
+          await extensions.close();
+        }
+        await page.bringToFront();
       },
       preserveNetworkLog: async () => {
         await devtools.evaluate(`(async () => {
