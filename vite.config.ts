@@ -36,7 +36,8 @@ export default defineConfig(({ mode }) => {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       // The panel page is only named in code (devtools.panels.create), so list it as an input.
-      rolldownOptions: { input: { panel: 'extension/panel/panel.html' } },
+      // So is the grant page, which the Firefox panel opens (Firefox panels have no permissions API).
+      rolldownOptions: { input: { panel: 'extension/panel/panel.html', grant: 'extension/grant/grant.html' } },
     },
   };
 });

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { parseCookieString } from '../../src/observation/readings.js';
 import { SessionsPanel, type StoreActionResult } from '../../src/ui/components/SessionsPanel.js';
 import { applyEvent, createSessionsStore, type SessionsStore } from '../../src/ui/store/sessions-store.js';
-import type { PanelPlatform } from '../platform/panel-platform.js';
+import type { PanelPlatform, StoreAnswer } from '../platform/panel-platform.js';
 
 /** How long after a navigation the panel reads `document.cookie`. */
 export const SCRIPT_READING_DELAY_MILLISECONDS = 500;
@@ -46,31 +46,30 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
     scriptTimer = setTimeout(() => void readScript(), SCRIPT_READING_DELAY_MILLISECONDS);
   });
   const inspectedUrl = () => store.pageUrl.value;
-  const readStore = async (): Promise<StoreActionResult> => {
+  const UNKNOWN_PAGE: StoreActionResult = { ok: false, message: 'The inspected page is not known yet: reload it once.' };
+  /** Runs a store action; a refusal, or a browser that cannot ask or act, becomes a sentence. */
+  const withStore = async <T,>(action: (url: string) => Promise<StoreAnswer<T>>, nothing: string, done: (result: T, url: string) => string) => {
     const url = inspectedUrl();
-    if (url === null) return { ok: false, message: 'The inspected page is not known yet: reload it once.' };
-    // Asked inside the user's click: the browser shows its prompt the first time only.
-    if (!(await platform.cookieStore.requestAccess(url))) return { ok: false, message: 'Permission not granted: nothing was read.' };
+    if (url === null) return UNKNOWN_PAGE;
     try {
-      const cookies = await platform.cookieStore.read(url);
+      // Asked inside the user's click: the browser shows its prompt the first time only.
+      const answer = await action(url);
+      return answer.granted ? { ok: true, message: done(answer.result, url) } : { ok: false, message: `Permission not granted: nothing was ${nothing}.` };
+    } catch (error) {
+      return { ok: false, message: `The browser's cookie store could not be used (${(error as Error).message}): nothing was ${nothing}.` };
+    }
+  };
+  const plural = (count: number) => `${count} ${count === 1 ? 'cookie' : 'cookies'}`;
+  const readStore = (): Promise<StoreActionResult> =>
+    withStore(platform.cookieStore.read, 'read', (cookies, url) => {
       applyEvent(store, { type: 'read', reading: { kind: 'store', url, time: Date.now(), cookies } });
-      return { ok: true, message: `Read ${cookies.length} ${cookies.length === 1 ? 'cookie' : 'cookies'} from the browser's store.` };
-    } catch (error) {
-      return { ok: false, message: `The browser's store could not be read: ${(error as Error).message}` };
-    }
-  };
-  const clearAndReload = async (): Promise<StoreActionResult> => {
-    const url = inspectedUrl();
-    if (url === null) return { ok: false, message: 'The inspected page is not known yet: reload it once.' };
-    if (!(await platform.cookieStore.requestAccess(url))) return { ok: false, message: 'Permission not granted: nothing was cleared.' };
-    try {
-      const removed = await platform.cookieStore.clearSite(url);
+      return `Read ${plural(cookies.length)} from the browser's store.`;
+    });
+  const clearAndReload = (): Promise<StoreActionResult> =>
+    withStore(platform.cookieStore.clearSite, 'cleared', (removed) => {
       platform.inspectedPage.reload();
-      return { ok: true, message: `Cleared ${removed} ${removed === 1 ? 'cookie' : 'cookies'} of this site; reloading the page.` };
-    } catch (error) {
-      return { ok: false, message: `The cookies could not be cleared: ${(error as Error).message}` };
-    }
-  };
+      return `Cleared ${plural(removed)} of this site; reloading the page.`;
+    });
 
   const ready = Promise.all([
     source.readPageUrl().then((url) => {

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { createCookieStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
+import { createDelegatedCookieStoreAccess } from '../platform/delegated-cookie-store.js';
 import { createDevtoolsNetworkSource } from '../platform/devtools-network-source.js';
 import { createInspectedPage } from '../platform/inspected-page.js';
 import { devtoolsTheme, onDevtoolsThemeChanged } from '../platform/devtools-theme.js';
@@ -21,15 +22,27 @@ if (root) {
     download,
     loadMarks,
     saveMarks,
-    cookieStore: createCookieStoreAccess({
-      permissions: { request: (permissions) => browser.permissions.request(permissions as Parameters<typeof browser.permissions.request>[0]) },
-      // browser.cookies only exists once the optional permission is granted: look it up per call.
-      cookies: {
-        getAll: (details) => (browser.cookies as unknown as CookieApis['cookies']).getAll(details),
-        remove: (details) => (browser.cookies as unknown as CookieApis['cookies']).remove(details),
-      },
-      browser: __IS_FIREFOX__ ? 'firefox' : 'chrome',
-    }),
+    // Firefox gives DevTools panels no permissions API (https://bugzilla.mozilla.org/show_bug.cgi?id=1796933):
+    // there the panel asks through the extension's own grant page.
+    cookieStore: __IS_FIREFOX__
+      ? createDelegatedCookieStoreAccess({
+          open: (path) => window.open(browser.runtime.getURL(path), '_blank', 'popup,width=520,height=360'),
+          listen: (name, onMessage) => {
+            const channel = new BroadcastChannel(name);
+            channel.onmessage = (event) => onMessage(event.data);
+            return () => channel.close();
+          },
+          newId: () => crypto.randomUUID(),
+        })
+      : createCookieStoreAccess({
+          permissions: { request: (permissions) => browser.permissions.request(permissions as Parameters<typeof browser.permissions.request>[0]) },
+          // browser.cookies only exists once the optional permission is granted: look it up per call.
+          cookies: {
+            getAll: (details) => (browser.cookies as unknown as CookieApis['cookies']).getAll(details),
+            remove: (details) => (browser.cookies as unknown as CookieApis['cookies']).remove(details),
+          },
+          browser: 'chrome',
+        }),
     inspectedPage: createInspectedPage(browser.devtools.inspectedWindow as unknown as Parameters<typeof createInspectedPage>[0]),
   });
 }

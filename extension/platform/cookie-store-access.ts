@@ -6,7 +6,7 @@
  */
 import { getDomain } from 'tldts';
 import type { StoredCookie } from '../../src/observation/readings.js';
-import type { CookieStoreAccess } from './panel-platform.js';
+import type { CookieStoreAccess, StoreAnswer } from './panel-platform.js';
 
 /** The part of cookies.Cookie we read (Chrome and Firefox share it). */
 export interface BrowserCookie {
@@ -65,18 +65,12 @@ export function storedCookie(cookie: BrowserCookie): StoredCookie {
   };
 }
 
-export function createCookieStoreAccess(apis: CookieApis): CookieStoreAccess {
-  const { permissions, cookies, browser } = apis;
+/** The store operations themselves, for a context that already holds the permissions. */
+export function cookieStoreOperations(apis: Pick<CookieApis, 'cookies' | 'browser'>) {
+  const { cookies, browser } = apis;
   return {
-    requestAccess: async (url) => {
-      try {
-        return await permissions.request({ permissions: ['cookies'], origins: [hostPattern(url)] });
-      } catch {
-        return false;
-      }
-    },
-    read: async (url) => (await cookies.getAll(allPartitions(browser, { url }))).map(storedCookie),
-    clearSite: async (url) => {
+    read: async (url: string): Promise<StoredCookie[]> => (await cookies.getAll(allPartitions(browser, { url }))).map(storedCookie),
+    clearSite: async (url: string): Promise<number> => {
       const { hostname } = new URL(url);
       // The site: the registrable domain (tldts, with the PSL's private section) or the host itself.
       const site = getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
@@ -100,4 +94,19 @@ export function createCookieStoreAccess(apis: CookieApis): CookieStoreAccess {
       return removed;
     },
   };
+}
+
+/** Asks for the permissions for `url`'s host (any port), as one request. */
+export function requestStoreAccess(permissions: CookieApis['permissions'], url: string): Promise<boolean> {
+  return permissions.request({ permissions: ['cookies'], origins: [hostPattern(url)] });
+}
+
+/** CookieStoreAccess for a page that may call permissions.request itself (Chrome's panels). */
+export function createCookieStoreAccess(apis: CookieApis): CookieStoreAccess {
+  const operations = cookieStoreOperations(apis);
+  const guarded =
+    <T,>(action: (url: string) => Promise<T>) =>
+    async (url: string): Promise<StoreAnswer<T>> =>
+      (await requestStoreAccess(apis.permissions, url)) ? { granted: true, result: await action(url) } : { granted: false };
+  return { read: guarded(operations.read), clearSite: guarded(operations.clearSite) };
 }

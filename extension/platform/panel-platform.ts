@@ -3,18 +3,20 @@ import type { StoredCookie } from '../../src/observation/readings.js';
 import type { Theme } from '../../src/ui/store/sessions-store.js';
 import type { NetworkSource } from './network-source.js';
 
+/** What a store action found: nothing when the user did not grant the permission. */
+export type StoreAnswer<T> = { readonly granted: false } | { readonly granted: true; readonly result: T };
+
 /**
  * The browser's cookie store for the inspected site, behind the optional `cookies` permission and
- * a host permission for that origin only. Each call asks for them first; the browser asks the user
- * the first time (so it must run inside the user's click), and answers at once after that.
+ * host access to that host only. Each call first asks for them, inside the user's click (the
+ * browser prompts the first time, and answers at once after that), then acts. It throws with a
+ * sentence when the browser cannot ask or act.
  */
 export interface CookieStoreAccess {
-  /** Asks for the permissions for `url`'s origin; false when the user (or the browser) refused. */
-  requestAccess(url: string): Promise<boolean>;
   /** Every cookie the store would send to `url`, partitioned ones included. */
-  read(url: string): Promise<StoredCookie[]>;
-  /** Deletes the cookies of `url`'s site (its host and parent domains); returns how many. */
-  clearSite(url: string): Promise<number>;
+  read(url: string): Promise<StoreAnswer<StoredCookie[]>>;
+  /** Deletes the cookies of `url`'s site (its host and parent domains); the count removed. */
+  clearSite(url: string): Promise<StoreAnswer<number>>;
 }
 
 /** The inspected page itself, through devtools.inspectedWindow (no permission needed). */

@@ -69,12 +69,14 @@ export function createFakePlatform(options: {
       loadMarks: (site) => new Map(Object.entries(options.storedMarks?.[site] ?? {})),
       saveMarks: (site, marks) => savedMarks.set(site, marks),
       cookieStore: {
-        requestAccess: async (url) => {
+        read: async (url) => {
           accessRequests.push(new URL(url).hostname);
-          return options.grantAccess ?? true;
+          return options.grantAccess === false ? { granted: false } : { granted: true, result: [...store] };
         },
-        read: async () => [...store],
-        clearSite: async () => store.splice(0, store.length).length,
+        clearSite: async (url) => {
+          accessRequests.push(new URL(url).hostname);
+          return options.grantAccess === false ? { granted: false } : { granted: true, result: store.splice(0, store.length).length };
+        },
       },
       inspectedPage: {
         readCookieString: async () => fake.documentCookie,

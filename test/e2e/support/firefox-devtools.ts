@@ -34,10 +34,29 @@ export interface FirefoxSession {
   navigate(url: string): Promise<void>;
   /** [name, data-grade] of every cookie card the panel shows. */
   cards(): Promise<[string, string][]>;
+  /** Evaluates `expression` (which must give a string) in the panel page and returns it. */
+  panelEval(expression: string): Promise<string>;
+  /**
+   * Clicks the element `selector` of the panel with a real (trusted) mouse click, which
+   * permissions.request() needs as its user gesture.
+   */
+  clickInPanel(selector: string): Promise<void>;
+  /**
+   * Clicks "Allow" on the extension's grant page, which the Firefox panel opens in a new window
+   * for the store permission (Firefox panels have no permissions API), then returns to the tab.
+   */
+  allowOnGrantPage(): Promise<void>;
+  /** The names in Firefox's own cookie store (Services.cookies), every partition. */
+  storedCookieNames(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithPanel(): Promise<FirefoxSession> {
+export interface FirefoxLaunchOptions {
+  /** Browse before the toolbox opens (a session that existed before the panel did). */
+  readonly beforeToolbox?: (navigate: (url: string) => Promise<void>) => Promise<void>;
+}
+
+export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   if (!existsSync(FIREFOX)) {
     throw new Error(`Firefox e2e: no browser at ${FIREFOX}. Install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
   }
@@ -57,6 +76,8 @@ export async function launchFirefoxWithPanel(): Promise<FirefoxSession> {
       'user_pref("app.update.disabledForTesting", true);',
       'user_pref("browser.safebrowsing.update.enabled", false);',
       'user_pref("network.captive-portal-service.enabled", false);',
+      // Optional permissions are granted without a doorhanger (permissions.request still needs a click).
+      'user_pref("extensions.webextOptionalPermissionPrompts", false);',
     ].join('\n'),
   );
   const firefox: ChildProcess = spawn(FIREFOX, ['--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], {
@@ -76,6 +97,7 @@ export async function launchFirefoxWithPanel(): Promise<FirefoxSession> {
     const marionette = client;
     await marionette.send('WebDriver:NewSession', { capabilities: {} });
     await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
+    if (options.beforeToolbox) await options.beforeToolbox(async (url) => void (await marionette.send('WebDriver:Navigate', { url })));
     await marionette.send('Marionette:SetContext', { value: 'chrome' });
     // The demo's https certificate is self-signed: accept it in this throwaway profile, the same
     // switch Marionette's acceptInsecureCerts uses.
@@ -103,32 +125,70 @@ export async function launchFirefoxWithPanel(): Promise<FirefoxSession> {
       navigate: async (url) => {
         await marionette.send('WebDriver:Navigate', { url });
       },
-      cards: async () => {
+      cards: async () => JSON.parse(await panelEval(marionette, CARDS)) as [string, string][],
+      panelEval: (expression) => panelEval(marionette, expression),
+      clickInPanel: async (selector) => {
+        const box = JSON.parse(
+          await panelEval(marionette, `JSON.stringify((() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })())`),
+        ) as { x: number; y: number };
         await marionette.send('Marionette:SetContext', { value: 'chrome' });
-        const answer = await marionette.send<{ value: string }>('WebDriver:ExecuteAsyncScript', {
-          script: `const done = arguments[arguments.length - 1];
-          (async () => {
-            const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
-            const { CommandsFactory } = require("devtools/shared/commands/commands-factory");
-            const commands = await CommandsFactory.forAddon(${JSON.stringify(ADDON_ID)});
-            try {
-              await commands.targetCommand.startListening();
-              const panel = commands.targetCommand.getAllTargets(commands.targetCommand.ALL_TYPES)
-                .find((target) => target.url && target.url.endsWith('/extension/panel/panel.html'));
-              if (!panel) return done('no panel page');
-              const response = await commands.scriptCommand.execute(
-                "JSON.stringify([...document.querySelectorAll('[data-cookie-name]')].map((card) => [card.getAttribute('data-cookie-name'), card.getAttribute('data-grade')]))",
-                { selectedTargetFront: panel },
-              );
-              done(typeof response.result === 'string' ? response.result : 'unreadable: ' + (response.exceptionMessage || typeof response.result));
-            } finally {
-              await commands.destroy();
-            }
-          })().catch((error) => done('failed: ' + error));`,
+        // Where the button sits in the browser window: the panel's <browser> inside the toolbox's
+        // tool frame, measured in screen pixels and made relative to the browser window.
+        const point = await marionette.execute<{ x: number; y: number } | string>(`${DEVTOOLS}
+          const toolbox = gDevTools.getToolboxForTab(tab);
+          const frame = toolbox.doc.getElementById('toolbox-panel-iframe-' + toolbox.currentToolId);
+          const browser = frame && frame.contentDocument.querySelector('browser');
+          if (!browser) return 'no panel browser';
+          const rect = browser.getBoundingClientRect();
+          const top = Services.wm.getMostRecentWindow('navigator:browser');
+          return {
+            x: Math.round(frame.contentWindow.mozInnerScreenX + rect.left + arguments[0] - top.mozInnerScreenX),
+            y: Math.round(frame.contentWindow.mozInnerScreenY + rect.top + arguments[1] - top.mozInnerScreenY),
+          };`, [box.x, box.y]);
+        if (typeof point === 'string') {
+          await marionette.send('Marionette:SetContext', { value: 'content' });
+          throw new Error(`Firefox e2e: click ${selector} in the panel: ${point}`);
+        }
+        // A WebDriver pointer action is a trusted click: it counts as the user gesture.
+        await marionette.send('WebDriver:PerformActions', {
+          actions: [
+            {
+              type: 'pointer',
+              id: 'mouse',
+              parameters: { pointerType: 'mouse' },
+              actions: [
+                { type: 'pointerMove', x: point.x, y: point.y, origin: 'viewport' },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
+          ],
         });
+        await marionette.send('WebDriver:ReleaseActions');
         await marionette.send('Marionette:SetContext', { value: 'content' });
-        if (!answer.value.startsWith('[')) throw new Error(`Firefox e2e: read the panel: ${answer.value}`);
-        return JSON.parse(answer.value) as [string, string][];
+      },
+      allowOnGrantPage: async () => {
+        const { value: original } = await marionette.send<{ value: string }>('WebDriver:GetWindowHandle');
+        const deadline = Date.now() + 10_000;
+        let grant: string | undefined;
+        while (grant === undefined && Date.now() < deadline) {
+          // Marionette answers this one with the bare list.
+          const answer = await marionette.send<string[] | { value: string[] }>('WebDriver:GetWindowHandles');
+          const handles = Array.isArray(answer) ? answer : answer.value;
+          grant = handles.find((handle) => handle !== original);
+          if (grant === undefined) await new Promise((done) => setTimeout(done, 200));
+        }
+        if (grant === undefined) throw new Error('Firefox e2e: the panel opened no grant page');
+        await marionette.send('WebDriver:SwitchToWindow', { handle: grant });
+        const { value: button } = await marionette.send<{ value: Record<string, string> }>('WebDriver:FindElement', { using: 'css selector', value: '#allow' });
+        await marionette.send('WebDriver:ElementClick', { id: Object.values(button)[0] });
+        await marionette.send('WebDriver:SwitchToWindow', { handle: original });
+      },
+      storedCookieNames: async () => {
+        await marionette.send('Marionette:SetContext', { value: 'chrome' });
+        const names = await marionette.execute<string[]>('return Services.cookies.cookies.map((cookie) => cookie.name);');
+        await marionette.send('Marionette:SetContext', { value: 'content' });
+        return names;
       },
       close: () => stop(marionette),
     };
@@ -136,6 +196,37 @@ export async function launchFirefoxWithPanel(): Promise<FirefoxSession> {
     await stop(client);
     throw error;
   }
+}
+
+const CARDS = "JSON.stringify([...document.querySelectorAll('[data-cookie-name]')].map((card) => [card.getAttribute('data-cookie-name'), card.getAttribute('data-grade')]))";
+
+/**
+ * Evaluates an expression in the panel page, reached the way about:debugging's Inspect reaches
+ * extension pages (DevTools' CommandsFactory.forAddon).
+ */
+async function panelEval(marionette: Marionette, expression: string): Promise<string> {
+  await marionette.send('Marionette:SetContext', { value: 'chrome' });
+  const answer = await marionette.send<{ value: string }>('WebDriver:ExecuteAsyncScript', {
+    script: `const done = arguments[arguments.length - 1];
+    (async () => {
+      const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
+      const { CommandsFactory } = require("devtools/shared/commands/commands-factory");
+      const commands = await CommandsFactory.forAddon(${JSON.stringify(ADDON_ID)});
+      try {
+        await commands.targetCommand.startListening();
+        const panel = commands.targetCommand.getAllTargets(commands.targetCommand.ALL_TYPES)
+          .find((target) => target.url && target.url.endsWith('/extension/panel/panel.html'));
+        if (!panel) return done('!no panel page');
+        const response = await commands.scriptCommand.execute(${JSON.stringify(expression)}, { selectedTargetFront: panel });
+        done(typeof response.result === 'string' ? response.result : '!unreadable: ' + (response.exceptionMessage || typeof response.result));
+      } finally {
+        await commands.destroy();
+      }
+    })().catch((error) => done('!failed: ' + error));`,
+  });
+  await marionette.send('Marionette:SetContext', { value: 'content' });
+  if (answer.value.startsWith('!')) throw new Error(`Firefox e2e: read the panel: ${answer.value.slice(1)}`);
+  return answer.value;
 }
 
 /** Polls the panel until it shows a card for `name`; returns its grade. */

@@ -1,0 +1,54 @@
+/**
+ * The Firefox grant page (see extension/platform/delegated-cookie-store.ts): asks for the store
+ * permission on the user's click, reads or clears the inspected site's cookies, answers the panel
+ * and closes. Everything it shows from its query string is set as text, never as markup.
+ */
+import browser from 'webextension-polyfill';
+import { cookieStoreOperations, requestStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
+import { STORE_CHANNEL, type StoreAnswerMessage } from '../platform/store-messages.js';
+
+const query = new URLSearchParams(location.search);
+const action = query.get('action') === 'clear' ? 'clear' : 'read';
+const id = query.get('id') ?? '';
+const target = query.get('url') ?? '';
+const channel = new BroadcastChannel(STORE_CHANNEL);
+const element = (elementId: string) => document.getElementById(elementId) as HTMLElement;
+
+let host = '';
+try {
+  const parsed = new URL(target);
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') host = parsed.hostname;
+} catch {
+  host = '';
+}
+
+function answer(message: StoreAnswerMessage): void {
+  channel.postMessage(message);
+  window.close();
+}
+
+if (host === '' || id === '') {
+  element('question').textContent = 'This page is opened by the Sessions panel; there is nothing to do here.';
+  (element('allow') as HTMLButtonElement).disabled = true;
+} else {
+  element('question').textContent =
+    action === 'read'
+      ? `Read the cookies the browser holds for ${host}, so the Sessions panel can grade them?`
+      : `Delete every cookie of ${host}'s site (you will be logged out there), so the panel records them being set again?`;
+}
+
+element('cancel').addEventListener('click', () => answer({ kind: 'store-answer', id, action, answer: { granted: false } } as StoreAnswerMessage));
+element('allow').addEventListener('click', () => {
+  void (async () => {
+    try {
+      const granted = await requestStoreAccess(browser.permissions as unknown as CookieApis['permissions'], target);
+      if (!granted) return answer({ kind: 'store-answer', id, action, answer: { granted: false } } as StoreAnswerMessage);
+      const operations = cookieStoreOperations({ cookies: browser.cookies as unknown as CookieApis['cookies'], browser: 'firefox' });
+      if (action === 'read') answer({ kind: 'store-answer', id, action, answer: { granted: true, result: await operations.read(target) } });
+      else answer({ kind: 'store-answer', id, action, answer: { granted: true, result: await operations.clearSite(target) } });
+    } catch (error) {
+      element('status').textContent = (error as Error).message;
+      answer({ kind: 'store-error', id, message: (error as Error).message });
+    }
+  })();
+});

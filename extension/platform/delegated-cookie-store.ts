@@ -1,0 +1,51 @@
+/**
+ * CookieStoreAccess for Firefox's DevTools panels, which have no `permissions` API (bug 1796933):
+ * each call opens the extension's own grant page in a small window (on the user's click), which
+ * asks for the permission when the user clicks there, acts on the store, and answers over a
+ * BroadcastChannel. Closing that window without answering counts as "not granted".
+ */
+import type { StoredCookie } from '../../src/observation/readings.js';
+import type { CookieStoreAccess, StoreAnswer } from './panel-platform.js';
+import { STORE_CHANNEL, grantPagePath, isStoreAnswerMessage, type StoreAction } from './store-messages.js';
+
+export interface DelegationApis {
+  /** window.open; returns null when the browser blocked it. */
+  open(path: string): { readonly closed: boolean } | null;
+  /** Listens on a BroadcastChannel; returns the function that closes it. */
+  listen(channel: string, onMessage: (data: unknown) => void): () => void;
+  newId(): string;
+}
+
+const CLOSED_POLL_MILLISECONDS = 500;
+
+export function createDelegatedCookieStoreAccess(apis: DelegationApis): CookieStoreAccess {
+  const ask = <T,>(action: StoreAction, url: string): Promise<StoreAnswer<T>> =>
+    new Promise((resolve, reject) => {
+      const id = apis.newId();
+      // The page loads after this call returns: listening right after opening misses nothing.
+      const page = apis.open(grantPagePath(action, url, id));
+      if (page === null) {
+        reject(new Error('the browser blocked the permission window'));
+        return;
+      }
+      const close = apis.listen(STORE_CHANNEL, (data) => {
+        if (!isStoreAnswerMessage(data) || data.id !== id) return;
+        finish();
+        if (data.kind === 'store-error') reject(new Error(data.message));
+        else resolve(data.answer as StoreAnswer<T>);
+      });
+      const watch = setInterval(() => {
+        if (!page.closed) return;
+        finish();
+        resolve({ granted: false });
+      }, CLOSED_POLL_MILLISECONDS);
+      function finish(): void {
+        clearInterval(watch);
+        close();
+      }
+    });
+  return {
+    read: (url) => ask<StoredCookie[]>('read', url),
+    clearSite: (url) => ask<number>('clear', url),
+  };
+}
