@@ -11,10 +11,14 @@ import { buildCookieInventory } from '../inventory/cookie-inventory.js';
 import type { HttpHeader, Observation } from '../observation/observation.js';
 import { readHar } from '../observation/read-har.js';
 import { buildJsonReport, type JsonReport } from '../report/json-report.js';
+import { formatJunitReport } from '../report/junit-report.js';
+import { documentedRules } from '../report/rubric-doc.js';
 import { formatTextReport, PLAIN, type Styles } from '../report/text-report.js';
+import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
 import { LETTERS, isWorse, type Letter } from '../core/letter.js';
-import { VERSION } from '../version.js';
+import { VERSION, rulesDocUrl } from '../version.js';
 import { fetchTrace, FetchTraceError } from './fetch-trace.js';
+import { buildSarifLog } from './sarif-report.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -28,7 +32,10 @@ export const USAGE = `Usage: session-cookie-inspector [options] <url-or-har-file
 Grades the session cookies set by a URL (following redirects) or recorded in a HAR file.
 
 Options:
-  --json                 print the JSON report (an array when there are several inputs)
+  --format <f>           text (default), json, sarif (SARIF 2.1.0, for code scanning) or junit (JUnit XML)
+  --json                 the same as --format json (an array when there are several inputs)
+  --rules-url <url>      absolute URL of docs/rubric.md for SARIF's helpUri (default: from package.json)
+  --explain <id>         print what a finding or note id means, and exit
   --fail-under <letter>  exit 1 when a site grade is below A+, A, B, C, D or F ("none" never fails)
   --show-values          include cookie values in the output (hidden by default)
   --insecure             accept TLS certificates that do not verify (local dev servers)
@@ -42,11 +49,16 @@ Exit status: 0 graded, 1 below --fail-under, 2 error.`;
 
 const MAX_REDIRECTS = 10;
 
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
 class UsageError extends Error {}
 
 interface CliOptions {
   readonly sources: readonly string[];
-  readonly json: boolean;
+  readonly format: Format;
+  readonly rulesUrl: string | null;
+  readonly explain: string | null;
   readonly failUnder: Letter | null;
   readonly showValues: boolean;
   readonly insecure: boolean;
@@ -81,6 +93,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       strict: true,
       options: {
         json: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        'rules-url': { type: 'string' },
+        explain: { type: 'string' },
         'fail-under': { type: 'string' },
         'show-values': { type: 'boolean', default: false },
         insecure: { type: 'boolean', default: false },
@@ -100,9 +115,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(`--timeout takes a number of seconds between 0 and 600, not "${values.timeout}"`);
   }
   if (!/^[A-Za-z]+$/.test(values.method)) throw new UsageError(`--method "${values.method}" is not an HTTP method`);
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${format}"`);
+  if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError('--json and --format disagree: give one');
+  const rulesUrl = values['rules-url'] ?? null;
+  if (rulesUrl !== null && !/^https?:\/\/\S+$/.test(rulesUrl)) throw new UsageError(`--rules-url takes an absolute http(s) URL, not "${rulesUrl}"`);
   const options: CliOptions = {
     sources: positionals,
-    json: values.json,
+    format: format as Format,
+    rulesUrl,
+    explain: values.explain ?? null,
     failUnder: values['fail-under'] === undefined ? null : parseLetter(values['fail-under']),
     showValues: values['show-values'],
     insecure: values.insecure,
@@ -112,7 +134,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help: values.help,
     version: values.version,
   };
-  if (!options.help && !options.version && options.sources.length === 0) {
+  if (!options.help && !options.version && options.explain === null && options.sources.length === 0) {
     throw new UsageError('give at least one URL or HAR file (see --help)');
   }
   return options;
@@ -161,6 +183,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(VERSION);
     return 0;
   }
+  if (options.explain !== null) {
+    const text = explain(options.explain);
+    if (text === null) {
+      io.stderr(`session-cookie-inspector: no finding or note is called "${options.explain}"; the ids are in ${rulesDocUrl()}`);
+      return 2;
+    }
+    io.stdout(text);
+    return 0;
+  }
   if (options.insecure) io.stderr('warning: --insecure: TLS certificates are not verified');
 
   const reports: JsonReport[] = [];
@@ -177,11 +208,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  if (options.json) {
-    io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  } else {
-    const styles: Styles = io.color ? pc : PLAIN;
-    io.stdout(reports.map((report) => formatTextReport(report, styles)).join('\n'));
+  switch (options.format) {
+    case 'json':
+      io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+      break;
+    case 'sarif':
+      io.stdout(buildSarifLog(reports, options.rulesUrl === null ? {} : { rulesUrl: options.rulesUrl }));
+      break;
+    case 'junit':
+      io.stdout(formatJunitReport(reports, options.failUnder));
+      break;
+    case 'text': {
+      const styles: Styles = io.color ? pc : PLAIN;
+      io.stdout(reports.map((report) => formatTextReport(report, styles)).join('\n'));
+      break;
+    }
   }
 
   const threshold = options.failUnder;
@@ -189,4 +230,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const failing = reports.filter((report) => report.grade !== 'none' && isWorse(report.grade, threshold));
   for (const report of failing) io.stderr(`${report.source}: site grade ${report.grade} is below --fail-under ${threshold}`);
   return failing.length > 0 ? 1 : 0;
+}
+
+/** `--explain <id>`: one finding or note, as docs/rubric.md has it. */
+export function explain(id: string): string | null {
+  const rule = documentedRules().find((candidate) => candidate.id === id);
+  const doc = Object.hasOwn(RULE_DOCS, id) ? RULE_DOCS[id] : undefined;
+  if (rule !== undefined && doc !== undefined) {
+    const cost = [rule.deduction > 0 ? `-${rule.deduction} points` : 'no deduction', rule.cap === null ? 'no cap' : `caps the letter at ${rule.cap}`].join(', ');
+    return [
+      `${id} (${cost})`,
+      `  When: ${doc.when}`,
+      `  Why it matters: ${doc.why}`,
+      `  Fix (express-session): ${rule.expressFix}`,
+      `  Sources: ${doc.sources}`,
+      `  More: ${rulesDocUrl()}#${id}`,
+    ].join('\n');
+  }
+  if (Object.hasOwn(NOTE_DOCS, id)) return `${id} (a note: no deduction)\n  ${NOTE_DOCS[id]}`;
+  return null;
 }

@@ -1,0 +1,61 @@
+/**
+ * SARIF 2.1.0 for code scanning (`--format sarif`), built with node-sarif-builder: one rule per
+ * rubric id (its text, and a helpUri into docs/rubric.md), one result per finding of each graded
+ * session cookie, its level from the finding's cap. Built from the JSON report: values masked.
+ */
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { CapLetter } from '../core/letter.js';
+import type { JsonReport } from '../report/json-report.js';
+import { documentedRules } from '../report/rubric-doc.js';
+import { RULE_DOCS } from '../rules/rule-docs.js';
+import { VERSION, rulesDocUrl } from '../version.js';
+
+/** error: the browser drops it or it can be hijacked (caps D or F); warning: caps B or C; note: deductions only. */
+export function sarifLevel(cap: CapLetter | null): 'error' | 'warning' | 'note' {
+  if (cap === 'F' || cap === 'D') return 'error';
+  if (cap === 'C' || cap === 'B' || cap === 'A') return 'warning';
+  return 'note';
+}
+
+export interface SarifOptions {
+  /** The absolute URL of docs/rubric.md (default: from package.json's homepage). */
+  readonly rulesUrl?: string;
+}
+
+export function buildSarifLog(reports: readonly JsonReport[], options: SarifOptions = {}): string {
+  const rulesUrl = options.rulesUrl ?? rulesDocUrl();
+  const run = new SarifRunBuilder().initSimple({
+    toolDriverName: 'session-cookie-inspector',
+    toolDriverVersion: VERSION,
+    url: rulesUrl,
+  });
+  for (const rule of documentedRules()) {
+    const doc = RULE_DOCS[rule.id];
+    const builder = new SarifRuleBuilder().initSimple({
+      ruleId: rule.id,
+      shortDescriptionText: doc?.when ?? rule.id,
+      fullDescriptionText: `${doc?.why ?? ''} Fix (express-session): ${rule.expressFix}`.trim(),
+      helpUri: `${rulesUrl}#${rule.id}`,
+    });
+    builder.rule.defaultConfiguration = { level: sarifLevel(rule.cap as CapLetter | null) };
+    run.addRule(builder);
+  }
+  for (const report of reports) {
+    for (const cookie of report.cookies) {
+      if (!cookie.session.isSession || cookie.deletion) continue;
+      for (const finding of cookie.findings) {
+        const result = new SarifResultBuilder().initSimple({
+          ruleId: finding.id,
+          level: sarifLevel(finding.cap),
+          messageText: `${cookie.name} (grade ${cookie.grade ?? 'none'}): ${finding.message}`,
+          fileUri: report.source,
+        });
+        result.result.properties = { cookie: cookie.name, grade: cookie.grade, deduction: finding.deduction, cap: finding.cap };
+        run.addResult(result);
+      }
+    }
+  }
+  const log = new SarifBuilder();
+  log.addRun(run);
+  return log.buildSarifJsonString({ indent: true });
+}
