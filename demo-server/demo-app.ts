@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import { fileURLToPath } from 'node:url';
 import onHeaders from 'on-headers';
+import { sessionCookieAudit } from '../src/express/session-cookie-audit.js';
 import { activePreset, applyConfigPatch, DEFAULT_CONFIG, isPresetName, PRESETS, type DemoConfig } from './demo-config.js';
 import { controlPage } from './pages/control-page.js';
 import { loginPage, profilePage } from './pages/session-pages.js';
@@ -49,6 +50,8 @@ export interface DemoAppOptions {
   readonly config?: DemoConfig;
   /** The address the server listens on (HOST), served besides 127.0.0.1, localhost and [::1]. */
   readonly host?: string;
+  /** Where the session-cookie audit middleware writes its lines (none: no audit). */
+  readonly auditLogger?: (line: string) => void;
 }
 
 const STATIC_DIRECTORY = fileURLToPath(new URL('./public/', import.meta.url));
@@ -136,6 +139,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   applyConfig(state.config);
   const hostNames = new Set([...OWN_HOST_NAMES, ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : [])]);
   app.use(guardHost(hostNames));
+  // The product's own Express middleware: one line per distinct session cookie the demo sends.
+  if (options.auditLogger) app.use(sessionCookieAudit({ enabled: true, logger: options.auditLogger }));
 
   app.use('/static', express.static(STATIC_DIRECTORY, { index: false }));
   // No icon: answer quietly instead of a 404 in every console.

@@ -50,6 +50,22 @@ describe('demo server: a returning browser after a toggle', () => {
   });
 });
 
+describe('demo server: the session-cookie audit middleware', () => {
+  it('should log one line per distinct session cookie it sends, and follow a toggle', async () => {
+    const lines: string[] = [];
+    const { createDemoApp } = await import('./demo-app.js');
+    const demoApp = createDemoApp({ secret: 'test secret', auditLogger: (line) => lines.push(line) });
+    const browser = request.agent(demoApp.app);
+    await browser.get('/');
+    await request(demoApp.app).get('/');
+    expect(lines).toEqual([expect.stringMatching(/^session-cookie-inspector: connect\.sid grade D: secure-missing \(cap D\)/)]);
+    await request(demoApp.app).put('/api/config').send({ cookie: { sameSite: 'lax' } });
+    await browser.get('/');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).not.toContain('samesite-missing');
+  });
+});
+
 describe('demo server: the last Set-Cookie', () => {
   it("should show each browser its own last page response, never another client's", async () => {
     demo = await startDemo();

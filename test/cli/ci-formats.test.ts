@@ -1,8 +1,8 @@
 /** `--format sarif` and `--format junit`, validated by tools we did not write: ajv with the SARIF 2.1.0 schema, fast-xml-parser. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -13,8 +13,9 @@ const require = createRequire(import.meta.url);
 // The schema as the SARIF TC publishes it, shipped by @microsoft/jest-sarif (a dev dependency).
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
 // The schema's language pattern is not valid with the u flag: compile its patterns without it.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// Both are CommonJS modules whose export is on `.default` when imported from ESM.
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validateSarif = ajv.compile(schema);
 
 it('the schema validator rejects a log that is not SARIF', () => {
