@@ -5,7 +5,11 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
+import manifestSource from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
+
+// One version for the package, the CLI's reports and both store listings: package.json's.
+const baseManifest = { ...manifestSource, version: packageJson.version };
 
 type Browser = 'chrome' | 'firefox';
 

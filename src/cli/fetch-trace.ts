@@ -16,6 +16,8 @@ export interface FetchTraceOptions {
   readonly insecure: boolean;
   readonly timeoutMs: number;
   readonly maxRedirects: number;
+  /** Called before each request of the chain (for a progress line). */
+  readonly onHop?: (hop: number, url: string) => void;
 }
 
 /**
@@ -139,6 +141,7 @@ async function followRedirects(start: URL, options: FetchTraceOptions, observati
       ...otherHeaders,
       ...(cookie ? [{ name: 'Cookie', value: cookie }] : []),
     ];
+    options.onHop?.(hop, url.href);
     const time = Date.now();
     const { status, headers } = await requestOnce(url, method, requestHeaders, options);
     const observation: Observation = {

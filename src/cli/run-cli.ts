@@ -2,7 +2,8 @@
  * The command line: grade URLs and HAR files, print a readable report or the JSON report, and
  * exit 0 (graded), 1 (below --fail-under) or 2 (bad arguments, unreadable input, network errors).
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { buildValueIndex } from '../core/value-index.js';
@@ -18,6 +19,7 @@ import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
 import { LETTERS, isWorse, type Letter } from '../core/letter.js';
 import { VERSION, rulesDocUrl } from '../version.js';
 import { fetchTrace, FetchTraceError } from './fetch-trace.js';
+import { formatBytes, NO_PROGRESS, type Progress } from './progress.js';
 import { buildSarifLog } from './sarif-report.js';
 
 export interface CliIo {
@@ -25,6 +27,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Colour the readable report (a terminal that wants it). */
   readonly color: boolean;
+  /** A status line for long work, when stderr is a terminal. */
+  readonly progress?: Progress;
 }
 
 export const USAGE = `Usage: session-cookie-inspector [options] <url-or-har-file>...
@@ -142,20 +146,44 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
+/** Reads a file as UTF-8, saying how far it got on the status line. */
+async function readWithProgress(path: string, progress: Progress): Promise<string> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  const { size } = info;
+  const chunks: Buffer[] = [];
+  let read = 0;
+  for await (const chunk of createReadStream(path)) {
+    chunks.push(chunk as Buffer);
+    read += (chunk as Buffer).length;
+    progress.update(`reading ${formatBytes(read)} of ${formatBytes(size)} (${size === 0 ? 100 : Math.floor((100 * read) / size)}%)`);
+  }
+  progress.done();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function observationsOf(source: string, options: CliOptions, io: CliIo): Promise<Observation[]> {
+  const progress = io.progress ?? NO_PROGRESS;
   if (isUrl(source)) {
-    return fetchTrace(source, {
-      method: options.method,
-      headers: options.headers,
-      insecure: options.insecure,
-      timeoutMs: options.timeoutMs,
-      maxRedirects: MAX_REDIRECTS,
-    });
+    try {
+      return await fetchTrace(source, {
+        method: options.method,
+        headers: options.headers,
+        insecure: options.insecure,
+        timeoutMs: options.timeoutMs,
+        maxRedirects: MAX_REDIRECTS,
+        // Only the host: a path or query can carry a session id.
+        onHop: (hop, url) => progress.update(`request ${hop + 1} to ${new URL(url).host}`),
+      });
+    } finally {
+      progress.done();
+    }
   }
   let text: string;
   try {
-    text = await readFile(source, 'utf8');
+    text = await readWithProgress(source, progress);
   } catch (error) {
+    progress.done();
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
     throw new FetchTraceError(`cannot read ${source}: ${reason}`);

@@ -222,6 +222,12 @@ describe('CLI masking (rubric section 7)', () => {
     expect(stderr).not.toContain(OLD_ID);
   });
 
+  it('names only the host on the progress line while it follows redirects', async () => {
+    const updates: string[] = [];
+    await runCli([`${java.origin}/start`], { stdout: () => undefined, stderr: () => undefined, color: false, progress: { update: (text) => updates.push(text), done: () => undefined } });
+    expect(updates).toEqual([`request 1 to ${new URL(java.origin).host}`, `request 2 to ${new URL(java.origin).host}`]);
+  });
+
   it('shows the values when asked, with --show-values', async () => {
     const { stdout } = await cli('--show-values', `${java.origin}/start`);
     expect(stdout).toContain(NEW_ID);
