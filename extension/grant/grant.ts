@@ -52,3 +52,6 @@ element('allow').addEventListener('click', () => {
     }
   })();
 });
+
+// The buttons work from here on (a test waits for this before it clicks).
+document.body.dataset.ready = 'true';

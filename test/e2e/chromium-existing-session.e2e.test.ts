@@ -7,7 +7,7 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../support/demo-servers.js';
-import { gradeShown, launchChromiumWithPanel, type DevtoolsSession } from './support/chromium-devtools.js';
+import { launchChromiumWithPanel, waitForGrade, type DevtoolsSession } from './support/chromium-devtools.js';
 
 let demo: RunningDemo;
 let session: DevtoolsSession;
@@ -38,7 +38,7 @@ describe('an existing session in Chromium', () => {
   it('shows the cookie the browser already holds: seen in requests, attributes unknown', async () => {
     await session.page.goto(`${demo.http.origin}/`);
     const panel = await session.panel();
-    expect(await gradeShown(panel, 'connect.sid')).toBe('unknown');
+    expect(await waitForGrade(panel, 'connect.sid', 'unknown')).toBe('unknown');
     expect(await gradedFrom(panel)).toBe('sent');
     expect(await panel.$eval(CARD, (card) => card.textContent)).toContain('Seen in requests; attributes unknown.');
   });
@@ -50,7 +50,7 @@ describe('an existing session in Chromium', () => {
     expect(new URL(session.page.url()).pathname).toBe('/profile');
     const panel = await session.panel();
     await panel.waitForSelector(`${CARD} [data-finding="no-rotation-on-login"]`, { timeout: 15_000 });
-    expect(await gradeShown(panel, 'connect.sid')).toBe('D');
+    expect(await waitForGrade(panel, 'connect.sid', 'D')).toBe('D');
   });
 
   it("grades from the browser's store after 'Read from the browser'", async () => {
@@ -61,7 +61,7 @@ describe('an existing session in Chromium', () => {
     expect(await panel.$eval(CARD, (card) => card.textContent)).toContain("Graded from the browser's cookie store.");
     // Now scored: 100 - secure 40 - samesite 20 - prefix 5 - name-default 2 - no-rotation 40 < 30: F.
     expect(await findings(panel)).toEqual(['secure-missing', 'samesite-missing', 'prefix-none', 'name-default', 'no-rotation-on-login']);
-    expect(await gradeShown(panel, 'connect.sid')).toBe('F');
+    expect(await waitForGrade(panel, 'connect.sid', 'F')).toBe('F');
   });
 
   it("records the issuance after 'Clear this site's cookies and reload'", async () => {

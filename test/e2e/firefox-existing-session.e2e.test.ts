@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../support/demo-servers.js';
-import { firefoxGradeShown, launchFirefoxWithPanel, type FirefoxSession } from './support/firefox-devtools.js';
+import { firefoxWaitForGrade, launchFirefoxWithPanel, type FirefoxSession } from './support/firefox-devtools.js';
 
 let demo: RunningDemo;
 let firefox: FirefoxSession;
@@ -38,7 +38,7 @@ describe('an existing session in Firefox', () => {
   it('shows the cookie Firefox already holds as seen in requests, attributes unknown', async () => {
     expect(await firefox.storedCookieNames()).toContain('connect.sid');
     await firefox.navigate(`${demo.http.origin}/`);
-    expect(await firefoxGradeShown(firefox, 'connect.sid')).toBe('unknown');
+    expect(await firefoxWaitForGrade(firefox, 'connect.sid', 'unknown')).toBe('unknown');
     expect(await gradedFrom()).toBe('sent');
   });
 
@@ -52,6 +52,6 @@ describe('an existing session in Firefox', () => {
       throw new Error(`${error.message}; the card says: ${said}`);
     });
     // 100 - secure 40 - samesite 20 - prefix 5 - name-default 2 = 33, capped at D by secure-missing.
-    expect(await firefoxGradeShown(firefox, 'connect.sid')).toBe('D');
+    expect(await firefoxWaitForGrade(firefox, 'connect.sid', 'D')).toBe('D');
   });
 });

@@ -1,7 +1,7 @@
 /** The Sessions panel in Firefox ESR, driven through Marionette. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../support/demo-servers.js';
-import { firefoxGradeShown, launchFirefoxWithPanel, type FirefoxSession } from './support/firefox-devtools.js';
+import { firefoxWaitForGrade, launchFirefoxWithPanel, type FirefoxSession } from './support/firefox-devtools.js';
 
 let demo: RunningDemo;
 let firefox: FirefoxSession;
@@ -19,12 +19,12 @@ afterAll(async () => {
 describe('the Sessions panel in Firefox', () => {
   it("grades express-session's defaults over http as D", async () => {
     await firefox.navigate(`${demo.http.origin}/`);
-    expect(await firefoxGradeShown(firefox, 'connect.sid')).toBe('D');
+    expect(await firefoxWaitForGrade(firefox, 'connect.sid', 'D')).toBe('D');
   });
 
   it('grades the hardened preset over https as A', async () => {
     await demo.agent('http').post('/api/presets/hardened').set('Content-Type', 'application/json');
     await firefox.navigate(`${demo.https.origin}/`);
-    expect(await firefoxGradeShown(firefox, '__Host-sid')).toBe('A');
+    expect(await firefoxWaitForGrade(firefox, '__Host-sid', 'A')).toBe('A');
   });
 });

@@ -199,3 +199,14 @@ export async function gradeShown(panel: Frame, name: string, timeoutMs = 15_000)
   });
   return panel.$eval(selector, (card) => card.getAttribute('data-grade') ?? '');
 }
+
+/** Waits until the card for `name` shows `grade` (a card can change as late headers arrive). */
+export async function waitForGrade(panel: Frame, name: string, grade: string, timeoutMs = 15_000): Promise<string> {
+  await panel
+    .waitForFunction((selector, wanted) => document.querySelector(selector)?.getAttribute('data-grade') === wanted, { timeout: timeoutMs }, `[data-cookie-name="${name}"]`, grade)
+    .catch(async () => {
+      const shown = await panel.$eval(`[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade')).catch(() => 'no card');
+      throw new Error(`Chromium e2e: the card for ${name} shows ${shown}, not ${grade}`);
+    });
+  return panel.$eval(`[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade') ?? '');
+}

@@ -180,7 +180,16 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
         }
         if (grant === undefined) throw new Error('Firefox e2e: the panel opened no grant page');
         await marionette.send('WebDriver:SwitchToWindow', { handle: grant });
-        const { value: button } = await marionette.send<{ value: Record<string, string> }>('WebDriver:FindElement', { using: 'css selector', value: '#allow' });
+        // Click only once the page's script has wired its buttons.
+        let button: Record<string, string> | undefined;
+        while (button === undefined && Date.now() < deadline + 10_000) {
+          button = await marionette
+            .send<{ value: Record<string, string> }>('WebDriver:FindElement', { using: 'css selector', value: 'body[data-ready="true"] #allow' })
+            .then((answer) => answer.value)
+            .catch(() => undefined);
+          if (button === undefined) await new Promise((done) => setTimeout(done, 200));
+        }
+        if (button === undefined) throw new Error('Firefox e2e: the grant page never became ready');
         await marionette.send('WebDriver:ElementClick', { id: Object.values(button)[0] });
         await marionette.send('WebDriver:SwitchToWindow', { handle: original });
       },
@@ -240,4 +249,17 @@ export async function firefoxGradeShown(session: FirefoxSession, name: string, t
     await new Promise((done) => setTimeout(done, 300));
   }
   throw new Error(`Firefox e2e: the panel shows no card for ${name} (it shows ${JSON.stringify(seen)})`);
+}
+
+/** Polls the panel until its card for `name` shows `grade` (cards change as late evidence arrives). */
+export async function firefoxWaitForGrade(session: FirefoxSession, name: string, grade: string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: [string, string][] = [];
+  while (Date.now() < deadline) {
+    seen = await session.cards();
+    const card = seen.find(([cardName, cardGrade]) => cardName === name && cardGrade === grade);
+    if (card) return card[1];
+    await new Promise((done) => setTimeout(done, 300));
+  }
+  throw new Error(`Firefox e2e: the panel shows no ${grade} card for ${name} (it shows ${JSON.stringify(seen)})`);
 }
