@@ -45,7 +45,7 @@ describe('bad input: 400 naming the field and the allowed values, and nothing ch
     [{ name: '' }, '"name" must be a cookie name'],
     [{ rolling: 'true' }, '"rolling" must be true or false; got "true"'],
     [{ app: { hsts: 1 } }, '"app.hsts" must be true or false; got 1'],
-    [{ cookie: { colour: 'red' } }, 'unknown field "cookie.colour"; known fields: name, cookie.secure,'],
+    [{ cookie: { colour: 'red' } }, 'unknown field "cookie.colour"; known fields: name, secret, cookie.secure,'],
     [{ store: 'redis' }, 'unknown field "store"'],
     [{ cookie: true }, '"cookie" must be an object'],
     [[1, 2], 'the body must be a JSON object'],

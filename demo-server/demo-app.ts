@@ -134,7 +134,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     // remove the previous middleware's, so flipping toggles never piles listeners up.
     const before = new Map((['connect', 'disconnect'] as const).map((event) => [event, store.listeners(event)]));
     for (const [event, listeners] of before) for (const listener of listeners) store.removeListener(event, listener as () => void);
-    sessionMiddleware = session(sessionOptions(config, options.secret, store));
+    sessionMiddleware = session(sessionOptions(config, config.secret ?? options.secret, store));
   };
   applyConfig(state.config);
   const hostNames = new Set([...OWN_HOST_NAMES, ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : [])]);
@@ -219,7 +219,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     if (setCookieLines(res).some((line) => line.startsWith(`${name}=`))) return;
     const cookie = req.session.cookie as unknown as CookieShape;
     if (cookie.secure && !req.secure) return;
-    res.cookie(name, `s:${sign(req.sessionID, options.secret)}`, {
+    res.cookie(name, `s:${sign(req.sessionID, currentSecret())}`, {
       path: cookie.path,
       httpOnly: cookie.httpOnly,
       secure: cookie.secure === true,
@@ -232,8 +232,9 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   };
 
   /** Query string that leaks the session cookie's value into links, when that toggle is on. */
+  const currentSecret = () => state.config.secret ?? options.secret;
   const leak = (req: Request) =>
-    state.config.app.idInLinks && req.sessionID ? `?sid=${signedCookieValue(req.sessionID, options.secret)}` : '';
+    state.config.app.idInLinks && req.sessionID ? `?sid=${signedCookieValue(req.sessionID, currentSecret())}` : '';
 
   const httpsUrl = (req: Request) => (state.httpsPort === null ? null : `https://${req.hostname.includes(':') ? `[${req.hostname}]` : req.hostname}:${state.httpsPort}${req.originalUrl}`);
 

@@ -36,6 +36,11 @@ export interface AppBehaviour {
 
 export interface DemoConfig {
   readonly name: string;
+  /**
+   * The session secret: null for the server's own (SESSION_SECRET, or random per start), or a
+   * string, such as the publicly known "keyboard cat", to watch `secret-known` appear.
+   */
+  readonly secret: string | null;
   readonly cookie: CookieConfig;
   readonly rolling: boolean;
   readonly resave: boolean;
@@ -50,6 +55,7 @@ export interface DemoConfig {
 /** express-session's own defaults, and an app with no session hygiene. */
 export const DEFAULT_CONFIG: DemoConfig = {
   name: 'connect.sid',
+  secret: null,
   cookie: {
     secure: false,
     httpOnly: true,
@@ -125,6 +131,10 @@ const FIELDS: Readonly<Record<string, Field>> = {
   name: {
     allowed: 'a cookie name (letters, digits and !#$%&\'*+.^_`|~-, 1 to 64 characters, not a name like __proto__ that express-session cannot read back)',
     valid: (v) => typeof v === 'string' && v.length <= 64 && TOKEN.test(v) && readsBack(v),
+  },
+  secret: {
+    allowed: 'null (the server\'s own secret) or a string of 1 to 128 characters, e.g. "keyboard cat" or "some secret"',
+    valid: (v) => v === null || (typeof v === 'string' && v.length >= 1 && v.length <= 128),
   },
   'cookie.secure': { allowed: 'true, false or "auto"', valid: (v) => typeof v === 'boolean' || v === 'auto' },
   'cookie.httpOnly': boolean,

@@ -56,6 +56,7 @@ const FINDING_GUIDE: readonly (readonly [string, string])[] = [
   ['App: regenerate at login off, then log in', 'no-rotation-on-login'],
   ['App: destroy at logout off, then log out', 'logout-not-cleared'],
   ['App: session id in links, then follow a link', 'id-in-url'],
+  ["secret: 'keyboard cat' (or 'some secret')", 'secret-known'],
 ];
 
 export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued }: ControlPageInput): SafeHtml {
@@ -93,6 +94,9 @@ ${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${n
 <form id="config" autocomplete="off">
 <fieldset><legend>Cookie</legend>
 ${text('name', 'name', config.name, 'connect.sid', 'string')}
+<label>secret (empty: the server's own, random per start)
+  <input data-field="secret" data-kind="string" list="known-secrets" value="${config.secret ?? ''}" placeholder="random per start"></label>
+<datalist id="known-secrets"><option value="keyboard cat"></option><option value="some secret"></option></datalist>
 ${select('cookie.secure', 'cookie.secure', cookie.secure, [...BOOLEAN, ["'auto'", 'auto']])}
 ${select('cookie.httpOnly', 'cookie.httpOnly', cookie.httpOnly, BOOLEAN)}
 ${select('cookie.sameSite', 'cookie.sameSite', cookie.sameSite, [

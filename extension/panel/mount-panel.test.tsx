@@ -2,6 +2,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakePlatform, type FakePlatform } from '../../test/fakes/fake-platform.js';
+import { sign } from 'cookie-signature';
 import { STRONG_ID, observationWith } from '../../test/support/rule-harness.js';
 import { mountPanel, type MountedPanel } from './mount-panel.js';
 
@@ -148,6 +149,14 @@ describe('the Sessions panel, through a fake platform', () => {
     await open(fake, { maxObservations: 3 });
     fake.emit(...Array.from({ length: 5 }, () => observationWith([], { url: PAGE })));
     await waitFor(() => expect(root.textContent).toContain('Keeping the last 3 requests: 2 older ones were dropped.'));
+  });
+
+  it('shows secret-known once the off-render check finds the publicly known secret', async () => {
+    const weak = `connect.sid=${encodeURIComponent(`s:${sign(STRONG_ID, 'keyboard cat')}`)}; Path=/; HttpOnly`;
+    await open(createFakePlatform({ history: [observationWith([weak], { url: PAGE })], pageUrl: PAGE }));
+    await waitFor(() => expect(card('connect.sid')?.querySelector('[data-finding="secret-known"]')).not.toBeNull(), { timeout: 5000 });
+    expect(card('connect.sid')?.getAttribute('data-grade')).toBe('F');
+    expect(card('connect.sid')?.textContent).toContain('the publicly known secret "keyboard cat"');
   });
 
   it("follows DevTools' theme", async () => {

@@ -6,6 +6,9 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { parseCookieString } from '../../src/observation/readings.js';
+import { bundledSecrets } from '../../src/secrets/bundled-secrets.js';
+import { createKnownSecretChecker } from '../../src/secrets/known-secret-check.js';
+import { valuesToCheck } from '../../src/secrets/values-to-check.js';
 import { SessionsPanel, type StoreActionResult } from '../../src/ui/components/SessionsPanel.js';
 import { applyEvent, createSessionsStore, type SessionsStore } from '../../src/ui/store/sessions-store.js';
 import type { PanelPlatform, StoreAnswer } from '../platform/panel-platform.js';
@@ -31,6 +34,13 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
   const stopMarks = effect(() => {
     const site = store.site.value;
     if (site !== null) applyEvent(store, { type: 'marks-loaded', marks: platform.loadMarks(site) });
+  });
+  // Known secrets (rubric 8): WebCrypto, in slices that yield to the event loop, each value once;
+  // a card shows secret-known as soon as its value's check finishes.
+  const checker = createKnownSecretChecker(bundledSecrets);
+  const stopSecretChecks = effect(() => {
+    const values = valuesToCheck(store.inventory.value);
+    void checker.check(values).then((matches) => applyEvent(store, { type: 'secrets-checked', matches }));
   });
   // Without any permission: what page script can read, after each navigation (rubric 2.3).
   const readScript = async () => {
@@ -95,6 +105,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
       stopObserving();
       stopNavigating();
       stopScriptReadings();
+      stopSecretChecks();
       if (scriptTimer !== null) clearTimeout(scriptTimer);
       stopMarks();
       render(null, root);

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { buildValueIndex } from '../core/value-index.js';
-import { gradeObservations } from '../grade/grade-observations.js';
+import { gradeInventory } from '../grade/grade-observations.js';
 import { buildCookieInventory } from '../inventory/cookie-inventory.js';
 import type { HttpHeader, Observation } from '../observation/observation.js';
 import { readHar } from '../observation/read-har.js';
@@ -17,10 +17,15 @@ import { documentedRules } from '../report/rubric-doc.js';
 import { formatTextReport, PLAIN, type Styles } from '../report/text-report.js';
 import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
 import { LETTERS, isWorse, type Letter } from '../core/letter.js';
+import { bundledSecrets } from '../secrets/bundled-secrets.js';
+import { createKnownSecretChecker, type CandidateSecret, type KnownSecretChecker } from '../secrets/known-secret-check.js';
+import { valuesToCheck } from '../secrets/values-to-check.js';
 import { VERSION, rulesDocUrl } from '../version.js';
 import { fetchTrace, FetchTraceError } from './fetch-trace.js';
 import { formatBytes, NO_PROGRESS, type Progress } from './progress.js';
+import { NODE_CRYPTO } from './node-crypto.js';
 import { buildSarifLog } from './sarif-report.js';
+import { secretsFromFile } from './secret-list-file.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -39,6 +44,8 @@ Options:
   --format <f>           text (default), json, sarif (SARIF 2.1.0, for code scanning) or junit (JUnit XML)
   --json                 the same as --format json (an array when there are several inputs)
   --rules-url <url>      absolute URL of docs/rubric.md for SARIF's helpUri (default: from package.json)
+  --secrets <file>       also check signatures against your own list, one secret per line (repeatable);
+                         a match names the file and line, never the secret
   --explain <id>         print what a finding or note id means, and exit
   --fail-under <letter>  exit 1 when a site grade is below A+, A, B, C, D or F ("none" never fails)
   --show-values          include cookie values in the output (hidden by default)
@@ -63,6 +70,7 @@ interface CliOptions {
   readonly format: Format;
   readonly rulesUrl: string | null;
   readonly explain: string | null;
+  readonly secretFiles: readonly string[];
   readonly failUnder: Letter | null;
   readonly showValues: boolean;
   readonly insecure: boolean;
@@ -100,6 +108,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string' },
         'rules-url': { type: 'string' },
         explain: { type: 'string' },
+        secrets: { type: 'string', multiple: true, default: [] },
         'fail-under': { type: 'string' },
         'show-values': { type: 'boolean', default: false },
         insecure: { type: 'boolean', default: false },
@@ -129,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format: format as Format,
     rulesUrl,
     explain: values.explain ?? null,
+    secretFiles: values.secrets,
     failUnder: values['fail-under'] === undefined ? null : parseLetter(values['fail-under']),
     showValues: values['show-values'],
     insecure: values.insecure,
@@ -194,6 +204,27 @@ async function observationsOf(source: string, options: CliOptions, io: CliIo): P
   return har.observations;
 }
 
+/** The bundled list, then each --secrets file as it streams in (with a status line for long ones). */
+function secretChecker(files: readonly string[], progress: Progress): KnownSecretChecker {
+  async function* candidates(): AsyncGenerator<CandidateSecret> {
+    yield* bundledSecrets();
+    for (const file of files) {
+      try {
+        for await (const candidate of secretsFromFile(file)) {
+          if (candidate.source.list === 'file' && candidate.source.line % 1000 === 0) progress.update(`checking signatures: ${file} line ${candidate.source.line}`);
+          yield candidate;
+        }
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new FetchTraceError(`cannot read the secrets file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`);
+      } finally {
+        progress.done();
+      }
+    }
+  }
+  return createKnownSecretChecker(candidates, { crypto: NODE_CRYPTO, yieldEvery: () => Promise.resolve() });
+}
+
 /** Runs the CLI and returns its exit status. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions;
@@ -222,10 +253,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (options.insecure) io.stderr('warning: --insecure: TLS certificates are not verified');
 
+  for (const file of options.secretFiles) {
+    const problem = await stat(file).then(
+      (info) => (info.isDirectory() ? 'it is a directory' : null),
+      (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'no such file' : error.message),
+    );
+    if (problem !== null) {
+      io.stderr(`session-cookie-inspector: cannot read the secrets file ${file}: ${problem}`);
+      return 2;
+    }
+  }
   const reports: JsonReport[] = [];
   try {
+    const checker = secretChecker(options.secretFiles, io.progress ?? NO_PROGRESS);
     for (const source of options.sources) {
-      const trace = gradeObservations(await observationsOf(source, options, io));
+      const inventory = buildCookieInventory(await observationsOf(source, options, io));
+      // Offline: signatures are checked against the bundled list (and --secrets files) here.
+      const secretMatches = await checker.check(valuesToCheck(inventory));
+      const trace = gradeInventory(inventory, { secretMatches });
       reports.push(buildJsonReport(source, trace, { showValues: options.showValues }));
     }
   } catch (error) {

@@ -13,6 +13,8 @@ import { buildCookieInventory, type CookieInventory, type CookieRecord, type See
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
 import type { Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
+import { secretKnownFinding } from '../rules/secret-known.js';
+import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { analyzeTrace, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
 import { isLoginRequest } from '../trace/login-logout.js';
 import { traceCookie } from '../trace/trace-cookie.js';
@@ -47,9 +49,14 @@ export interface TraceGrade {
   readonly values: ReadonlySet<string>;
 }
 
-export interface TraceGradeOptions {
+export interface InventoryGradeOptions {
   /** The user's own marking by cookie name; it wins over detection. */
   readonly userMarks?: ReadonlyMap<string, UserMark>;
+  /** Values whose signature verified with a known secret (rubric section 8), by value. */
+  readonly secretMatches?: ReadonlyMap<string, SecretMatch>;
+}
+
+export interface TraceGradeOptions extends InventoryGradeOptions {
   /** Store and script readings that join the trace (rubric section 2.3). */
   readonly readings?: readonly Reading[];
 }
@@ -60,12 +67,12 @@ export const SET_OUTSIDE_TRACE: Note = {
 };
 
 export function gradeObservations(observations: readonly Observation[], options: TraceGradeOptions = {}): TraceGrade {
-  return gradeInventory(buildCookieInventory(observations, options.readings), options.userMarks);
+  return gradeInventory(buildCookieInventory(observations, options.readings), options);
 }
 
-export function gradeInventory(inventory: CookieInventory, userMarks?: ReadonlyMap<string, UserMark>): TraceGrade {
+export function gradeInventory(inventory: CookieInventory, options: InventoryGradeOptions = {}): TraceGrade {
   const cookies: CookieGrade[] = [];
-  for (const record of inventory.records) cookies.push(...gradeRecord(inventory, record, userMarks?.get(record.identity.name)));
+  for (const record of inventory.records) cookies.push(...gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches));
   return {
     cookies,
     grade: siteGrade(cookies),
@@ -75,7 +82,12 @@ export function gradeInventory(inventory: CookieInventory, userMarks?: ReadonlyM
 }
 
 /** The entries of one record: its graded entry (if any evidence besides deletions), and its latest deletion. */
-export function gradeRecord(inventory: CookieInventory, record: CookieRecord, userMark: UserMark | undefined): CookieGrade[] {
+export function gradeRecord(
+  inventory: CookieInventory,
+  record: CookieRecord,
+  userMark: UserMark | undefined,
+  secretMatches?: ReadonlyMap<string, SecretMatch>,
+): CookieGrade[] {
   const { observations } = inventory;
   const detect = (value: string, byLogin: boolean) =>
     detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark });
@@ -90,9 +102,11 @@ export function gradeRecord(inventory: CookieInventory, record: CookieRecord, us
   const session = detect(latestValue, latestIssued !== undefined && isLoginRequest(observations[latestIssued.index] as Observation));
   const trace: TraceAnalysis | null = session.isSession ? analyzeTrace(traceCookie(observations, record), session.framework) : null;
   const extremes = extremeValuesById(record.ids);
+  // A signature made with a known secret, on any value of the cookie (rubric section 8).
+  const secretMatch = session.isSession ? record.ids.map((id) => secretMatches?.get(id)).find((match) => match !== undefined) : undefined;
   const common = {
     rotatedOnLogin: trace?.rotatedOnLogin ?? false,
-    traceFindings: session.isSession ? (trace?.findings ?? []) : [],
+    traceFindings: session.isSession ? [...(secretMatch ? [secretKnownFinding(secretMatch)] : []), ...(trace?.findings ?? [])] : [],
     scriptVisible: record.scriptReadings.length > 0,
   };
   const otherValues = (value: string) => extremes.filter((other) => other !== value);

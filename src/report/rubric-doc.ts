@@ -5,6 +5,7 @@
  */
 import { COOKIE_RULES } from '../rules/all-rules.js';
 import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
+import { EXPRESS_FIX, SECRET_KNOWN_RULE } from '../rules/secret-known.js';
 import { TRACE_RULES } from '../trace/analyze-trace.js';
 import { RUBRIC_VERSION } from '../version.js';
 
@@ -18,8 +19,12 @@ export interface DocumentedRule {
 
 /** Every rule of rubric sections 4 and 5, in the rubric's order. */
 export function documentedRules(): DocumentedRule[] {
+  const cookieRules = COOKIE_RULES.map((rule) => ({ id: rule.id, deduction: rule.deduction, cap: rule.cap, expressFix: rule.fix['express-session'], section: 'one Set-Cookie' as const }));
+  // secret-known sits after the rejections in the rubric's table; it is checked apart (asynchronously).
+  const afterRejections = cookieRules.findIndex((rule) => !rule.id.startsWith('rejected-'));
+  cookieRules.splice(afterRejections, 0, { ...SECRET_KNOWN_RULE, expressFix: EXPRESS_FIX, section: 'one Set-Cookie' });
   return [
-    ...COOKIE_RULES.map((rule) => ({ id: rule.id, deduction: rule.deduction, cap: rule.cap, expressFix: rule.fix['express-session'], section: 'one Set-Cookie' as const })),
+    ...cookieRules,
     ...TRACE_RULES.map((rule) => ({ id: rule.id, deduction: rule.deduction, cap: rule.cap, expressFix: rule.fix['express-session'], section: 'the whole trace' as const })),
   ];
 }

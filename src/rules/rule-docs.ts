@@ -42,6 +42,11 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     why: 'Browsers drop the cookie: a site may not set cookies for another site or for a whole suffix.',
     sources: 'RFC 6265bis 5.6 steps 9-10; Chrome InvalidDomain; Firefox CookieRejectedInvalidDomain',
   },
+  'secret-known': {
+    when: "The cookie's signature verifies with a publicly known secret (express-session, cookie-session / koa-session, Flask, Django signed cookies, HS256/384/512 JWTs).",
+    why: 'Anyone can sign a session of their own choosing, for any user: every other finding is moot. Every session issued with that secret must be treated as compromised.',
+    sources: 'ASVS 5 V13.3 (secret management); OWASP; badsecrets; CookieMonster',
+  },
   'secure-missing': {
     when: 'No Secure attribute.',
     why: 'The browser also sends the cookie over plain http, where anyone on the network can read the session id.',

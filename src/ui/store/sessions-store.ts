@@ -5,7 +5,9 @@
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
-import { gradeObservations, type TraceGrade } from '../../grade/grade-observations.js';
+import { gradeInventory, type TraceGrade } from '../../grade/grade-observations.js';
+import { buildCookieInventory, type CookieInventory } from '../../inventory/cookie-inventory.js';
+import type { SecretMatch } from '../../secrets/known-secret-check.js';
 import type { Observation } from '../../observation/observation.js';
 import type { Reading } from '../../observation/readings.js';
 import { siteOfUrl } from './site-of.js';
@@ -33,6 +35,10 @@ export interface SessionsStore {
   readonly filter: Signal<string>;
   readonly theme: Signal<Theme>;
   readonly maxObservations: number;
+  /** Values whose signature verified with a known secret (found off the render path, rubric 8). */
+  readonly secretMatches: Signal<ReadonlyMap<string, SecretMatch>>;
+  /** Every cookie the graded exchanges and readings show. */
+  readonly inventory: ReadonlySignal<CookieInventory>;
   readonly trace: ReadonlySignal<TraceGrade>;
   readonly site: ReadonlySignal<string | null>;
   /** Throttling state of re-grading (not shown anywhere). */
@@ -49,6 +55,7 @@ export type StoreEvent =
   | { readonly type: 'navigated'; readonly url: string }
   | { readonly type: 'cleared' }
   | { readonly type: 'read'; readonly reading: Reading }
+  | { readonly type: 'secrets-checked'; readonly matches: ReadonlyMap<string, SecretMatch> }
   | { readonly type: 'marks-loaded'; readonly marks: ReadonlyMap<string, UserMark> }
   | { readonly type: 'marked'; readonly name: string; readonly mark: UserMark | null }
   | { readonly type: 'values-revealed'; readonly reveal: boolean }
@@ -61,6 +68,8 @@ export function createSessionsStore(options: { readonly maxObservations?: number
   const marks = signal<ReadonlyMap<string, UserMark>>(new Map());
   const readings = signal<readonly Reading[]>([]);
   const pageUrl = signal<string | null>(null);
+  const secretMatches = signal<ReadonlyMap<string, SecretMatch>>(new Map());
+  const inventory = computed(() => buildCookieInventory(gradedObservations.value, readings.value));
   return {
     observations,
     gradedObservations,
@@ -72,7 +81,9 @@ export function createSessionsStore(options: { readonly maxObservations?: number
     filter: signal(''),
     theme: signal<Theme>('light'),
     maxObservations: options.maxObservations ?? DEFAULT_MAX_OBSERVATIONS,
-    trace: computed(() => gradeObservations(gradedObservations.value, { userMarks: marks.value, readings: readings.value })),
+    secretMatches,
+    inventory,
+    trace: computed(() => gradeInventory(inventory.value, { userMarks: marks.value, secretMatches: secretMatches.value })),
     site: computed(() => (pageUrl.value === null ? null : siteOfUrl(pageUrl.value))),
     grading: { timer: null, lastMilliseconds: 0 },
   };
@@ -146,6 +157,9 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       store.readings.value = [...kept, event.reading];
       return;
     }
+    case 'secrets-checked':
+      if (event.matches.size !== store.secretMatches.value.size) store.secretMatches.value = new Map(event.matches);
+      return;
     case 'marks-loaded':
       store.marks.value = event.marks;
       return;

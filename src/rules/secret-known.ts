@@ -1,0 +1,50 @@
+/**
+ * `secret-known` (cap F): the session cookie's signature verifies with a publicly known secret,
+ * so anyone can forge a session for any user. Sources: ASVS 5 V13.3 (secret management), OWASP,
+ * badsecrets, CookieMonster. The secret is named only when it comes from the bundled public list;
+ * a match from the user's own list names the file and line, never the secret.
+ */
+import type { Finding } from '../core/finding.js';
+import type { SecretMatch } from '../secrets/known-secret-check.js';
+import type { SigningScheme } from '../secrets/signed-values.js';
+
+export const SECRET_KNOWN_ID = 'secret-known';
+
+/** The rule as docs/rubric.md and SARIF list it (it is checked apart: the check is asynchronous). */
+export const SECRET_KNOWN_RULE = { id: SECRET_KNOWN_ID, deduction: 0, cap: 'F' as const } as const;
+
+const ROTATE =
+  'Then treat every session issued so far as compromised: anyone could have forged one. Rotating the secret logs everyone out; that is the point.';
+
+/** The framework whose advice applies, by scheme, and that advice. */
+const ADVICE: Readonly<Record<SigningScheme, readonly [string, string]>> = {
+  'express-session': ['express-session', ''],
+  '@fastify/session': ['@fastify/session', 'Pass `secret: process.env.SESSION_SECRET` (32+ random bytes) to `@fastify/session`; to rotate, give an array `[newSecret, oldSecret]`.'],
+  keygrip: ['cookie-session', "Set `keys: [process.env.SESSION_KEY]` in cookie-session (koa: `app.keys = [process.env.SESSION_KEY]`), each 32+ random bytes; rotate by putting the new key first: `keys: [newKey, oldKey]`."],
+  itsdangerous: ['flask', "Set `app.config['SECRET_KEY'] = os.environ['SECRET_KEY']` with `secrets.token_hex(32)`; Flask 3.1+ takes old keys in `SECRET_KEY_FALLBACKS` while you rotate."],
+  'django-signing-sha256': ['django', 'Set `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]` (`django.core.management.utils.get_random_secret_key()`); keep the old one in `SECRET_KEY_FALLBACKS` (Django 4.1+) while you rotate.'],
+  'django-signing-sha1': ['django', 'Set `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]` (`django.core.management.utils.get_random_secret_key()`); keep the old one in `SECRET_KEY_FALLBACKS` (Django 4.1+) while you rotate.'],
+  'jws-hs256': ['jwt', 'Sign the token with a key of 32+ random bytes from the environment (e.g. `process.env.JWT_SECRET`), or use an asymmetric algorithm (ES256, EdDSA).'],
+  'jws-hs384': ['jwt', 'Sign the token with a key of 48+ random bytes from the environment, or use an asymmetric algorithm (ES256, EdDSA).'],
+  'jws-hs512': ['jwt', 'Sign the token with a key of 64+ random bytes from the environment, or use an asymmetric algorithm (ES256, EdDSA).'],
+};
+
+export const EXPRESS_FIX =
+  "Set `secret: process.env.SESSION_SECRET` with 32+ random bytes (`node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`); to rotate without logging everyone out at once, `secret: [newSecret, oldSecret]`.";
+
+function where(match: SecretMatch): string {
+  return match.source.list === 'bundled' ? `the publicly known secret "${match.source.secret}"` : `a secret from your list (${match.source.file}, line ${match.source.line})`;
+}
+
+export function secretKnownFinding(match: SecretMatch): Finding {
+  const [framework, advice] = ADVICE[match.scheme];
+  const fix: Record<string, string> = { 'express-session': `${EXPRESS_FIX} ${ROTATE}` };
+  if (framework !== 'express-session') fix[framework] = `${advice} ${ROTATE}`;
+  return {
+    id: SECRET_KNOWN_ID,
+    deduction: 0,
+    cap: 'F',
+    message: `The cookie's ${match.scheme} signature verifies with ${where(match)}: anyone can forge a session for any user.`,
+    fix,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * `secret-known` (rubric section 8): does a session cookie's signature verify with a publicly
+ * known secret? Offline: nothing leaves the machine. The HMAC comes in as a port (`Crypto`):
+ * WebCrypto by default (Node 20 and both browsers have `crypto.subtle`), a faster synchronous one
+ * where the caller has it (the CLI passes node:crypto's). Each value is checked once, however often
+ * it is seen: the checker remembers its answers.
+ */
+import type { HashName, SignedValue, SigningScheme } from './signed-values.js';
+import { signedValues } from './signed-values.js';
+
+export interface Crypto {
+  hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array> | Uint8Array;
+  digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> | Uint8Array;
+}
+
+/** WebCrypto, as the panel and the library use it. */
+export const WEB_CRYPTO: Crypto = {
+  hmac: async (hash, key, data) => {
+    const imported = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, ['sign']);
+    return new Uint8Array(await crypto.subtle.sign('HMAC', imported, data as BufferSource));
+  },
+  digest: async (hash, data) => new Uint8Array(await crypto.subtle.digest(hash, data as BufferSource)),
+};
+
+/** Where a matching secret came from: the bundled list (the secret is public), or the user's file. */
+export type SecretSource = { readonly list: 'bundled'; readonly secret: string; readonly group: string } | { readonly list: 'file'; readonly file: string; readonly line: number };
+
+export interface SecretMatch {
+  readonly scheme: SigningScheme;
+  readonly source: SecretSource;
+}
+
+/** A value to check: a session cookie's name, value, and its `<name>.sig` companion's value if any. */
+export interface CheckedValue {
+  readonly name: string;
+  readonly value: string;
+  readonly companion?: string;
+}
+
+/** One candidate secret with where it came from. */
+export interface CandidateSecret {
+  readonly secret: string;
+  readonly source: SecretSource;
+}
+
+const encoder = new TextEncoder();
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= (a[i] as number) ^ (b[i] as number);
+  return difference === 0;
+}
+
+async function keyFor(crypto: Crypto, signed: SignedValue, secret: Uint8Array): Promise<Uint8Array> {
+  const { derivation } = signed;
+  if (derivation.kind === 'secret') return secret;
+  if (derivation.kind === 'hmac-salt') return crypto.hmac(signed.hash, secret, encoder.encode(derivation.salt));
+  const salted = new Uint8Array([...encoder.encode(derivation.keySalt), ...secret]);
+  return crypto.digest(signed.hash, salted);
+}
+
+/** True when `secret` signed `signed`. */
+export async function verifies(crypto: Crypto, signed: SignedValue, secret: string): Promise<boolean> {
+  const key = await keyFor(crypto, signed, encoder.encode(secret));
+  return equal(await crypto.hmac(signed.hash, key, encoder.encode(signed.message)), signed.signature);
+}
+
+/** How many candidates are checked between two yields to the event loop (the panel stays responsive). */
+const SLICE = 64;
+
+export interface KnownSecretChecker {
+  /**
+   * Checks each value not checked before against every candidate; resolves with the matches of
+   * all values checked so far, by cookie value. Between slices it yields to the event loop.
+   */
+  check(values: readonly CheckedValue[]): Promise<ReadonlyMap<string, SecretMatch>>;
+}
+
+export function createKnownSecretChecker(
+  candidates: () => AsyncIterable<CandidateSecret> | Iterable<CandidateSecret>,
+  options: { readonly crypto?: Crypto; readonly yieldEvery?: () => Promise<void> } = {},
+): KnownSecretChecker {
+  const crypto = options.crypto ?? WEB_CRYPTO;
+  const pause = options.yieldEvery ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const answered = new Set<string>();
+  const matches = new Map<string, SecretMatch>();
+  return {
+    check: async (values) => {
+      const pending: { value: CheckedValue; signed: SignedValue[] }[] = [];
+      for (const value of values) {
+        const key = `${value.name}\u0000${value.value}\u0000${value.companion ?? ''}`;
+        if (answered.has(key)) continue;
+        answered.add(key);
+        const signed = signedValues(value.name, value.value, value.companion);
+        if (signed.length > 0) pending.push({ value, signed });
+      }
+      if (pending.length === 0) return matches;
+      let sinceYield = 0;
+      for await (const candidate of candidates()) {
+        for (const entry of pending) {
+          if (matches.has(entry.value.value)) continue;
+          for (const signed of entry.signed) {
+            if (await verifies(crypto, signed, candidate.secret)) {
+              matches.set(entry.value.value, { scheme: signed.scheme, source: candidate.source });
+              break;
+            }
+          }
+        }
+        if (pending.every((entry) => matches.has(entry.value.value))) break;
+        if (++sinceYield >= SLICE) {
+          sinceYield = 0;
+          await pause();
+        }
+      }
+      return matches;
+    },
+  };
+}
