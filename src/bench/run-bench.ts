@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: parse throughput against `cookie`, `set-cookie-parser` and `tough-cookie` in
  * the same process, parse+grade throughput for session cookies, retained memory per parsed
- * result, and parse time on 1 KB / 10 KB / 100 KB headers (it must stay linear).
+ * result, parse time on 1 KB / 10 KB / 100 KB headers (it must stay linear), the panel's ingest
+ * and grading, and the known-secrets check on the panel's and the CLI's paths.
  * Prints figures; it asserts nothing (speed is never a test).
  */
 import { parseSetCookie as cookieParseSetCookie } from 'cookie';
@@ -15,6 +16,7 @@ import { responseContext } from '../core/response-context.js';
 import { harEntryToObservation } from '../observation/read-har.js';
 import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
 import { generateHarEntries } from './har-corpus.js';
+import { secretFigures } from './secrets-bench.js';
 import { generateCorpus } from './set-cookie-corpus.js';
 
 const CORPUS_SIZE = 100_000;
@@ -121,7 +123,7 @@ function panelFigures(): void {
   if (store.observations.value.length !== ENTRIES) throw new Error('lost observations');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { headers, sessionHeaders } = generateCorpus(CORPUS_SIZE);
   console.log(`Corpus: ${headers.length} Set-Cookie headers (${sessionHeaders.length} session cookies), ${ROUNDS} rounds, medians.\n`);
 
@@ -174,6 +176,7 @@ function main(): void {
     console.log(`  ${String(kilobytes).padStart(3)} KB header: ${median(times).toFixed(1)} us per parse`);
   }
   panelFigures();
+  await secretFigures();
 }
 
-main();
+await main();
