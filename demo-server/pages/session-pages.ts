@@ -9,7 +9,7 @@ export function loginPage({ leak, failed, loggedIn }: { leak: string; failed: bo
     html`<h1>Log in</h1>
 <p>The demo account is <code>demo</code> with the password <code>demo</code>.</p>
 ${failed ? html`<p class="error" role="alert">Wrong user name or password.</p>` : ''}
-<form method="post" action="/login">
+<form method="post" action="/login" id="login">
   <label>User name <input name="username" autocomplete="username" value="demo"></label>
   <label>Password <input name="password" type="password" autocomplete="current-password"></label>
   <button type="submit">Log in</button>

@@ -1,7 +1,8 @@
 /**
- * Requests a URL the way a browser navigates: redirects followed by hand (so every hop's
- * Set-Cookie is seen and graded), cookies carried along the chain, and a clear one-line error for
- * anything that goes wrong. Only headers are read: the body is never downloaded.
+ * Requests URLs the way a browser navigates: redirects followed by hand (so every hop's
+ * Set-Cookie is seen and graded), cookies kept in one jar across the chain and across the steps
+ * of a flow, and a clear one-line error for anything that goes wrong. Only headers are read,
+ * unless a flow step needs the page (to check a text or read a form), and then a bounded amount.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -19,6 +20,24 @@ export interface FetchTraceOptions {
   /** Called before each request of the chain (for a progress line). */
   readonly onHop?: (hop: number, url: string) => void;
 }
+
+/** A request body: its media type, the encoded text, and the parameter names (login detection). */
+export interface RequestBody {
+  readonly contentType: string;
+  readonly text: string;
+  readonly paramNames: readonly string[];
+}
+
+/** What one navigation (a request and its redirects) ended with. */
+export interface Navigation {
+  readonly status: number;
+  readonly url: string;
+  /** The final page's body (UTF-8, at most MAX_BODY_BYTES), when it was asked for. */
+  readonly body: string | null;
+}
+
+/** A flow step reads at most this much of a page. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * A failure the user can act on; its message is one line. It keeps the exchanges made before it,
@@ -66,9 +85,10 @@ function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
 interface Hop {
   readonly status: number;
   readonly headers: HttpHeader[];
+  readonly body: string | null;
 }
 
-function requestOnce(url: URL, method: string, headers: readonly HttpHeader[], options: FetchTraceOptions): Promise<Hop> {
+function requestOnce(url: URL, method: string, headers: readonly HttpHeader[], body: string | null, readBody: boolean, options: FetchTraceOptions): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const outgoing: Record<string, string | string[]> = {};
@@ -92,10 +112,22 @@ function requestOnce(url: URL, method: string, headers: readonly HttpHeader[], o
       const received: HttpHeader[] = [];
       const raw = response.rawHeaders;
       for (let i = 0; i + 1 < raw.length; i += 2) received.push({ name: raw[i] as string, value: raw[i + 1] as string });
-      // Headers are all we grade: drop the body instead of downloading it.
-      response.destroy();
-      request.destroy();
-      resolve({ status: response.statusCode ?? 0, headers: received });
+      const done = (text: string | null) => {
+        response.destroy();
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, headers: received, body: text });
+      };
+      // Headers are all we grade: unless a flow step needs the page, drop the body unread.
+      if (!readBody) return done(null);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        chunks.push(chunk);
+        if (size >= MAX_BODY_BYTES) done(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'));
+      });
+      response.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+      response.on('error', () => done(Buffer.concat(chunks).toString('utf8')));
     });
     request.on('timeout', () => {
       request.destroy(new FetchTraceError(`${url.host} did not answer within ${options.timeoutMs / 1000} s`));
@@ -103,70 +135,115 @@ function requestOnce(url: URL, method: string, headers: readonly HttpHeader[], o
     request.on('error', (error: NodeJS.ErrnoException) => {
       reject(error instanceof FetchTraceError ? error : new FetchTraceError(describeNetworkError(error, url)));
     });
-    request.end();
+    request.end(body ?? undefined);
   });
 }
 
-/** Follows `startUrl` through its redirects and returns one observation per hop. */
-export async function fetchTrace(startUrl: string, options: FetchTraceOptions): Promise<Observation[]> {
-  let url: URL;
+function parseUrl(text: string): URL {
   try {
-    url = new URL(startUrl);
+    return new URL(text);
   } catch {
-    throw new FetchTraceError(`"${startUrl}" is not a valid URL`);
-  }
-  const observations: Observation[] = [];
-  try {
-    return await followRedirects(url, options, observations);
-  } catch (error) {
-    if (error instanceof FetchTraceError) error.observations = observations;
-    throw error;
+    throw new FetchTraceError(`"${text}" is not a valid URL`);
   }
 }
 
-async function followRedirects(start: URL, options: FetchTraceOptions, observations: Observation[]): Promise<Observation[]> {
-  let url = start;
-  const jar = new CookieJar();
-  const userCookie = headerValues(options.headers, 'cookie');
-  const otherHeaders = options.headers.filter((header) => header.name.toLowerCase() !== 'cookie');
-  let method = options.method.toUpperCase();
-  for (let hop = 0; ; hop++) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new FetchTraceError(`cannot follow ${url.href}: only http and https are supported`);
+/**
+ * A browser-like client: one cookie jar for every navigation, every exchange kept as an
+ * observation (one trace). `-H` headers go only to the host they were given for.
+ */
+export class HttpSession {
+  readonly observations: Observation[] = [];
+  readonly #jar = new CookieJar();
+  readonly #options: FetchTraceOptions;
+  readonly #userCookie: readonly string[];
+  readonly #otherHeaders: readonly HttpHeader[];
+  #headersHost: string | null = null;
+
+  constructor(options: FetchTraceOptions) {
+    this.#options = options;
+    this.#userCookie = headerValues(options.headers, 'cookie');
+    this.#otherHeaders = options.headers.filter((header) => header.name.toLowerCase() !== 'cookie');
+  }
+
+  /** Requests `target` (resolved against the last page) and follows its redirects. */
+  async navigate(
+    method: string,
+    target: string,
+    body: RequestBody | null = null,
+    options: { readBody?: boolean; headers?: readonly HttpHeader[] } = {},
+  ): Promise<Navigation> {
+    const base = this.observations[this.observations.length - 1]?.url;
+    let url: URL;
+    try {
+      url = base === undefined ? parseUrl(target) : new URL(target, base);
+    } catch (error) {
+      throw error instanceof FetchTraceError ? error : new FetchTraceError(`"${target}" is not a valid URL`);
     }
-    const jarCookie = jar.cookieHeaderFor(url.href);
-    const cookie = [...userCookie, ...(jarCookie ? [jarCookie] : [])].join('; ');
+    this.#headersHost ??= url.host;
+    let currentMethod = method.toUpperCase();
+    let currentBody = body;
+    try {
+      for (let hop = 0; ; hop++) {
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+          throw new FetchTraceError(`cannot follow ${url.href}: only http and https are supported`);
+        }
+        const { status, headers, body: page } = await this.#exchange(hop, url, currentMethod, currentBody, options.readBody === true, options.headers ?? []);
+        const location = headerValues(headers, 'location')[0];
+        if (!REDIRECT_STATUSES.has(status) || location === undefined) return { status, url: url.href, body: page };
+        if (hop >= this.#options.maxRedirects) {
+          throw new FetchTraceError(`stopped after ${this.#options.maxRedirects} redirects (a redirect loop?) at ${url.href}`);
+        }
+        try {
+          url = new URL(location, url);
+        } catch {
+          throw new FetchTraceError(`${url.href} redirects to an invalid Location "${location}"`);
+        }
+        // Browsers turn a 303, and a 301/302 after POST, into GET without a body (Fetch standard, HTTP-redirect fetch).
+        if (status === 303 ? currentMethod !== 'HEAD' : (status === 301 || status === 302) && currentMethod === 'POST') {
+          currentMethod = 'GET';
+          currentBody = null;
+        }
+      }
+    } catch (error) {
+      if (error instanceof FetchTraceError) error.observations = this.observations;
+      throw error;
+    }
+  }
+
+  async #exchange(hop: number, url: URL, method: string, body: RequestBody | null, readBody: boolean, stepHeaders: readonly HttpHeader[]): Promise<Hop> {
+    const jarCookie = this.#jar.cookieHeaderFor(url.href);
+    const ownHost = url.host === this.#headersHost;
+    // A Cookie given with -H is the user's own jar for that host: a cookie the server sets with the same name replaces it.
+    const userPairs = ownHost ? this.#userCookie.flatMap((header) => header.split(';').map((pair) => pair.trim()).filter(Boolean)) : [];
+    const jarNames = new Set((jarCookie ?? '').split('; ').map((pair) => pair.split('=')[0]));
+    const cookie = [...userPairs.filter((pair) => !jarNames.has(pair.split('=')[0] as string)), ...(jarCookie ? [jarCookie] : [])].join('; ');
     const requestHeaders: HttpHeader[] = [
       { name: 'User-Agent', value: 'session-cookie-inspector' },
-      ...otherHeaders,
+      ...(ownHost ? [...this.#otherHeaders, ...stepHeaders] : []),
+      ...(body ? [{ name: 'Content-Type', value: body.contentType }] : []),
       ...(cookie ? [{ name: 'Cookie', value: cookie }] : []),
     ];
-    options.onHop?.(hop, url.href);
+    this.#options.onHop?.(hop, url.href);
     const time = Date.now();
-    const { status, headers } = await requestOnce(url, method, requestHeaders, options);
+    const answer = await requestOnce(url, method, requestHeaders, body?.text ?? null, readBody, this.#options);
     const observation: Observation = {
       url: url.href,
       method,
       requestHeaders,
-      requestBodyParamNames: null,
-      status,
-      responseHeaders: headers,
+      requestBodyParamNames: body ? [...body.paramNames] : null,
+      status: answer.status,
+      responseHeaders: answer.headers,
       time,
     };
-    observations.push(observation);
-    jar.store(headerValues(headers, 'set-cookie'), responseContext(observation));
-
-    const location = headerValues(headers, 'location')[0];
-    if (!REDIRECT_STATUSES.has(status) || location === undefined) return observations;
-    if (hop >= options.maxRedirects) {
-      throw new FetchTraceError(`stopped after ${options.maxRedirects} redirects (a redirect loop?) at ${url.href}`);
-    }
-    try {
-      url = new URL(location, url);
-    } catch {
-      throw new FetchTraceError(`${url.href} redirects to an invalid Location "${location}"`);
-    }
-    // Browsers turn a 303, and a 301/302 after POST, into GET (Fetch standard, HTTP-redirect fetch).
-    if (status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') method = 'GET';
+    this.observations.push(observation);
+    this.#jar.store(headerValues(answer.headers, 'set-cookie'), responseContext(observation));
+    return answer;
   }
+}
+
+/** Follows `startUrl` through its redirects and returns one observation per hop. */
+export async function fetchTrace(startUrl: string, options: FetchTraceOptions, body: RequestBody | null = null): Promise<Observation[]> {
+  const session = new HttpSession(options);
+  await session.navigate(options.method, parseUrl(startUrl).href, body);
+  return session.observations;
 }

@@ -3,7 +3,7 @@
  * exit 0 (graded), 1 (below --fail-under) or 2 (bad arguments, unreadable input, network errors).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { buildValueIndex } from '../core/value-index.js';
@@ -21,7 +21,10 @@ import { bundledSecrets } from '../secrets/bundled-secrets.js';
 import { createKnownSecretChecker, type CandidateSecret, type KnownSecretChecker } from '../secrets/known-secret-check.js';
 import { valuesToCheck } from '../secrets/values-to-check.js';
 import { VERSION, rulesDocUrl } from '../version.js';
-import { fetchTrace, FetchTraceError } from './fetch-trace.js';
+import { buildHar } from '../report/har-writer.js';
+import { createStandIn } from '../report/stand-in.js';
+import { FetchTraceError, HttpSession, type FetchTraceOptions, type RequestBody } from './fetch-trace.js';
+import { FlowError, parseFlow, runFlow } from './flow.js';
 import { formatBytes, NO_PROGRESS, type Progress } from './progress.js';
 import { NODE_CRYPTO } from './node-crypto.js';
 import { buildSarifLog } from './sarif-report.js';
@@ -37,8 +40,10 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage: session-cookie-inspector [options] <url-or-har-file>...
+       session-cookie-inspector [options] --flow <flow.json|flow.yaml>
 
-Grades the session cookies set by a URL (following redirects) or recorded in a HAR file.
+Grades the session cookies set by a URL (following redirects), recorded in a HAR file, or seen
+while walking a flow of steps (log in, browse, log out).
 
 Options:
   --format <f>           text (default), json, sarif (SARIF 2.1.0, for code scanning) or junit (JUnit XML)
@@ -50,7 +55,12 @@ Options:
   --fail-under <letter>  exit 1 when a site grade is below A+, A, B, C, D or F ("none" never fails)
   --show-values          include cookie values in the output (hidden by default)
   --insecure             accept TLS certificates that do not verify (local dev servers)
-  --method <method>      HTTP method of the first request (default GET)
+  --method <method>      HTTP method of the first request (default GET, or POST with --data)
+  --data <body>          send this form-encoded body with the first request (like curl -d)
+  --data-json <json>     send this JSON body with the first request
+  --flow <file>          walk the steps of a JSON or YAML flow file as one trace (see README)
+  --save-har <file>      also write the exchanges made as a HAR 1.2 file (headers only, values
+                         replaced by stand-ins unless --show-values; credentials never)
   -H, --header <h>       extra request header "Name: value" (repeatable)
   --timeout <seconds>    per-request timeout (default 10)
   -h, --help             show this help
@@ -59,6 +69,8 @@ Options:
 Exit status: 0 graded, 1 below --fail-under, 2 error.`;
 
 const MAX_REDIRECTS = 10;
+/** Credentials from a flow are masked from this length on (a cookie value from 8: see value-index). */
+const CREDENTIAL_MIN_LENGTH = 3;
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,6 +83,9 @@ interface CliOptions {
   readonly rulesUrl: string | null;
   readonly explain: string | null;
   readonly secretFiles: readonly string[];
+  readonly body: RequestBody | null;
+  readonly flow: string | null;
+  readonly saveHar: string | null;
   readonly failUnder: Letter | null;
   readonly showValues: boolean;
   readonly insecure: boolean;
@@ -112,7 +127,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'fail-under': { type: 'string' },
         'show-values': { type: 'boolean', default: false },
         insecure: { type: 'boolean', default: false },
-        method: { type: 'string', default: 'GET' },
+        method: { type: 'string' },
+        data: { type: 'string' },
+        'data-json': { type: 'string' },
+        flow: { type: 'string' },
+        'save-har': { type: 'string' },
         header: { type: 'string', short: 'H', multiple: true, default: [] },
         timeout: { type: 'string', default: '10' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -127,7 +146,21 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) {
     throw new UsageError(`--timeout takes a number of seconds between 0 and 600, not "${values.timeout}"`);
   }
-  if (!/^[A-Za-z]+$/.test(values.method)) throw new UsageError(`--method "${values.method}" is not an HTTP method`);
+  if (values.method !== undefined && !/^[A-Za-z]+$/.test(values.method)) throw new UsageError(`--method "${values.method}" is not an HTTP method`);
+  if (values.data !== undefined && values['data-json'] !== undefined) throw new UsageError('give --data or --data-json, not both');
+  let body: RequestBody | null = null;
+  if (values.data !== undefined) {
+    body = { contentType: 'application/x-www-form-urlencoded', text: values.data, paramNames: [...new URLSearchParams(values.data).keys()] };
+  } else if (values['data-json'] !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(values['data-json']);
+    } catch (error) {
+      throw new UsageError(`--data-json is not valid JSON: ${(error as Error).message}`);
+    }
+    const keys = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? Object.keys(parsed) : [];
+    body = { contentType: 'application/json', text: values['data-json'], paramNames: keys };
+  }
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${format}"`);
   if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError('--json and --format disagree: give one');
@@ -142,13 +175,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     failUnder: values['fail-under'] === undefined ? null : parseLetter(values['fail-under']),
     showValues: values['show-values'],
     insecure: values.insecure,
-    method: values.method.toUpperCase(),
+    method: (values.method ?? (body === null ? 'GET' : 'POST')).toUpperCase(),
+    body,
+    flow: values.flow ?? null,
+    saveHar: values['save-har'] ?? null,
     headers: values.header.map(parseHeader),
     timeoutMs: timeout * 1000,
     help: values.help,
     version: values.version,
   };
-  if (!options.help && !options.version && options.explain === null && options.sources.length === 0) {
+  if (!options.help && !options.version && options.explain === null && options.flow === null && options.sources.length === 0) {
     throw new UsageError('give at least one URL or HAR file (see --help)');
   }
   return options;
@@ -172,19 +208,49 @@ async function readWithProgress(path: string, progress: Progress): Promise<strin
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function sessionOptions(options: CliOptions, progress: Progress): FetchTraceOptions {
+  return {
+    method: options.method,
+    headers: options.headers,
+    insecure: options.insecure,
+    timeoutMs: options.timeoutMs,
+    maxRedirects: MAX_REDIRECTS,
+    // Only the host: a path or query can carry a session id.
+    onHop: (hop, url) => progress.update(`request ${hop + 1} to ${new URL(url).host}`),
+  };
+}
+
+/** A flow's exchanges, and the credentials it read from the environment (masked everywhere). */
+async function walkFlow(file: string, options: CliOptions, io: CliIo): Promise<{ observations: Observation[]; credentials: ReadonlySet<string> }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FetchTraceError(`cannot read the flow ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`);
+  }
+  const flow = parseFlow(text, file);
+  const progress = io.progress ?? NO_PROGRESS;
+  const session = new HttpSession(sessionOptions(options, progress));
+  try {
+    const run = await runFlow(flow, session, process.env, (step) => progress.update(step.name));
+    return { observations: session.observations, credentials: run.secrets };
+  } catch (error) {
+    // Keep what the flow did before it failed: --save-har writes it as evidence.
+    if (error instanceof FlowError || error instanceof FetchTraceError) Object.assign(error, { observations: session.observations });
+    throw error;
+  } finally {
+    progress.done();
+  }
+}
+
 async function observationsOf(source: string, options: CliOptions, io: CliIo): Promise<Observation[]> {
   const progress = io.progress ?? NO_PROGRESS;
   if (isUrl(source)) {
+    const session = new HttpSession(sessionOptions(options, progress));
     try {
-      return await fetchTrace(source, {
-        method: options.method,
-        headers: options.headers,
-        insecure: options.insecure,
-        timeoutMs: options.timeoutMs,
-        maxRedirects: MAX_REDIRECTS,
-        // Only the host: a path or query can carry a session id.
-        onHop: (hop, url) => progress.update(`request ${hop + 1} to ${new URL(url).host}`),
-      });
+      await session.navigate(options.method, source, options.body);
+      return session.observations;
     } finally {
       progress.done();
     }
@@ -223,6 +289,22 @@ function secretChecker(files: readonly string[], progress: Progress): KnownSecre
     }
   }
   return createKnownSecretChecker(candidates, { crypto: NODE_CRYPTO, yieldEvery: () => Promise.resolve() });
+}
+
+/** `--save-har`: the exchanges made, values replaced by stand-ins (unless --show-values), credentials always masked. */
+async function saveHar(options: CliOptions, exchanges: readonly Observation[], credentials: ReadonlySet<string>, io: CliIo): Promise<boolean> {
+  if (options.saveHar === null) return true;
+  const values = buildValueIndex(buildCookieInventory(exchanges).values);
+  const standIn = createStandIn();
+  const secret = buildValueIndex(credentials, { minLength: CREDENTIAL_MIN_LENGTH });
+  const hide = (text: string) => secret.mask(options.showValues ? text : values.replaceEach(text, standIn));
+  try {
+    await writeFile(options.saveHar, `${JSON.stringify(buildHar(exchanges, hide), null, 2)}\n`);
+    return true;
+  } catch (error) {
+    io.stderr(`session-cookie-inspector: cannot write ${options.saveHar}: ${(error as Error).message}`);
+    return false;
+  }
 }
 
 /** Runs the CLI and returns its exit status. Never throws. */
@@ -264,22 +346,40 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
   const reports: JsonReport[] = [];
+  const exchanges: Observation[] = [];
+  const credentials = new Set<string>();
   try {
     const checker = secretChecker(options.secretFiles, io.progress ?? NO_PROGRESS);
-    for (const source of options.sources) {
-      const inventory = buildCookieInventory(await observationsOf(source, options, io));
+    const sources = [...options.sources, ...(options.flow === null ? [] : [options.flow])];
+    for (const source of sources) {
+      let observations: Observation[];
+      if (source === options.flow) {
+        const walked = await walkFlow(source, options, io);
+        observations = walked.observations;
+        for (const credential of walked.credentials) credentials.add(credential);
+      } else {
+        observations = await observationsOf(source, options, io);
+      }
+      exchanges.push(...observations);
+      const inventory = buildCookieInventory(observations);
       // Offline: signatures are checked against the bundled list (and --secrets files) here.
       const secretMatches = await checker.check(valuesToCheck(inventory));
       const trace = gradeInventory(inventory, { secretMatches });
-      reports.push(buildJsonReport(source, trace, { showValues: options.showValues }));
+      reports.push(buildJsonReport(source, trace, { showValues: options.showValues, alsoMask: credentials }));
     }
   } catch (error) {
-    const message = error instanceof FetchTraceError ? error.message : `unexpected error: ${(error as Error).message}`;
+    const known = error instanceof FetchTraceError || error instanceof FlowError;
+    const message = known ? (error as Error).message : `unexpected error: ${(error as Error).message}`;
+    const partial = (known ? ((error as { observations?: Observation[] }).observations ?? []) : []) as Observation[];
+    exchanges.push(...partial.filter((observation) => !exchanges.includes(observation)));
     // The message may quote a URL that carries a cookie value (`;jsessionid=...`): mask it too.
-    const seen = error instanceof FetchTraceError ? buildCookieInventory(error.observations).values : [];
-    io.stderr(`session-cookie-inspector: ${options.showValues ? message : buildValueIndex(seen).mask(message)}`);
+    const seen = buildCookieInventory(exchanges).values;
+    const masked = buildValueIndex(credentials, { minLength: CREDENTIAL_MIN_LENGTH }).mask(options.showValues ? message : buildValueIndex(seen).mask(message));
+    await saveHar(options, exchanges, credentials, io);
+    io.stderr(`session-cookie-inspector: ${masked}`);
     return 2;
   }
+  if (!(await saveHar(options, exchanges, credentials, io))) return 2;
 
   switch (options.format) {
     case 'json':

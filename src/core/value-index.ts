@@ -17,11 +17,11 @@ const withLowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) =>
 const withUpperHex = (text: string) => text.replace(/%[0-9a-f]{2}/g, (escape) => escape.toUpperCase());
 
 /** Every form of `value` that is long enough to search for. */
-export function valueForms(value: string): string[] {
+export function valueForms(value: string, minLength = MIN_SEARCHED_VALUE_LENGTH): string[] {
   const decoded = percentDecode(value);
   const encoded = percentEncode(decoded);
   const forms = new Set([value, withLowerHex(value), withUpperHex(value), decoded, encoded, withLowerHex(encoded), percentEncode(value)]);
-  return [...forms].filter((form) => form.length >= MIN_SEARCHED_VALUE_LENGTH);
+  return [...forms].filter((form) => form.length >= minLength);
 }
 
 /** Where a value's form sits in a text: [start, end). */
@@ -39,6 +39,8 @@ export interface ValueIndex {
   spansIn(text: string): ValueSpan[];
   /** `text` with every occurrence of every value replaced by MASK. */
   mask(text: string): string;
+  /** `text` with every occurrence of a value replaced by what `replacer` gives for the text it covers. */
+  replaceEach(text: string, replacer: (covered: string) => string): string;
 }
 
 interface Node {
@@ -48,14 +50,17 @@ interface Node {
   longest: number;
 }
 
-/** Builds the index of `values` (any iterable; duplicates and short values are fine). */
-export function buildValueIndex(values: Iterable<string>): ValueIndex {
+/**
+ * Builds the index of `values` (any iterable; duplicates and short values are fine). `minLength`
+ * lowers the length below which forms are not searched (credentials: a short password must still go).
+ */
+export function buildValueIndex(values: Iterable<string>, options: { readonly minLength?: number } = {}): ValueIndex {
   const nodes: Node[] = [{ next: new Map(), fail: 0, longest: 0 }];
   const distinct = new Set<string>();
   for (const value of values) {
     if (distinct.has(value)) continue;
     distinct.add(value);
-    for (const form of valueForms(value)) insert(nodes, form);
+    for (const form of valueForms(value, options.minLength)) insert(nodes, form);
   }
   link(nodes);
 
@@ -89,18 +94,20 @@ export function buildValueIndex(values: Iterable<string>): ValueIndex {
       return false;
     },
     spansIn,
-    mask: (text) => {
-      const spans = spansIn(text);
-      if (spans.length === 0) return text;
-      let masked = '';
-      let copied = 0;
-      for (const span of spans) {
-        masked += text.slice(copied, span.start) + MASK;
-        copied = span.end;
-      }
-      return masked + text.slice(copied);
-    },
+    mask: (text) => replaceSpans(text, spansIn(text), () => MASK),
+    replaceEach: (text, replacer) => replaceSpans(text, spansIn(text), replacer),
   };
+}
+
+function replaceSpans(text: string, spans: readonly ValueSpan[], replacer: (covered: string) => string): string {
+  if (spans.length === 0) return text;
+  let replaced = '';
+  let copied = 0;
+  for (const span of spans) {
+    replaced += text.slice(copied, span.start) + replacer(text.slice(span.start, span.end));
+    copied = span.end;
+  }
+  return replaced + text.slice(copied);
 }
 
 /** An index of nothing: masks nothing (for revealed values). */

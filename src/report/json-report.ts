@@ -84,6 +84,8 @@ export interface JsonReport {
 export interface ReportOptions {
   /** Include cookie values (`--show-values`, the panel's reveal switch). */
   readonly showValues?: boolean;
+  /** Other values to mask always, whatever showValues says, from 3 characters on (a flow's credentials). */
+  readonly alsoMask?: Iterable<string>;
 }
 
 function reportAttributes(entry: CookieGrade, mask: (text: string) => string): ReportAttributes | null {
@@ -144,7 +146,9 @@ export function valueIndexFor(trace: TraceGrade, showValues: boolean): ValueInde
 
 export function buildJsonReport(source: string, trace: TraceGrade, options: ReportOptions = {}): JsonReport {
   const showValues = options.showValues ?? false;
-  const { mask } = valueIndexFor(trace, showValues);
+  const values = valueIndexFor(trace, showValues);
+  const always = buildValueIndex(options.alsoMask ?? [], { minLength: 3 });
+  const mask = (text: string) => always.mask(values.mask(text));
   return {
     tool: 'session-cookie-inspector',
     version: VERSION,
