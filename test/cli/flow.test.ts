@@ -84,7 +84,7 @@ describe('--flow on the demo server', () => {
     const password = 'Corr3ct-Horse-Battery';
     const flow = demoFlow(demo.http.origin, password);
     // The demo takes only "demo": give it this password through a flow of its own that expects the 401.
-    writeFileSync(flow, readFileSync(flow, 'utf8').replace('expect: { status: 200, text: Logged in as }', 'expect: { status: 401 }').replace(/  - name: open the profile[\s\S]*$/, ''));
+    writeFileSync(flow, readFileSync(flow, 'utf8').replace('expect: { status: 200, text: Logged in as }', 'expect: { status: 401 }').replace(/ {2}- name: open the profile[\s\S]*$/, ''));
     const har = join(dir, 'failed-login.har');
     const text = await cli('--flow', flow, '--save-har', har);
     const json = await cli('--json', '--flow', flow);
