@@ -8,18 +8,12 @@ import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { isTrustworthyUrl, urlParts } from '../core/trustworthy-url.js';
 import { cookieIdentity, identityKey, type PlacedIdentity } from '../core/cookie-identity.js';
 import type { ResponseContext } from '../core/response-context.js';
+import { pathMatches } from '../core/path-match.js';
 
 interface StoredCookie {
   readonly identity: PlacedIdentity;
   readonly value: string;
   readonly secure: boolean;
-}
-
-/** RFC 6265bis 5.1.4 path-match. */
-function pathMatches(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith('/') || requestPath.charAt(cookiePath.length) === '/';
 }
 
 export class CookieJar {

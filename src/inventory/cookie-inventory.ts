@@ -15,6 +15,7 @@ import { urlParts } from '../core/trustworthy-url.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
 import type { Reading, StoredCookie } from '../observation/readings.js';
 import { requestCookies } from '../observation/request-cookies.js';
+import { pathMatches } from '../core/path-match.js';
 
 /** How a cookie was seen (rubric section 2.3). */
 export type SeenAs = 'set' | 'sent' | 'store' | 'script';
@@ -89,13 +90,6 @@ function emptyRecord(identity: CookieIdentity): MutableRecord {
 /** A cookie the trace knows only by name and the host it went to (or was read on). */
 function unplacedIdentity(name: string, host: string): CookieIdentity {
   return { name, domain: host, path: null, hostOnly: true };
-}
-
-/** RFC 6265bis 5.1.4 path-match. */
-function pathMatches(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith('/') || requestPath.charAt(cookiePath.length) === '/';
 }
 
 /**

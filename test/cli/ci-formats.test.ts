@@ -5,7 +5,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { cli } from '../support/cli.js';
 import { startDemo, type RunningDemo } from '../support/demo-servers.js';
 
 const HAR = 'test/fixtures/demo-login-flow.chromium.har';
@@ -23,12 +23,6 @@ it('the schema validator rejects a log that is not SARIF', () => {
   expect(validateSarif({ version: '2.1.0', runs: [{ tool: {} }] })).toBe(false);
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 interface SarifLog {
   runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; message: { text: string } }[] }[];

@@ -1,22 +1,10 @@
 import express from 'express';
 import session from 'express-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { cli, cliWith } from '../support/cli.js';
 import type { JsonReport } from '../../src/report/json-report.js';
 import { listenHttp, listenHttps, type Listening } from '../support/listen.js';
 
-interface Captured {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Captured> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function expressSessionApp(cookie: session.CookieOptions = {}) {
   const app = express();
@@ -224,7 +212,7 @@ describe('CLI masking (rubric section 7)', () => {
 
   it('names only the host on the progress line while it follows redirects', async () => {
     const updates: string[] = [];
-    await runCli([`${java.origin}/start`], { stdout: () => undefined, stderr: () => undefined, color: false, progress: { update: (text) => updates.push(text), done: () => undefined } });
+    await cliWith({ progress: { update: (text) => updates.push(text), done: () => undefined } }, `${java.origin}/start`);
     expect(updates).toEqual([`request 1 to ${new URL(java.origin).host}`, `request 2 to ${new URL(java.origin).host}`]);
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { cli } from '../support/cli.js';
 import type { JsonReport } from '../../src/report/json-report.js';
 import { configWith, startDemo, type RunningDemo } from '../support/demo-servers.js';
 
@@ -24,12 +24,6 @@ function demoFlow(origin: string, password = 'demo'): string {
   return file;
 }
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 async function walk(patch: object, scheme: 'http' | 'https' = 'http') {
   demo = await startDemo(configWith(patch));

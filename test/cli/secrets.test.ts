@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import express from 'express';
 import session from 'express-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { cli } from '../support/cli.js';
 import { listenHttp, type Listening } from '../support/listen.js';
 
 const PRIVATE = 'our-team-secret-2026-Qx81';
@@ -30,12 +30,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('--secrets', () => {
   it('finds a secret on line 54,321 of a 100,000-line list, naming the file and line, never the secret', async () => {
