@@ -190,6 +190,12 @@ describe('parseSetCookie: Domain, Path, SameSite (RFC 6265bis 5.6.3, 5.6.4, 5.6.
     expect(cookie.diagnostics[0]?.kind).toBe('empty-domain');
   });
 
+  it('makes the cookie host-only when the last Domain is empty (rubric 1: the current draft and Chromium)', () => {
+    const cookie = parseSetCookie('a=1; Domain=example.com; Domain=');
+    expect(cookie.domain).toBeNull();
+    expect(cookie.diagnostics.map((diagnostic) => diagnostic.kind).sort()).toEqual(['empty-domain', 'overridden-attribute']);
+  });
+
   it('uses the default path for a Path that does not start with "/"', () => {
     const cookie = parseSetCookie('a=1; Path=/x; Path=app');
     expect(cookie.path).toBeNull();

@@ -228,8 +228,11 @@ export function parseSetCookie(header: string): ParsedSetCookie {
       }
       case DOMAIN:
         if (valueStart === end) {
+          // An empty Domain that comes last makes the cookie host-only: it overrides an earlier
+          // Domain (rubric section 1; the current draft and Chromium).
+          domain = null;
           (diagnostics ??= []).push({ kind: 'empty-domain', text: raw.slice(start, end) });
-          continue;
+          break;
         }
         domain = raw.slice(raw.charCodeAt(valueStart) === 0x2e ? valueStart + 1 : valueStart, end).toLowerCase();
         break;

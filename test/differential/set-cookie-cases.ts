@@ -50,6 +50,7 @@ const attributeVariants: readonly (readonly [string, string])[] = [
   ['Domain other', '; Domain=other.test'],
   ['Domain TLD', '; Domain=test'],
   ['Domain empty', '; Domain='],
+  ['Domain parent, then an empty Domain', '; Domain=sessions.test; Domain='],
   ['Domain upper case', '; Domain=SESSIONS.TEST'],
   ['Partitioned Secure', '; Partitioned; Secure'],
   ['Partitioned without Secure', '; Partitioned'],
