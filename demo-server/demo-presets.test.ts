@@ -5,14 +5,14 @@
  * defaults  `connect.sid=s%3A...; Path=/; HttpOnly`
  *   http:  secure-missing 40 (cap D), samesite-missing 20 (cap B), prefix-none 5, name-default 2,
  *          cache-control-missing 3 -> 30 -> D
- *   https: the same plus hsts-missing 5 -> 25 -> F
+ *   https: the same -> 30 -> D (hsts-missing does not apply on 127.0.0.1: the note hsts-not-applicable)
  * tutorial  `...; Path=/; Expires=<in 1 h>; HttpOnly; SameSite=Strict` (lifetime exactly 1 h: no deduction)
  *   http:  secure-missing 40, prefix-none 5, name-default 2, cache-control-missing 3 -> 50 -> D (cap D)
- *   https: plus hsts-missing 5 -> 45 -> D
+ *   https: the same -> 50 -> D
  * insecure  `...; Path=/; SameSite=None`
  *   http:  rejected-samesite-none-insecure (cap F), secure-missing 40, httponly-missing 30,
  *          prefix-none 5, name-default 2, cache-control-missing 3 -> 20 -> F
- *   https: plus hsts-missing 5 -> 15 -> F
+ *   https: the same -> 20 -> F
  * hardened  `__Host-sid=...; Path=/; Expires=<in 15 min>; HttpOnly; Secure; SameSite=Strict`,
  *           with no-store and HSTS max-age=31536000
  *   http:  secure: true over http sends no cookie at all -> site grade none
@@ -44,11 +44,11 @@ const BASE = ['prefix-none', 'name-default', 'cache-control-missing'];
 
 describe.each([
   ['defaults', 'http', 'D', ['secure-missing', 'samesite-missing', ...BASE]],
-  ['defaults', 'https', 'F', ['secure-missing', 'samesite-missing', ...BASE, 'hsts-missing']],
+  ['defaults', 'https', 'D', ['secure-missing', 'samesite-missing', ...BASE]],
   ['tutorial', 'http', 'D', ['secure-missing', ...BASE]],
-  ['tutorial', 'https', 'D', ['secure-missing', ...BASE, 'hsts-missing']],
+  ['tutorial', 'https', 'D', ['secure-missing', ...BASE]],
   ['insecure', 'http', 'F', ['rejected-samesite-none-insecure', 'secure-missing', 'httponly-missing', ...BASE]],
-  ['insecure', 'https', 'F', ['rejected-samesite-none-insecure', 'secure-missing', 'httponly-missing', ...BASE, 'hsts-missing']],
+  ['insecure', 'https', 'F', ['rejected-samesite-none-insecure', 'secure-missing', 'httponly-missing', ...BASE]],
   ['hardened', 'https', 'A', []],
 ] as const)('the %s preset over %s', (preset, scheme, letter, findingIds) => {
   it(`grades ${letter} with ${findingIds.length ? findingIds.join(', ') : 'no finding'}`, async () => {

@@ -16,7 +16,7 @@ import type { Reading } from '../observation/readings.js';
 import { secretKnownFinding } from '../rules/secret-known.js';
 import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { analyzeTrace, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
-import { isLoginRequest } from '../trace/login-logout.js';
+import { isSuccessfulLogin } from '../trace/login-logout.js';
 import { traceCookie } from '../trace/trace-cookie.js';
 import { gradeSetCookie, type GradedSetCookie } from './grade-set-cookie.js';
 
@@ -99,7 +99,7 @@ export function gradeRecord(
     record.scriptReadings[record.scriptReadings.length - 1]?.value ??
     '';
   const latestIssued = issued[issued.length - 1];
-  const session = detect(latestValue, latestIssued !== undefined && isLoginRequest(observations[latestIssued.index] as Observation));
+  const session = detect(latestValue, latestIssued !== undefined && isSuccessfulLogin(observations, latestIssued.index));
   const trace: TraceAnalysis | null = session.isSession ? analyzeTrace(traceCookie(observations, record), session.framework) : null;
   const extremes = extremeValuesById(record.ids);
   // A signature made with a known secret, on any value of the cookie (rubric section 8).
@@ -117,7 +117,7 @@ export function gradeRecord(
   const entries: CookieGrade[] = [];
   let worst: GradedSetCookie | null = null;
   for (const issuance of issued) {
-    const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, isLoginRequest(observations[issuance.index] as Observation));
+    const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, isSuccessfulLogin(observations, issuance.index));
     const graded = gradeSetCookie(issuance.cookie, issuance.response, issuanceSession, { ...common, otherValues: otherValues(issuance.cookie.value) });
     if (worst === null || !isBetter(graded, worst)) worst = graded;
   }

@@ -11,7 +11,7 @@ import { COOKIE_RULES } from '../rules/all-rules.js';
 import { ROTATED_ON_LOGIN } from '../trace/analyze-trace.js';
 import type { CookieRuleContext } from '../rules/cookie-rule.js';
 import { adviceFor } from '../rules/fix-advice.js';
-import { HSTS_MIN_MAX_AGE } from '../rules/hsts-missing.js';
+import { HSTS_NOT_APPLICABLE, hstsApplies, lacksHsts } from '../rules/hsts-missing.js';
 import { worstLetter, type CookieLetter } from '../core/letter.js';
 import { cookieNotes } from './cookie-notes.js';
 import type { Finding, Note } from '../core/finding.js';
@@ -84,9 +84,8 @@ export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin:
   if (cookie.path !== '/') unmet.push('Path=/');
   if (context.entropyBits < 128) unmet.push('at least 128 bits of entropy');
   if (!response.cacheControlPrevents) unmet.push('Cache-Control: no-store');
-  if (response.scheme === 'https' && (response.hstsMaxAge ?? 0) < HSTS_MIN_MAX_AGE) {
-    unmet.push('HSTS with max-age >= 31536000');
-  }
+  // Waived where HSTS does not apply (IP addresses, localhost: rubric section 3).
+  if (lacksHsts(response) && hstsApplies(response.host)) unmet.push('HSTS with max-age >= 31536000');
   if (!rotatedOnLogin) unmet.push('an observed login that rotates the id');
   return unmet;
 }
@@ -123,6 +122,7 @@ export function gradeSetCookie(
   const context = cookieRuleContext(cookie, response, session, options.otherValues);
   const deletion = gradedFrom === 'set' && isDeletion(cookie, response.time);
   const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
+  if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
   if (deletion) return gradedSetCookie(context, gradedFrom, true, [], notes, [], null, null);
 
   const findings: Finding[] = [];

@@ -15,4 +15,9 @@ describe('hsts-missing', () => {
   it('does not fire on http', () => {
     expect(explain(hstsMissing, 'sid=1', { url: 'http://localhost:3000/' })).toBeNull();
   });
+  it('does not fire on IP addresses or localhost, where HSTS does not apply', () => {
+    for (const url of ['https://127.0.0.1:3443/', 'https://[::1]/', 'https://localhost/', 'https://app.localhost/', 'https://10.1.2.3/']) {
+      expect(explain(hstsMissing, 'sid=1', { url })).toBeNull();
+    }
+  });
 });

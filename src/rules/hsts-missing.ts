@@ -5,15 +5,37 @@ import { HSTS_ADVICE } from './fix-advice.js';
 export const HSTS_MIN_MAX_AGE = 31_536_000;
 
 /**
+ * Whether HSTS means anything for this host: browsers ignore it on IP addresses (RFC 6797 8.1),
+ * and for localhost the rubric chooses not to ask for it (HSTS sent from localhost pins every
+ * local dev server to https).
+ */
+export function hstsApplies(host: string): boolean {
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  return !(host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host));
+}
+
+/** What an https response from such a host gets instead of hsts-missing (rubric section 4). */
+export const HSTS_NOT_APPLICABLE = {
+  id: 'hsts-not-applicable',
+  message: 'HSTS does not apply to an IP address or localhost: check Strict-Transport-Security on your real host name.',
+} as const;
+
+/** The hsts-missing test without the host exemption: does the response lack a year of HSTS? */
+export function lacksHsts(response: { readonly scheme: string; readonly hstsMaxAge: number | null }): boolean {
+  return response.scheme === 'https' && (response.hstsMaxAge ?? 0) < HSTS_MIN_MAX_AGE;
+}
+
+/**
  * `hsts-missing`: an https response without Strict-Transport-Security max-age >= one year, so a
- * first http request can still be intercepted. Sources: ASVS 5 3.4.1, MDN Observatory.
+ * first http request can still be intercepted; not on IP addresses or localhost (RFC 6797 8.1).
+ * Sources: ASVS 5 3.4.1, MDN Observatory, RFC 6797.
  */
 export const hstsMissing = defineCookieRule({
   id: 'hsts-missing',
   deduction: 5,
   cap: null,
   explain: ({ response }) => {
-    if (response.scheme !== 'https') return null;
+    if (response.scheme !== 'https' || !hstsApplies(response.host)) return null;
     if (response.hstsMaxAge === null) return 'The https response sends no Strict-Transport-Security header.';
     return response.hstsMaxAge < HSTS_MIN_MAX_AGE
       ? `Strict-Transport-Security max-age=${response.hstsMaxAge} is under one year (31536000).`

@@ -190,6 +190,7 @@ export const NOTE_DOCS: Readonly<Record<string, string>> = {
   'empty-domain-ignored': 'An empty Domain: the cookie stays host-only.',
   'ignored-by-browser': 'Browsers ignore the whole line (a control character, no name and no value, or a nameless prefixed value).',
   'samesite-lax': 'SameSite=Lax is good; Strict is preferred for session ids.',
+  'hsts-not-applicable': 'An https response from an IP address or localhost, without HSTS: HSTS does not apply there; check it on your real host name.',
   priority: 'Priority is a Chrome-only attribute.',
   partitioned: 'Partitioned (CHIPS): in third-party contexts the cookie is kept per top-level site.',
 };

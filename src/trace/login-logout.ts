@@ -3,19 +3,40 @@
  */
 import { urlParts } from '../core/trustworthy-url.js';
 import type { Observation } from '../observation/observation.js';
+import { redirectChain } from './redirect-chain.js';
 
 const PASSWORD_PARAMETER = /password|passwd|pwd|(^|[^a-z])pass([^a-z]|$)/i;
-const LOGIN_PATH = /\/(log-?in|sign-?in|auth|session)/i;
-const LOGOUT_PATH = /\/(log-?out|sign-?out|logoff)/i;
+/** A path segment that names a login (rubric section 5): /login, /login.php, /users/sign_in, /api/auth/callback, /sessions/new; not /authors, not /authorize. */
+const LOGIN_SEGMENT = /^(log-?in|log_in|sign-?in|sign_in|auth|authenticate|sessions?)([^a-z]|$)/i;
+/** A path segment that names a logout: /logout, /logout.php, /logout-clear, /users/sign_out. */
+const LOGOUT_SEGMENT = /^(log-?out|log_out|sign-?out|sign_out|logoff)([^a-z]|$)/i;
+
+function hasSegment(observation: Observation, segment: RegExp): boolean {
+  return urlParts(observation.url)
+    .path.split('/')
+    .some((part) => segment.test(part));
+}
 
 /** A POST whose body has a password-like parameter, or a POST to a login-like path. */
 export function isLoginRequest(observation: Observation): boolean {
   if (observation.method.toUpperCase() !== 'POST') return false;
   if (observation.requestBodyParamNames?.some((name) => PASSWORD_PARAMETER.test(name))) return true;
-  return LOGIN_PATH.test(urlParts(observation.url).path);
+  return hasSegment(observation, LOGIN_SEGMENT);
+}
+
+/**
+ * A login request whose response (after redirects) is not a 4xx or 5xx: a failed login shows in
+ * the timeline and triggers no section 5 rule.
+ */
+export function isSuccessfulLogin(observations: readonly Observation[], index: number): boolean {
+  const observation = observations[index] as Observation;
+  if (!isLoginRequest(observation)) return false;
+  const chain = redirectChain(observations, index);
+  const final = observations[chain[chain.length - 1] as number] as Observation;
+  return final.status < 400;
 }
 
 /** Any request to a logout-like path. */
 export function isLogoutRequest(observation: Observation): boolean {
-  return LOGOUT_PATH.test(urlParts(observation.url).path);
+  return hasSegment(observation, LOGOUT_SEGMENT);
 }

@@ -166,3 +166,31 @@ describe('the timeline', () => {
     ]);
   });
 });
+
+describe('failed logins (rubric section 5)', () => {
+  it('trigger no no-rotation-on-login, and are not rotations', () => {
+    const trace = [
+      visit,
+      exchange('POST', `${SITE}/login`, { cookie: `sid=${OLD}`, status: 401, body: ['username', 'password'] }),
+      exchange('GET', `${SITE}/`, { cookie: `sid=${OLD}` }),
+    ];
+    expect(findingIds(trace)).not.toContain('no-rotation-on-login');
+    expect(notes(trace)).not.toContain('rotated-on-login');
+  });
+});
+
+describe('HSTS where it does not apply (rubric section 4)', () => {
+  it('gives localhost and IP addresses the hsts-not-applicable note instead, and no A+ condition', () => {
+    const hardened = '__Host-sid=Xk2Q9fYt-3nB_0aLp7ZcR1mVw8eJ4hUd; Path=/; Secure; HttpOnly; SameSite=Strict';
+    for (const origin of ['https://127.0.0.1:3443', 'https://localhost:3443']) {
+      const entry = gradeObservations([exchange('GET', `${origin}/`, { setCookie: [hardened] })]).cookies[0];
+      expect(entry?.findings.map((finding) => finding.id)).toEqual(['cache-control-missing']);
+      expect(entry?.notes.map((note) => note.id)).toContain('hsts-not-applicable');
+      expect(entry?.aPlusMissing).not.toContain('HSTS with max-age >= 31536000');
+    }
+    const real = gradeObservations([exchange('GET', `${SITE}/`, { setCookie: [hardened] })]).cookies[0];
+    expect(real?.findings.map((finding) => finding.id)).toContain('hsts-missing');
+    expect(real?.notes.map((note) => note.id)).not.toContain('hsts-not-applicable');
+  });
+});
+

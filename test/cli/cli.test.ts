@@ -90,7 +90,9 @@ describe('CLI against a live express-session server', () => {
     expect(stderr).toContain('--insecure');
     const [cookie] = (JSON.parse(stdout) as JsonReport).cookies;
     expect(cookie?.attributes).toMatchObject({ secure: true, sameSite: 'Strict' });
-    expect(cookie?.findings.map((f) => f.id)).toEqual(['prefix-none', 'name-default', 'cache-control-missing', 'hsts-missing']);
+    // On 127.0.0.1 HSTS does not apply (rubric 2): the note hsts-not-applicable, no hsts-missing.
+    expect(cookie?.findings.map((f) => f.id)).toEqual(['prefix-none', 'name-default', 'cache-control-missing']);
+    expect(cookie?.notes.map((note) => note.id)).toContain('hsts-not-applicable');
     expect(cookie?.grade).toBe('A');
   });
 });

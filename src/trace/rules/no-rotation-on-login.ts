@@ -1,4 +1,4 @@
-import { isLoginRequest } from '../login-logout.js';
+import { isSuccessfulLogin } from '../login-logout.js';
 import { redirectChain } from '../redirect-chain.js';
 import type { TraceCookie } from '../trace-cookie.js';
 import type { TraceRule } from '../trace-rule.js';
@@ -12,9 +12,9 @@ export type LoginOutcome = 'rotated' | 'not-rotated';
  */
 export function loginOutcomes({ observations, carried, set }: TraceCookie): LoginOutcome[] {
   const outcomes: LoginOutcome[] = [];
-  observations.forEach((observation, index) => {
+  observations.forEach((_observation, index) => {
     const before = carried[index];
-    if (before === undefined || !isLoginRequest(observation)) return;
+    if (before === undefined || !isSuccessfulLogin(observations, index)) return;
     const chain = redirectChain(observations, index);
     if (chain.some((hop) => set[hop] !== undefined && !set[hop]?.deletion && set[hop]?.value !== before)) {
       outcomes.push('rotated');
