@@ -29,7 +29,6 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
   it.each([
     ['connect.sid', 'express-session'],
     ['PHPSESSID', 'php'],
-    ['phpsessid', 'php'],
     ['JSESSIONID', 'java-servlet'],
     ['ASP.NET_SessionId', 'asp.net'],
     ['ASPSESSIONIDQQGGGNCG', 'classic-asp'],
@@ -61,8 +60,20 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
     expect(detectSessionCookie('session', 'v').framework).toBe('flask');
   });
 
-  it('falls back to the first listed framework when no case matches exactly', () => {
-    expect(detectSessionCookie('Session', 'v').framework).toBe('flask');
+  it('matches framework names case-sensitively (rubric 2): a case-insensitive match is a name pattern of framework unknown', () => {
+    expect(detectSessionCookie('Session', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
+    expect(detectSessionCookie('phpsessid', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
+    expect(detectSessionCookie('sessionId', 'v')).toEqual({ isSession: true, framework: '@fastify/session', reason: 'framework-name' });
+    expect(detectSessionCookie('sessionid', 'v')).toEqual({ isSession: true, framework: 'django', reason: 'framework-name' });
+    expect(detectSessionCookie('SESSION', 'v').framework).toBe('spring-session');
+  });
+
+  it('tells Rails from Laravel by the leading underscore, prefixes included', () => {
+    expect(detectSessionCookie('_shop_session', 'v').framework).toBe('rails');
+    expect(detectSessionCookie('__Host-_shop_session', 'v').framework).toBe('rails');
+    expect(detectSessionCookie('shop_session', 'v').framework).toBe('laravel');
+    expect(detectSessionCookie('__Host-app_session', 'v').framework).toBe('laravel');
+    expect(detectSessionCookie('Shop_Session', 'v')).toMatchObject({ framework: 'unknown', reason: 'name-pattern' });
   });
 
   it('reports Rails for a name that fits both the Rails and the Laravel pattern', () => {

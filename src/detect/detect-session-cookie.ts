@@ -83,8 +83,9 @@ function recognisedFramework(
     return { framework, reason: 'value-format' };
   }
   // Rule 2: a framework's default name.
+  // Rule 2: case-exact for the framework; a case-insensitive match is only a name pattern.
   const byName = frameworkForDefaultName(bareName);
-  if (byName !== null) return { framework: byName, reason: 'framework-name' };
+  if (byName !== null) return byName.exact ? { framework: byName.framework, reason: 'framework-name' } : { framework: 'unknown', reason: 'name-pattern' };
   // Rule 3: a name that says "session id".
   if (SESSION_NAME_PATTERN.test(bareName)) return { framework: 'unknown', reason: 'name-pattern' };
   return null;

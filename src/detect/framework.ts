@@ -3,6 +3,7 @@ export type Framework =
   | 'express-session'
   | 'cookie-session'
   | 'koa-session'
+  | '@fastify/session'
   | 'php'
   | 'java-servlet'
   | 'asp.net'

@@ -1,13 +1,15 @@
 import type { Framework } from './framework.js';
 
 /**
- * Framework default session cookie names, in the order of rubric section 2 list 2. Where two
- * frameworks share a name (`session` / `SESSION`), the exact-case entry wins, then the first.
+ * Framework default session cookie names, in the order of rubric section 2.1 list 2, matched
+ * case-sensitively: `sessionId` is @fastify/session, `sessionid` Django, `SESSION` Spring Session.
+ * A name that matches one only case-insensitively is a session cookie of framework `unknown`.
  */
 export const FRAMEWORK_DEFAULT_NAMES: readonly { readonly name: string; readonly framework: Framework }[] = [
   { name: 'connect.sid', framework: 'express-session' },
   { name: 'session.sig', framework: 'cookie-session' },
   { name: 'koa.sess', framework: 'koa-session' },
+  { name: 'sessionId', framework: '@fastify/session' },
   { name: 'PHPSESSID', framework: 'php' },
   { name: 'JSESSIONID', framework: 'java-servlet' },
   { name: 'ASP.NET_SessionId', framework: 'asp.net' },
@@ -30,10 +32,10 @@ export const FRAMEWORK_DEFAULT_NAMES: readonly { readonly name: string; readonly
 
 /** Classic ASP: `ASPSESSIONID` followed by letters. */
 export const CLASSIC_ASP_NAME = /^ASPSESSIONID[A-Z]+$/i;
-/** Rails' default `_<app>_session`. */
-export const RAILS_NAME = /^_[a-z0-9_]+_session$/i;
-/** Laravel's `<app>_session` (Rails' names fit it too; Rails is checked first). */
-export const LARAVEL_NAME = /^[a-z0-9_]+_session$/i;
+/** Rails' default `_<app>_session`: a leading underscore. */
+export const RAILS_NAME = /^_[a-z0-9_]+_session$/;
+/** Laravel's `<app>_session`: no leading underscore. */
+export const LARAVEL_NAME = /^[a-z0-9][a-z0-9_]*_session$/;
 /** Rule 3: a name that says it holds a session id. */
 export const SESSION_NAME_PATTERN = /(^|[._-])(sess(ion)?(id)?|sid)([._-]|$)/i;
 
@@ -87,14 +89,22 @@ for (const entry of FRAMEWORK_DEFAULT_NAMES) {
   DEFAULT_NAMES_BY_LOWER.set(key, [...(DEFAULT_NAMES_BY_LOWER.get(key) ?? []), entry]);
 }
 
-/** The framework whose default name this is (case-insensitive; exact case wins), or null. */
-export function frameworkForDefaultName(name: string): Framework | null {
+export interface DefaultNameMatch {
+  readonly framework: Framework;
+  /** False when the name matched a default only case-insensitively (framework `unknown` then). */
+  readonly exact: boolean;
+}
+
+/** The framework whose default name this is, case-exact; a case-insensitive match gives `unknown`. */
+export function frameworkForDefaultName(name: string): DefaultNameMatch | null {
   const candidates = DEFAULT_NAMES_BY_LOWER.get(name.toLowerCase());
   if (candidates !== undefined) {
-    return (candidates.find((entry) => entry.name === name) ?? candidates[0])?.framework ?? null;
+    const exact = candidates.find((entry) => entry.name === name);
+    return exact ? { framework: exact.framework, exact: true } : { framework: 'unknown', exact: false };
   }
-  if (CLASSIC_ASP_NAME.test(name)) return 'classic-asp';
-  if (RAILS_NAME.test(name)) return 'rails';
-  if (LARAVEL_NAME.test(name)) return 'laravel';
+  if (CLASSIC_ASP_NAME.test(name)) return { framework: 'classic-asp', exact: /^ASPSESSIONID[A-Z]+$/.test(name) };
+  if (RAILS_NAME.test(name)) return { framework: 'rails', exact: true };
+  if (LARAVEL_NAME.test(name)) return { framework: 'laravel', exact: true };
+  if (RAILS_NAME.test(name.toLowerCase()) || LARAVEL_NAME.test(name.toLowerCase())) return { framework: 'unknown', exact: false };
   return null;
 }

@@ -15,8 +15,8 @@ export function isDefaultSessionName(name: string): boolean {
   const lower = name.toLowerCase();
   if (DEFAULT_NAMES.has(lower)) return true;
   if (lower.startsWith('aspsessionid')) return CLASSIC_ASP_NAME.test(name);
-  // Laravel's pattern covers Rails' too: both end in "_session".
-  return lower.endsWith('_session') && (RAILS_NAME.test(name) || LARAVEL_NAME.test(name));
+  // Rails' (leading underscore) and Laravel's names, in any case: both end in "_session".
+  return lower.endsWith('_session') && (RAILS_NAME.test(lower) || LARAVEL_NAME.test(lower));
 }
 
 /**
