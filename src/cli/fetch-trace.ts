@@ -108,11 +108,18 @@ function requestOnce(url: URL, method: string, headers: readonly HttpHeader[], b
       reject(new FetchTraceError(`cannot request ${url.origin}: ${(error as Error).message}`));
       return;
     }
+    // The socket timeout only notices silence; a server that trickles its headers byte by byte
+    // would never trip it. This deadline bounds the whole exchange.
+    const deadline = setTimeout(() => {
+      request.destroy(new FetchTraceError(`${url.host} did not answer within ${options.timeoutMs / 1000} s`));
+    }, options.timeoutMs);
+    request.on('close', () => clearTimeout(deadline));
     request.on('response', (response) => {
       const received: HttpHeader[] = [];
       const raw = response.rawHeaders;
       for (let i = 0; i + 1 < raw.length; i += 2) received.push({ name: raw[i] as string, value: raw[i + 1] as string });
       const done = (text: string | null) => {
+        clearTimeout(deadline);
         response.destroy();
         request.destroy();
         resolve({ status: response.statusCode ?? 0, headers: received, body: text });

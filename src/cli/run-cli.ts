@@ -9,11 +9,12 @@ import pc from 'picocolors';
 import { buildValueIndex } from '../core/value-index.js';
 import { gradeInventory } from '../grade/grade-observations.js';
 import { buildCookieInventory } from '../inventory/cookie-inventory.js';
-import type { HttpHeader, Observation } from '../observation/observation.js';
+import { headerValues, type HttpHeader, type Observation } from '../observation/observation.js';
 import { readHar } from '../observation/read-har.js';
 import { buildJsonReport, type JsonReport } from '../report/json-report.js';
 import { formatJunitReport } from '../report/junit-report.js';
 import { documentedRules } from '../report/rubric-doc.js';
+import { escapeControlCharacters, escapeStringsIn } from '../report/terminal-text.js';
 import { formatTextReport, PLAIN, type Styles } from '../report/text-report.js';
 import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
 import { LETTERS, isWorse, type Letter } from '../core/letter.js';
@@ -267,6 +268,14 @@ async function observationsOf(source: string, options: CliOptions, io: CliIo): P
   const har = readHar(text);
   if (!har.ok) throw new FetchTraceError(`${source} is ${har.error.startsWith('not') ? '' : 'not readable: '}${har.error}`);
   if (har.skippedEntries > 0) io.stderr(`note: ${source}: skipped ${har.skippedEntries} entries that are not HTTP exchanges`);
+  const hasCookieHeaders = har.observations.some(
+    (observation) => headerValues(observation.requestHeaders, 'cookie').length > 0 || headerValues(observation.responseHeaders, 'set-cookie').length > 0,
+  );
+  if (har.observations.length > 0 && !hasCookieHeaders) {
+    io.stderr(
+      `note: ${source} has no Cookie or Set-Cookie header at all. Chrome's "Export HAR" leaves them out unless DevTools' setting "Allow to generate HAR with sensitive data" is on (Settings > Preferences > Network); export again with it on.`,
+    );
+  }
   return har.observations;
 }
 
@@ -376,7 +385,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const seen = buildCookieInventory(exchanges).values;
     const masked = buildValueIndex(credentials, { minLength: CREDENTIAL_MIN_LENGTH }).mask(options.showValues ? message : buildValueIndex(seen).mask(message));
     await saveHar(options, exchanges, credentials, io);
-    io.stderr(`session-cookie-inspector: ${masked}`);
+    io.stderr(`session-cookie-inspector: ${escapeControlCharacters(masked)}`);
     return 2;
   }
   if (!(await saveHar(options, exchanges, credentials, io))) return 2;
@@ -393,7 +402,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       break;
     case 'text': {
       const styles: Styles = io.color ? pc : PLAIN;
-      io.stdout(reports.map((report) => formatTextReport(report, styles)).join('\n'));
+      // Names, URLs and messages come from pages and files: no control character reaches the terminal.
+      io.stdout(reports.map((report) => formatTextReport(escapeStringsIn(report), styles)).join('\n'));
       break;
     }
   }

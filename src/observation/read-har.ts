@@ -20,7 +20,10 @@ function readHeaders(value: unknown): HttpHeader[] | null {
   const headers: HttpHeader[] = [];
   for (const header of value) {
     if (!isRecord(header) || typeof header.name !== 'string') continue;
-    const headerValue = typeof header.value === 'string' ? header.value : String(header.value ?? '');
+    // A header value is text; numbers and booleans are read as text, anything else (an object,
+    // even one whose toString is broken) as an empty value, so a hostile file can never throw.
+    const raw = header.value;
+    const headerValue = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
     if (header.name.toLowerCase() === 'set-cookie' && headerValue.includes('\n')) {
       // Firefox's HAR export joins several Set-Cookie lines into one header with newlines.
       for (const line of headerValue.split('\n')) if (line.trim()) headers.push({ name: header.name, value: line });
