@@ -3,6 +3,7 @@
  * escape sequence in a cookie name could rewrite the screen or hide a finding. Every C0 and C1
  * control character (and DEL) becomes a visible `\xNN`; tabs and line breaks too, inside data.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function escapeControlCharacters(text: string): string {
