@@ -159,6 +159,13 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(card('connect.sid')?.textContent).toContain('the publicly known secret "keyboard cat"');
   });
 
+  it('says why no session cookie may have been set, and offers the https page', async () => {
+    await open(createFakePlatform({ history: [observationWith(['theme=dark'], { url: PAGE })], pageUrl: PAGE }));
+    await waitFor(() => expect(root.querySelector('.no-session')).not.toBeNull());
+    expect(root.querySelector('.no-session')?.textContent).toContain('@fastify/session');
+    expect(root.querySelector('.no-session')?.textContent).toContain('https://localhost/');
+  });
+
   it("follows DevTools' theme", async () => {
     const fake = createFakePlatform({ theme: 'dark' });
     await open(fake);

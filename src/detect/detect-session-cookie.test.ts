@@ -68,6 +68,12 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
     expect(detectSessionCookie('SESSION', 'v').framework).toBe('spring-session');
   });
 
+  it('never takes load-balancer, CSRF, Cloudflare or analytics cookies for sessions (rubric 2.1)', () => {
+    for (const name of ['AWSALBTG', 'AWSALBTGCORS', 'XSRF-TOKEN', '_csrf', 'csrf_token', '__cf_bm', '_cfuvid', '_ga_ABC123', '_gcl_au', '_hjSessionUser_1', '_hjSession_1']) {
+      expect(detectSessionCookie(name, 'v'), name).toMatchObject({ isSession: false, reason: 'never-session' });
+    }
+  });
+
   it('tells Rails from Laravel by the leading underscore, prefixes included', () => {
     expect(detectSessionCookie('_shop_session', 'v').framework).toBe('rails');
     expect(detectSessionCookie('__Host-_shop_session', 'v').framework).toBe('rails');

@@ -39,22 +39,36 @@ export const LARAVEL_NAME = /^[a-z0-9][a-z0-9_]*_session$/;
 /** Rule 3: a name that says it holds a session id. */
 export const SESSION_NAME_PATTERN = /(^|[._-])(sess(ion)?(id)?|sid)([._-]|$)/i;
 
-/** Cookies that are never session cookies, whatever their name looks like (rubric section 2). */
+/** Never session cookies, exact names (rubric 2.1): load balancers, CSRF tokens, Cloudflare, analytics. */
+const NEVER_SESSION_NAMES = new Set([
+  'heroku-session-affinity',
+  'awsalb',
+  'awsalbcors',
+  'awsalbtg',
+  'awsalbtgcors',
+  'csrftoken',
+  'xsrf-token',
+  '_csrf',
+  'csrf_token',
+  '__cf_bm',
+  '_cfuvid',
+  '_ga',
+  '_gid',
+  '_fbp',
+]);
+/** ... and name families (`*` is any suffix). */
+const NEVER_SESSION_PREFIXES = ['_ga_', '_gat', '_gcl_', '_hj'];
+
+/** Cookies that are never session cookies, whatever their name looks like (case-insensitive). */
 export function isNeverSessionName(name: string): boolean {
-  // Every listed name starts with "_", "a", "c" or "h": most names are decided without lower-casing.
-  const first = name.charCodeAt(0) | 0x20;
-  if (first !== 0x7f && first !== 0x61 && first !== 0x63 && first !== 0x68) return false;
   const lower = name.toLowerCase();
-  return (
-    lower === 'heroku-session-affinity' ||
-    lower === 'awsalb' ||
-    lower === 'awsalbcors' ||
-    lower === 'csrftoken' ||
-    lower === '_ga' ||
-    lower === '_gid' ||
-    lower.startsWith('_gat') ||
-    lower === '_fbp'
-  );
+  return NEVER_SESSION_NAMES.has(lower) || NEVER_SESSION_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
+
+/** CSRF cookies that page script must read by design: never given httponly-missing (rubric 4). */
+export function isScriptReadCsrfName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'xsrf-token' || lower === 'csrftoken' || lower === '_csrf' || lower === 'csrf_token';
 }
 
 /** The cookie-name prefixes of RFC 6265bis 4.1.3, matched case-insensitively as browsers now do. */

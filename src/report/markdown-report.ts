@@ -4,6 +4,7 @@
  * appear only if the report carries them.
  */
 import type { JsonReport, ReportCookie } from './json-report.js';
+import { SILENT_NO_COOKIE_REASONS } from './no-session-cookie.js';
 
 /**
  * Escapes what Markdown would read as markup inside a line (cookie names and URLs come from the
@@ -52,7 +53,9 @@ export function formatMarkdownReport(report: JsonReport): string {
     lines.push('');
     for (const cookie of sessions) lines.push(...cookieSection(cookie));
   } else {
-    lines.push('No session cookie was seen.', '');
+    lines.push('No session cookie was seen. Some servers send none, silently:', '');
+    for (const reason of SILENT_NO_COOKIE_REASONS) lines.push(`- ${escapeMarkdown(reason)}`);
+    lines.push('');
   }
   if (others.length > 0) {
     lines.push(`Other cookies (not graded): ${others.map((cookie) => escapeMarkdown(cookie.name)).join(', ')}.`, '');

@@ -5,6 +5,7 @@
  */
 import { formatDuration } from '../rules/lifetime-rules.js';
 import type { JsonReport, ReportCookie } from './json-report.js';
+import { httpsAlternative, SILENT_NO_COOKIE_REASONS } from './no-session-cookie.js';
 
 export interface Styles {
   readonly bold: (text: string) => string;
@@ -83,7 +84,13 @@ export function formatTextReport(report: JsonReport, styles: Styles = PLAIN): st
   const sessions = report.cookies.filter((cookie) => cookie.session.isSession);
   const others = report.cookies.filter((cookie) => !cookie.session.isSession);
   const lines = [`${styles.bold(report.source)}  site grade ${colourGrade(report.grade, styles, 0)}`, ''];
-  if (sessions.length === 0) lines.push(styles.dim('  No session cookie was set.'), '');
+  if (sessions.length === 0) {
+    lines.push(styles.dim('  No session cookie was set. Some servers send none, silently:'));
+    for (const reason of SILENT_NO_COOKIE_REASONS) lines.push(styles.dim(`    - ${reason}`));
+    const https = httpsAlternative(report.source);
+    if (https !== null) lines.push(styles.dim(`  Over https it may: try ${https}`));
+    lines.push('');
+  }
   if (report.unknownSessionCookies > 0) {
     const count = report.unknownSessionCookies;
     lines.push(styles.dim(`  ${count} session ${count === 1 ? 'cookie' : 'cookies'} seen only in requests: grade unknown, not counted in the site grade.`), '');

@@ -9,6 +9,9 @@ describe('httponly-missing', () => {
   it('does not fire with HttpOnly in any case', () => {
     expect(explain(httpOnlyMissing, 'sid=1; httponly')).toBeNull();
   });
+  it('does not fire on CSRF cookies that script must read by design', () => {
+    for (const name of ['XSRF-TOKEN', 'csrftoken', '_csrf', 'csrf_token']) expect(explain(httpOnlyMissing, `${name}=1; Secure`)).toBeNull();
+  });
   it('costs 30 and caps at C', () => {
     expect([httpOnlyMissing.deduction, httpOnlyMissing.cap]).toEqual([30, 'C']);
   });

@@ -1,3 +1,4 @@
+import { isScriptReadCsrfName } from '../detect/session-names.js';
 import { defineCookieRule } from './cookie-rule.js';
 import { HTTPONLY_ADVICE } from './fix-advice.js';
 
@@ -9,7 +10,8 @@ export const httpOnlyMissing = defineCookieRule({
   id: 'httponly-missing',
   deduction: 30,
   cap: 'C',
+  // CSRF cookies that script must read by design (XSRF-TOKEN, csrftoken, ...) are exempt (rubric 4).
   explain: ({ cookie }) =>
-    cookie.httpOnly ? null : 'No HttpOnly attribute: JavaScript on the page (including injected script) can read this cookie.',
+    cookie.httpOnly || isScriptReadCsrfName(cookie.name) ? null : 'No HttpOnly attribute: JavaScript on the page (including injected script) can read this cookie.',
   fix: HTTPONLY_ADVICE,
 });

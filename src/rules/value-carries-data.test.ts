@@ -42,4 +42,11 @@ describe('containsEmailAddress', () => {
   it.each(['@example.com', 'a@b', 'a@example.c', 'no at sign', 'a@@example.com'])('finds none in %j', (text) => {
     expect(containsEmailAddress(text)).toBe(false);
   });
+
+  it('reads segments separated by ":" (Django) and "--" (Rails) too', () => {
+    const json = Buffer.from(JSON.stringify({ user_id: 42 })).toString('base64url');
+    expect(describeCarriedData(`${json}:1xYMBk:Emyl9e71EgjBA-WcW6zPl0HQTF-yr1nrt0NoAQNogbQ`)).toBe('a JSON object');
+    expect(describeCarriedData(`${Buffer.from('{"session_id":"x"}').toString('base64')}--c2lnbmF0dXJl--aXY=`)).toBe('a JSON object');
+    expect(describeCarriedData('d8f7c1a2:1xYMBk:Emyl9e71EgjBA')).toBeNull();
+  });
 });

@@ -41,7 +41,7 @@ function isLaravelEnvelope(container: object): boolean {
   return !Array.isArray(container) && keys.length > 0 && keys.every((key) => LARAVEL_ENVELOPE_KEYS.has(key));
 }
 
-/** What one `.`-separated segment holds: a JSON container (as text or base64), or an e-mail in base64. */
+/** What one segment holds: a JSON container (as text or base64), or an e-mail in base64. */
 interface SegmentContent {
   readonly json: object | null;
   readonly base64Email: boolean;
@@ -64,13 +64,15 @@ function inspectSegment(segment: string): SegmentContent {
 /** What readable data the value carries, in words, or null. Never returns the data itself. */
 export function describeCarriedData(value: string): string | null {
   const decoded = percentDecode(value);
-  const segments = decoded.split('.').map(inspectSegment);
-  const header = segments[0]?.json ?? null;
+  const dotted = decoded.split('.');
+  const header = dotted.length === 3 || dotted.length === 5 ? inspectSegment(dotted[0] as string).json : null;
   // A JWE (five segments, a JSON header) is encrypted: nothing readable.
-  if (segments.length === 5 && header !== null) return null;
-  if (segments.length === 3 && header !== null && 'alg' in header) {
+  if (dotted.length === 5 && header !== null) return null;
+  if (dotted.length === 3 && header !== null && 'alg' in header) {
     return 'a JWS (signed, not encrypted: anyone can read its payload)';
   }
+  // Segments as the signed formats separate them: "." (Flask, JWT), ":" (Django), "--" (Rails).
+  const segments = decoded.split(/\.|:|--/).map(inspectSegment);
   for (const { json } of segments) {
     if (json !== null && !isLaravelEnvelope(json)) return Array.isArray(json) ? 'a JSON array' : 'a JSON object';
   }

@@ -82,6 +82,9 @@ describe('CLI against a live express-session server', () => {
     const { status, stdout } = await cli('--fail-under', 'A+', `${plain.origin}/no-cookie`);
     expect(status).toBe(0);
     expect(stdout).toContain('site grade none');
+    // Rubric section 3: say why no cookie may have been set, and offer the https page.
+    expect(stdout).toContain("express-session with `cookie.secure: true` over plain http, or behind a TLS-terminating proxy without `app.set('trust proxy', 1)`");
+    expect(stdout).toContain(`Over https it may: try https://127.0.0.1/no-cookie`);
   });
 
   it('accepts a self-signed certificate with --insecure, and says so', async () => {

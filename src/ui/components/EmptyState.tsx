@@ -1,3 +1,32 @@
+import { SILENT_NO_COOKIE_REASONS, httpsAlternative } from '../../report/no-session-cookie.js';
+
+/** Prose with `code` spans (the shared reasons are written that way). */
+function Prose({ text }: { text: string }) {
+  return <>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>;
+}
+
+/** Why no session cookie was set (rubric section 3), with the https page to try where the page is http. */
+export function NoSessionCookie({ pageUrl }: { pageUrl: string | null }) {
+  const https = pageUrl === null ? null : httpsAlternative(pageUrl);
+  return (
+    <section class="no-session" aria-label="Why no session cookie was set">
+      <p>No session cookie was set. Some servers send none at all, silently:</p>
+      <ul>
+        {SILENT_NO_COOKIE_REASONS.map((reason) => (
+          <li key={reason}>
+            <Prose text={reason} />
+          </li>
+        ))}
+      </ul>
+      {https !== null ? (
+        <p>
+          This page is plain http: try it over https, <code>{https}</code> (or the port your server uses for https).
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** What to do when nothing was graded yet. */
 export function EmptyState({ browser, observationCount }: { browser: 'chrome' | 'firefox'; observationCount: number }) {
   return (

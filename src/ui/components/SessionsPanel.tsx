@@ -11,7 +11,7 @@ import { formatMarkdownReport } from '../../report/markdown-report.js';
 import { buildPanelView } from '../store/panel-view.js';
 import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CookieCard } from './CookieCard.js';
-import { EmptyState } from './EmptyState.js';
+import { EmptyState, NoSessionCookie } from './EmptyState.js';
 import { GradeBadge } from './GradeBadge.js';
 import { Toolbar } from './Toolbar.js';
 
@@ -99,6 +99,7 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
         </p>
       ) : null}
       {nothingYet ? <EmptyState browser={browser} observationCount={view.observationCount} /> : null}
+      {!nothingYet && view.sessionCards.length === 0 && view.filteredOut === 0 ? <NoSessionCookie pageUrl={store.pageUrl.value} /> : null}
       {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} cookies hidden by the filter.</p> : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (
