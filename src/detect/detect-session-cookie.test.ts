@@ -7,6 +7,7 @@ describe('detectSessionCookie: rule 1, known value formats', () => {
       isSession: true,
       framework: 'express-session',
       reason: 'value-format',
+      clientSide: false,
     });
     expect(detectSessionCookie('app', 's:abc.sig').framework).toBe('express-session');
   });
@@ -17,7 +18,7 @@ describe('detectSessionCookie: rule 1, known value formats', () => {
 
   it('recognises a cookie with a <name>.sig companion as cookie-session', () => {
     const detection = detectSessionCookie('app', 'eyJ4IjoxfQ==', { siblingNames: new Set(['app.sig']) });
-    expect(detection).toEqual({ isSession: true, framework: 'cookie-session', reason: 'value-format' });
+    expect(detection).toEqual({ isSession: true, framework: 'cookie-session', reason: 'value-format', clientSide: true });
   });
 
   it('recognises koa.sess with its companion as koa-session', () => {
@@ -52,7 +53,7 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
     ['zenid', 'unknown'],
     ['siteserver', 'unknown'],
   ])('%s is %s', (name, framework) => {
-    expect(detectSessionCookie(name, 'v')).toEqual({ isSession: true, framework, reason: 'framework-name' });
+    expect(detectSessionCookie(name, 'v')).toEqual({ isSession: true, framework, reason: 'framework-name', clientSide: false });
   });
 
   it('lets the exact-case name win where two frameworks share it', () => {
@@ -61,10 +62,10 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
   });
 
   it('matches framework names case-sensitively (rubric 2): a case-insensitive match is a name pattern of framework unknown', () => {
-    expect(detectSessionCookie('Session', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
-    expect(detectSessionCookie('phpsessid', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
-    expect(detectSessionCookie('sessionId', 'v')).toEqual({ isSession: true, framework: '@fastify/session', reason: 'framework-name' });
-    expect(detectSessionCookie('sessionid', 'v')).toEqual({ isSession: true, framework: 'django', reason: 'framework-name' });
+    expect(detectSessionCookie('Session', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern', clientSide: false });
+    expect(detectSessionCookie('phpsessid', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern', clientSide: false });
+    expect(detectSessionCookie('sessionId', 'v')).toEqual({ isSession: true, framework: '@fastify/session', reason: 'framework-name', clientSide: false });
+    expect(detectSessionCookie('sessionid', 'v')).toEqual({ isSession: true, framework: 'django', reason: 'framework-name', clientSide: false });
     expect(detectSessionCookie('SESSION', 'v').framework).toBe('spring-session');
   });
 
@@ -98,11 +99,11 @@ describe('detectSessionCookie: rule 3, the name pattern', () => {
   });
 
   it.each(['sidebar', 'possession', 'theme', 'consid', 'sessions'])('%s does not', (name) => {
-    expect(detectSessionCookie(name, 'v')).toEqual({ isSession: false, framework: 'unknown', reason: 'no-match' });
+    expect(detectSessionCookie(name, 'v')).toEqual({ isSession: false, framework: 'unknown', reason: 'no-match', clientSide: false });
   });
 
   it('reports framework unknown for a pattern match', () => {
-    expect(detectSessionCookie('app-session', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
+    expect(detectSessionCookie('app-session', 'v')).toEqual({ isSession: true, framework: 'unknown', reason: 'name-pattern', clientSide: false });
   });
 });
 
@@ -112,6 +113,7 @@ describe('detectSessionCookie: rule 4 and the overrides', () => {
       isSession: true,
       framework: 'unknown',
       reason: 'login-response',
+      clientSide: false,
     });
   });
 
@@ -122,6 +124,7 @@ describe('detectSessionCookie: rule 4 and the overrides', () => {
         isSession: false,
         framework: 'unknown',
         reason: 'never-session',
+        clientSide: false,
       });
     },
   );
@@ -131,6 +134,7 @@ describe('detectSessionCookie: rule 4 and the overrides', () => {
       isSession: false,
       framework: 'express-session',
       reason: 'user-marked',
+      clientSide: false,
     });
     expect(detectSessionCookie('AWSALB', 'v', { userMark: 'session' }).isSession).toBe(true);
   });

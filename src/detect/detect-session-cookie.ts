@@ -4,6 +4,7 @@
  * user's own marking overrides everything.
  */
 import type { Framework } from './framework.js';
+import { valueFormat } from './value-formats.js';
 import {
   SESSION_NAME_PATTERN,
   frameworkForDefaultName,
@@ -19,12 +20,16 @@ export type SessionReason =
   | 'login-response'
   | 'never-session'
   | 'user-marked'
+  /** A `<name>.sig` signature companion of a cookie in the trace (rubric 2.2): no letter of its own. */
+  | 'companion'
   | 'no-match';
 
 export interface SessionDetection {
   readonly isSession: boolean;
   readonly framework: Framework;
   readonly reason: SessionReason;
+  /** The session data travels in the cookie itself (rubric 2.2): logout cannot revoke a copy. */
+  readonly clientSide: boolean;
 }
 
 export type UserMark = 'session' | 'not-session';
@@ -55,38 +60,45 @@ export function detectSessionCookie(
   context: DetectionContext = {},
 ): SessionDetection {
   const framework = recognisedFramework(name, value, context.siblingNames);
+  const clientSide = framework?.clientSide ?? false;
   if (context.userMark !== undefined) {
-    return {
-      isSession: context.userMark === 'session',
-      framework: framework?.framework ?? 'unknown',
-      reason: 'user-marked',
-    };
+    return { isSession: context.userMark === 'session', framework: framework?.framework ?? 'unknown', reason: 'user-marked', clientSide };
   }
   if (isNeverSessionName(name) || isNeverSessionName(withoutPrefix(name))) {
-    return { isSession: false, framework: 'unknown', reason: 'never-session' };
+    return { isSession: false, framework: 'unknown', reason: 'never-session', clientSide: false };
   }
-  if (framework !== null) return { isSession: true, ...framework };
-  if (context.setByLoginResponse) return { isSession: true, framework: 'unknown', reason: 'login-response' };
-  return { isSession: false, framework: 'unknown', reason: 'no-match' };
+  // A `<name>.sig` whose data cookie is in the trace is that cookie's companion (rubric 2.2).
+  if (name.endsWith('.sig') && context.siblingNames?.has(name.slice(0, -4))) {
+    const data = withoutPrefix(name.slice(0, -4)).toLowerCase() === 'koa.sess' ? 'koa-session' : 'cookie-session';
+    return { isSession: false, framework: data, reason: 'companion', clientSide: false };
+  }
+  if (framework !== null) return { isSession: true, framework: framework.framework, reason: framework.reason, clientSide };
+  if (context.setByLoginResponse) return { isSession: true, framework: 'unknown', reason: 'login-response', clientSide: false };
+  return { isSession: false, framework: 'unknown', reason: 'no-match', clientSide: false };
 }
 
 function recognisedFramework(
   name: string,
   value: string,
   siblingNames: ReadonlySet<string> | undefined,
-): { framework: Framework; reason: SessionReason } | null {
+): { framework: Framework; reason: SessionReason; clientSide: boolean } | null {
   const bareName = withoutPrefix(name);
+  const byName = frameworkForDefaultName(bareName);
   // Rule 1: a known session value format.
-  if (isExpressSessionValue(value)) return { framework: 'express-session', reason: 'value-format' };
+  if (isExpressSessionValue(value)) return { framework: 'express-session', reason: 'value-format', clientSide: false };
   if (siblingNames?.has(`${name}.sig`)) {
     const framework = bareName.toLowerCase() === 'koa.sess' ? 'koa-session' : 'cookie-session';
-    return { framework, reason: 'value-format' };
+    return { framework, reason: 'value-format', clientSide: true };
   }
-  // Rule 2: a framework's default name.
+  const format = valueFormat(name, value);
+  if (format !== null) {
+    // A JWT names no framework by itself: the name does where rule 2 knows it (next-auth, authjs).
+    const framework = format.token !== null && byName?.exact && byName.framework !== 'unknown' ? byName.framework : format.framework;
+    return { framework, reason: 'value-format', clientSide: format.clientSide };
+  }
   // Rule 2: case-exact for the framework; a case-insensitive match is only a name pattern.
-  const byName = frameworkForDefaultName(bareName);
-  if (byName !== null) return byName.exact ? { framework: byName.framework, reason: 'framework-name' } : { framework: 'unknown', reason: 'name-pattern' };
+  if (byName !== null) return { framework: byName.exact ? byName.framework : 'unknown', reason: byName.exact ? 'framework-name' : 'name-pattern', clientSide: false };
   // Rule 3: a name that says "session id".
-  if (SESSION_NAME_PATTERN.test(bareName)) return { framework: 'unknown', reason: 'name-pattern' };
+  if (SESSION_NAME_PATTERN.test(bareName)) return { framework: 'unknown', reason: 'name-pattern', clientSide: false };
   return null;
 }

@@ -18,6 +18,7 @@ export type Framework =
   | 'codeigniter'
   | 'next-auth'
   | 'authjs'
+  | 'jwt'
   | 'unknown';
 
 /** Frameworks that get their own fix advice besides express-session (rubric section 6). */

@@ -34,6 +34,8 @@ export interface CookieGrade extends GradedSetCookie {
   readonly sentByUrls: readonly string[];
   /** How the trace knows the cookie: set, sent, store, script. */
   readonly seenAs: readonly SeenAs[];
+  /** Its `<name>.sig` signature companions in the trace (rubric 2.2). */
+  readonly companions: readonly string[];
   /** What happened to a session cookie across the trace (empty for other cookies). */
   readonly timeline: readonly TimelineEvent[];
 }
@@ -112,7 +114,7 @@ export function gradeRecord(
   const otherValues = (value: string) => extremes.filter((other) => other !== value);
   const sentByUrls = record.sent.map((sending) => (observations[sending.index] as Observation).url);
   const entry = (graded: GradedSetCookie, setByUrls: readonly string[]): CookieGrade =>
-    cookieGrade(graded, record, setByUrls, sentByUrls, trace?.timeline ?? []);
+    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? []);
 
   const entries: CookieGrade[] = [];
   let worst: GradedSetCookie | null = null;
@@ -171,6 +173,7 @@ function extremeValuesById(values: readonly string[]): string[] {
 function cookieGrade(
   graded: GradedSetCookie,
   record: CookieRecord,
+  names: ReadonlySet<string>,
   setByUrls: readonly string[],
   sentByUrls: readonly string[],
   timeline: readonly TimelineEvent[],
@@ -194,8 +197,13 @@ function cookieGrade(
     setByUrls,
     sentByUrls,
     seenAs: record.seenAs,
+    companions: record.identity.name.endsWith('.sig') ? [] : companionsOf(record.identity.name, names),
     timeline,
   };
+}
+
+function companionsOf(name: string, names: ReadonlySet<string>): string[] {
+  return names.has(`${name}.sig`) ? [`${name}.sig`] : [];
 }
 
 /** True when `candidate` grades strictly better than `current` (ties go to the later one). */

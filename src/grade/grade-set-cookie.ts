@@ -13,6 +13,7 @@ import type { CookieRuleContext } from '../rules/cookie-rule.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { HSTS_NOT_APPLICABLE, hstsApplies, lacksHsts } from '../rules/hsts-missing.js';
 import { worstLetter, type CookieLetter } from '../core/letter.js';
+import { describeCarriedData } from '../rules/value-carries-data.js';
 import { cookieNotes } from './cookie-notes.js';
 import type { Finding, Note } from '../core/finding.js';
 import type { ResponseContext } from '../core/response-context.js';
@@ -72,8 +73,20 @@ export interface GradedSetCookie {
   readonly gradedFrom: GradedFrom;
 }
 
+/** The rubric 2.2 note of a client-side session. */
+export const CLIENT_SIDE_SESSION: Note = {
+  id: 'client-side-session',
+  message:
+    'The session data travels in the cookie itself: logout cannot revoke a copy, and the value changes whenever the session is written, so a new value at login proves no rotation. Its signature protects it (see secret-known); best letter A.',
+};
+
+/** A client-side session (rubric 2.2): a recognised format, or a value that carries data. */
+export function isClientSideSession(value: string, session: SessionDetection): boolean {
+  return session.isSession && (session.clientSide || describeCarriedData(value) !== null);
+}
+
 /** The A+ conditions of rubric section 3 that `context` does not meet. */
-export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin: boolean): string[] {
+export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin: boolean, clientSide = false): string[] {
   const { cookie, response } = context;
   const unmet: string[] = [];
   if (cookiePrefix(cookie.name) !== '__Host-') unmet.push('a __Host- prefix');
@@ -86,6 +99,7 @@ export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin:
   if (!response.cacheControlPrevents) unmet.push('Cache-Control: no-store');
   // Waived where HSTS does not apply (IP addresses, localhost: rubric section 3).
   if (lacksHsts(response) && hstsApplies(response.host)) unmet.push('HSTS with max-age >= 31536000');
+  if (clientSide) unmet.push('not a client-side session');
   if (!rotatedOnLogin) unmet.push('an observed login that rotates the id');
   return unmet;
 }
@@ -125,9 +139,13 @@ export function gradeSetCookie(
   if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
   if (deletion) return gradedSetCookie(context, gradedFrom, true, [], notes, [], null, null);
 
+  // Client-side sessions carry data, not an id: the entropy rules do not apply, and no login can
+  // prove a rotation (rubric 2.2).
+  const clientSide = isClientSideSession(cookie.value, session);
   const findings: Finding[] = [];
   for (const rule of COOKIE_RULES) {
     if (rule.onlyForSessionIds && !session.isSession) continue;
+    if (clientSide && (rule.id === 'entropy-low' || rule.id === 'entropy-medium')) continue;
     if (!appliesTo(rule.id, gradedFrom, scriptVisible)) continue;
     const message = rule.explain(context);
     if (message === null) continue;
@@ -141,16 +159,17 @@ export function gradeSetCookie(
   }
 
   findings.push(...(options.traceFindings ?? []));
-  const rotatedOnLogin = options.rotatedOnLogin ?? false;
+  const rotatedOnLogin = !clientSide && (options.rotatedOnLogin ?? false);
+  if (clientSide) notes.push(CLIENT_SIDE_SESSION);
   if (gradedFrom === 'sent') {
     // No attributes, so no score: the lowest cap, or unknown (rubric section 2.3).
     const grade = session.isSession ? (worstLetter(findings.flatMap((finding) => (finding.cap === null ? [] : [finding.cap]))) ?? 'unknown') : null;
     return gradedSetCookie(context, gradedFrom, false, findings, notes, [], null, grade);
   }
-  const aPlusMissing = unmetAPlusConditions(context, rotatedOnLogin);
+  const aPlusMissing = unmetAPlusConditions(context, rotatedOnLogin, clientSide);
   if (!session.isSession) return gradedSetCookie(context, gradedFrom, false, findings, notes, aPlusMissing, null, null);
   const { score, grade } = scoreAndLetter(findings, aPlusMissing.length === 0);
-  if (score === 100 && aPlusMissing.length === 1 && !rotatedOnLogin) notes.push(A_PLUS_NEEDS_LOGIN);
+  if (score === 100 && aPlusMissing.length === 1 && !rotatedOnLogin && !clientSide) notes.push(A_PLUS_NEEDS_LOGIN);
   if (rotatedOnLogin) notes.push(ROTATED_ON_LOGIN);
   return gradedSetCookie(context, gradedFrom, false, findings, notes, aPlusMissing, score, grade);
 }

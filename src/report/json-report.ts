@@ -42,7 +42,15 @@ export interface ReportCookie {
   readonly gradedFrom: GradedFrom;
   /** Present only when values were asked for. */
   readonly value?: string;
-  readonly session: { readonly isSession: boolean; readonly framework: Framework; readonly reason: SessionReason };
+  readonly session: {
+    readonly isSession: boolean;
+    readonly framework: Framework;
+    readonly reason: SessionReason;
+    /** The session data travels in the cookie (rubric 2.2). */
+    readonly clientSide: boolean;
+    /** Its `<name>.sig` companions, listed under it with no letter of their own. */
+    readonly companions: readonly string[];
+  };
   /** Null when only requests showed the cookie: its attributes are unknown. */
   readonly attributes: ReportAttributes | null;
   /** The response that set it; null when none of the trace did. */
@@ -113,7 +121,7 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
     seenAs: entry.seenAs,
     gradedFrom: entry.gradedFrom,
     ...(showValues ? { value: cookie.value } : {}),
-    session: { ...entry.session },
+    session: { ...entry.session, companions: entry.companions },
     attributes: reportAttributes(entry, mask),
     setBy: entry.setBy === null ? null : mask(entry.setBy),
     score: entry.score,
