@@ -159,7 +159,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   }
   if (rejection === null && name.length === 0) {
     if (value.length === 0) rejection = 'empty-name-and-value';
-    else if (/^__(secure|host)-/i.test(value)) rejection = 'nameless-prefixed-value';
+    else if (/^__(secure|host|http)-/i.test(value)) rejection = 'nameless-prefixed-value';
   }
 
   let expires: number | null = null;

@@ -71,12 +71,24 @@ export function isScriptReadCsrfName(name: string): boolean {
   return lower === 'xsrf-token' || lower === 'csrftoken' || lower === '_csrf' || lower === 'csrf_token';
 }
 
-/** The cookie-name prefixes of RFC 6265bis 4.1.3, matched case-insensitively as browsers now do. */
-export function cookiePrefix(name: string): '__Host-' | '__Secure-' | null {
+export type CookiePrefix = '__Host-Http-' | '__Host-' | '__Http-' | '__Secure-';
+
+/**
+ * The cookie-name prefixes of RFC 6265bis 4.1.3 and the draft's `__Http-` / `__Host-Http-`
+ * (HttpOnly required: script cannot set them), matched case-insensitively as browsers do.
+ */
+export function cookiePrefix(name: string): CookiePrefix | null {
   if (name.charCodeAt(0) !== 0x5f || name.charCodeAt(1) !== 0x5f) return null;
+  if (startsWithIgnoreCase(name, '__host-http-')) return '__Host-Http-';
   if (startsWithIgnoreCase(name, '__host-')) return '__Host-';
+  if (startsWithIgnoreCase(name, '__http-')) return '__Http-';
   if (startsWithIgnoreCase(name, '__secure-')) return '__Secure-';
   return null;
+}
+
+/** `__Host-` and `__Host-Http-` lock a cookie to its host (the A+ prefix). */
+export function isHostPrefix(prefix: CookiePrefix | null): boolean {
+  return prefix === '__Host-' || prefix === '__Host-Http-';
 }
 
 /** True when `text` starts with `lowerPrefix`, ignoring ASCII case, without allocating. */
@@ -90,7 +102,7 @@ function startsWithIgnoreCase(text: string, lowerPrefix: string): boolean {
   return true;
 }
 
-/** The name without a `__Host-` / `__Secure-` prefix. */
+/** The name without its cookie prefix. */
 export function withoutPrefix(name: string): string {
   const prefix = cookiePrefix(name);
   return prefix === null ? name : name.slice(prefix.length);

@@ -3,6 +3,7 @@
  * should know about the attributes they chose.
  */
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
+import { cookiePrefix } from '../detect/session-names.js';
 import type { Note } from '../core/finding.js';
 
 const REJECTION_MESSAGES = {
@@ -67,6 +68,12 @@ export function cookieNotes(cookie: ParsedSetCookie): Note[] {
   }
   if (cookie.priority !== null) {
     notes.push({ id: 'priority', message: `Priority=${cookie.priority} is a Chrome-only attribute; other browsers ignore it.` });
+  }
+  if (cookiePrefix(cookie.name) === '__Host-' && cookie.httpOnly) {
+    notes.push({
+      id: 'prefix-http-available',
+      message: 'This __Host- cookie has HttpOnly: the __Host-Http- prefix would also stop page script from setting a cookie of that name.',
+    });
   }
   if (cookie.partitioned) {
     notes.push({ id: 'partitioned', message: 'Partitioned (CHIPS): in third-party contexts the cookie is kept per top-level site.' });

@@ -31,6 +31,14 @@ describe('gradeObservations', () => {
     expect(cookie?.notes.map((n) => n.id)).toContain('a-plus-needs-login');
   });
 
+  it('counts __Host-Http- as the A+ prefix, and suggests it for a __Host- cookie with HttpOnly', () => {
+    const hostHttp = gradeObservations([observationWith([`__Host-Http-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS })]).cookies[0];
+    expect(hostHttp?.aPlusMissing).toEqual(['an observed login that rotates the id']);
+    expect(hostHttp?.notes.map((note) => note.id)).not.toContain('prefix-http-available');
+    const host = gradeObservations([observationWith([`__Host-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS })]).cookies[0];
+    expect(host?.notes.map((note) => note.id)).toContain('prefix-http-available');
+  });
+
   it('gives A+ when the trace shows the id rotated at login', () => {
     const attributes = 'Path=/; Secure; HttpOnly; SameSite=Lax';
     const before = STRONG_ID;

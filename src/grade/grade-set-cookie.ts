@@ -6,7 +6,7 @@ import { cookieLifetimeSeconds, isDeletion } from '../core/cookie-lifetime.js';
 import { estimateEntropyBits } from '../core/estimate-entropy.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import type { SessionDetection } from '../detect/detect-session-cookie.js';
-import { cookiePrefix } from '../detect/session-names.js';
+import { cookiePrefix, isHostPrefix } from '../detect/session-names.js';
 import { COOKIE_RULES } from '../rules/all-rules.js';
 import { ROTATED_ON_LOGIN } from '../trace/analyze-trace.js';
 import type { CookieRuleContext } from '../rules/cookie-rule.js';
@@ -89,7 +89,7 @@ export function isClientSideSession(value: string, session: SessionDetection): b
 export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin: boolean, clientSide = false): string[] {
   const { cookie, response } = context;
   const unmet: string[] = [];
-  if (cookiePrefix(cookie.name) !== '__Host-') unmet.push('a __Host- prefix');
+  if (!isHostPrefix(cookiePrefix(cookie.name))) unmet.push('a __Host- prefix');
   if (!cookie.secure) unmet.push('Secure');
   if (!cookie.httpOnly) unmet.push('HttpOnly');
   if (cookie.sameSite !== 'Strict' && cookie.sameSite !== 'Lax') unmet.push('SameSite=Strict or Lax');

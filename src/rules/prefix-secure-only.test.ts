@@ -11,4 +11,7 @@ describe('prefix-secure-only', () => {
     expect(explain(prefixSecureOnly, '__Secure-sid=1; Secure; Path=/app')).toBeNull();
     expect(explain(prefixSecureOnly, '__Host-sid=1; Secure; Path=/')).toBeNull();
   });
+  it('fires for an __Http- cookie that could be __Host-Http-', () => {
+    expect(explain(prefixSecureOnly, '__Http-sid=1; Secure; HttpOnly; Path=/')).toMatch(/__Host-Http-/);
+  });
 });

@@ -3,9 +3,10 @@ import { defineCookieRule } from './cookie-rule.js';
 import { everyFramework } from './fix-advice.js';
 
 /**
- * `rejected-prefix`: `__Secure-` needs Secure; `__Host-` needs Secure, no Domain and `Path=/`
- * (prefixes matched case-insensitively). A nameless cookie whose value looks prefixed is also
- * dropped. Sources: RFC 6265bis 4.1.3, Chrome InvalidPrefix, Firefox CookieRejectedInvalidPrefix.
+ * `rejected-prefix`: `__Secure-` needs Secure; `__Host-` needs Secure, no Domain and `Path=/`;
+ * `__Http-` needs Secure and HttpOnly; `__Host-Http-` all four (prefixes matched
+ * case-insensitively). A nameless cookie whose value looks prefixed is also dropped.
+ * Sources: RFC 6265bis 4.1.3 and 5.6, Chrome InvalidPrefix, Firefox CookieRejectedInvalidPrefix.
  */
 export const rejectedPrefix = defineCookieRule({
   id: 'rejected-prefix',
@@ -19,17 +20,16 @@ export const rejectedPrefix = defineCookieRule({
     if (prefix === '__Secure-' && !cookie.secure) {
       return 'A __Secure- cookie without Secure: the browser rejects it.';
     }
-    if (prefix === '__Host-') {
-      const missing: string[] = [];
-      if (!cookie.secure) missing.push('it has no Secure');
-      if (cookie.domain !== null) missing.push('it has a Domain');
-      if (cookie.path !== '/') missing.push('its Path is not /');
-      if (missing.length > 0) return `A __Host- cookie the browser rejects: ${missing.join(', ')}.`;
-    }
-    return null;
+    if (prefix === null || prefix === '__Secure-') return null;
+    const missing: string[] = [];
+    if (!cookie.secure) missing.push('it has no Secure');
+    if ((prefix === '__Http-' || prefix === '__Host-Http-') && !cookie.httpOnly) missing.push('it has no HttpOnly');
+    if (prefix !== '__Http-' && cookie.domain !== null) missing.push('it has a Domain');
+    if (prefix !== '__Http-' && cookie.path !== '/') missing.push('its Path is not /');
+    return missing.length > 0 ? `A ${prefix} cookie the browser rejects: ${missing.join(', ')}.` : null;
   },
   fix: everyFramework(
-    "With a `__Host-` name use `cookie: { secure: true, path: '/' }` and no `cookie.domain`; with `__Secure-` use `secure: true`. express-session emits a `__Host-` cookie without `secure: true`, and the browser drops it.",
-    'Give a __Host- cookie Secure, Path=/ and no Domain; give a __Secure- cookie Secure.',
+    "With a `__Host-` name use `cookie: { secure: true, path: '/' }` and no `cookie.domain`; with `__Secure-` use `secure: true`; `__Http-` and `__Host-Http-` also need `httpOnly: true`. express-session emits a `__Host-` cookie without `secure: true`, and the browser drops it.",
+    'Give a __Host- cookie Secure, Path=/ and no Domain; a __Secure- cookie Secure; __Http- and __Host-Http- cookies HttpOnly too.',
   ),
 });

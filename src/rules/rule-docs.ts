@@ -178,6 +178,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
 export const NOTE_DOCS: Readonly<Record<string, string>> = {
   'a-plus-needs-login': 'Everything else is in place for A+: log in while recording to show that the id rotates at login.',
   'rotated-on-login': 'A login changed the session id (the positive side of no-rotation-on-login); it unlocks A+.',
+  'prefix-http-available': 'A __Host- cookie with HttpOnly could be __Host-Http-, a prefix browsers refuse to let page script set.',
   'client-side-session': 'The session data travels in the cookie (cookie-session, Flask, Django signed cookies, the Rails cookie store, JWE): logout cannot revoke a copy, a new value at login proves no rotation, and the best letter is A.',
   'set-outside-trace': 'The cookie was first seen in a request, the store or by script, not in a Set-Cookie: set before the recording, or by script.',
   'browser-session-cookie': 'No Max-Age or Expires: the cookie ends with the browser session, as OWASP recommends for session ids.',

@@ -151,6 +151,10 @@ const prefixVariants: readonly (readonly [string, string])[] = [
   ['nameless __Host- value', '__Host-sid; Secure; Path=/'],
   ['nameless __Secure- value', '=__Secure-x; Secure'],
   ['__Http- looks like a prefix', '__Http-sid=1; Secure; Path=/'],
+  ['__Http- with Secure and HttpOnly', '__Http-sid=1; Secure; HttpOnly; Path=/'],
+  ['__Host-Http- with everything', '__Host-Http-sid=1; Secure; HttpOnly; Path=/'],
+  ['__Host-Http- without HttpOnly', '__Host-Http-sid=1; Secure; Path=/'],
+  ['nameless __Http- value', '=__Http-sid=1; Secure; HttpOnly; Path=/'],
 ];
 
 export function differentialCases(): SetCookieCase[] {

@@ -11,9 +11,6 @@ import { differentialCases } from '../differential/set-cookie-cases.js';
 
 /** Where Chromium and our RFC 6265bis reading knowingly differ, and why we keep our reading. */
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
-  '__Http- looks like a prefix [secure]':
-    'Chromium enforces the newer __Http- prefix (Secure and HttpOnly required); rubric version 1 defines rejected-prefix for __Secure- and __Host- only.',
-  '__Http- looks like a prefix [local]': 'The same __Http- prefix, from localhost.',
   'tab inside value [secure]':
     'RFC 6265bis 5.6 step 1 exempts HTAB from the control characters that void a line; Chromium also rejects a tab inside the value.',
   'tab inside value [insecure]': 'The same tab inside the value, over plain http.',
