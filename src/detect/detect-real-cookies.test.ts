@@ -1,6 +1,5 @@
 /** Detection (rubric 2.1) on cookies made by the real frameworks, not by us. */
 import { readFileSync } from 'node:fs';
-import cookieSession from 'cookie-session';
 import express from 'express';
 import session from 'express-session';
 import request from 'supertest';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { gradeObservations } from '../grade/grade-observations.js';
 import { observationFromResponse } from '../observation/observation-from-response.js';
+import { cookieSessionSetCookies } from '../../test/support/cookie-session-app.js';
 
 async function setCookiesOf(app: express.Express): Promise<string[]> {
   const response = await request(app).get('/');
@@ -29,13 +29,7 @@ describe('detection on real cookies', () => {
   });
 
   it('cookie-session: session with its session.sig companion', async () => {
-    const app = express();
-    app.use(cookieSession({ name: 'session', keys: ['a strong key of ours'] }));
-    app.get('/', (req, res) => {
-      (req.session as { user?: string }).user = 'demo';
-      res.send('ok');
-    });
-    const graded = trace(await setCookiesOf(app));
+    const graded = trace(await cookieSessionSetCookies(['a strong key of ours']));
     expect(graded.cookies.find((cookie) => cookie.cookie.name === 'session')?.session).toMatchObject({ isSession: true, framework: 'cookie-session' });
   });
 

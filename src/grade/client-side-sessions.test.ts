@@ -1,10 +1,8 @@
 /** Rubric 2.2: signature companions and client-side sessions, on real cookies where we have them. */
 import { readFileSync } from 'node:fs';
-import cookieSession from 'cookie-session';
-import express from 'express';
 import { SignJWT } from 'jose';
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { cookieSessionSetCookies } from '../../test/support/cookie-session-app.js';
 import { exchange } from '../../test/support/trace-builder.js';
 import { detectSessionCookie } from '../detect/detect-session-cookie.js';
 import { buildJsonReport } from '../report/json-report.js';
@@ -21,13 +19,7 @@ function graded(lines: string[], more: ReturnType<typeof exchange>[] = []) {
 
 describe('signature companions (rubric 2.2)', () => {
   it("lists a real cookie-session pair's session.sig under session, with no letter of its own", async () => {
-    const app = express();
-    app.use(cookieSession({ name: 'session', keys: ['a key of our own, long enough'] }));
-    app.get('/', (req, res) => {
-      (req.session as { user?: string }).user = 'demo';
-      res.send('ok');
-    });
-    const lines = ([] as string[]).concat((await request(app).get('/')).headers['set-cookie'] ?? []);
+    const lines = await cookieSessionSetCookies(['a key of our own, long enough']);
     const report = buildJsonReport(SITE, gradeObservations([{ url: 'http://127.0.0.1/', method: 'GET', requestHeaders: [], requestBodyParamNames: null, status: 200, responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })), time: Date.now() }]));
     const data = report.cookies.find((cookie) => cookie.name === 'session');
     const companion = report.cookies.find((cookie) => cookie.name === 'session.sig');

@@ -7,13 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sign } from 'cookie-signature';
-import cookieSession from 'cookie-session';
-import express from 'express';
 import { SignJWT } from 'jose';
 import Keygrip from 'keygrip';
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { differentialCases } from '../../test/differential/set-cookie-cases.js';
+import { cookieSessionSetCookies } from '../../test/support/cookie-session-app.js';
 import { NODE_CRYPTO } from '../cli/node-crypto.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { buildCookieInventory } from '../inventory/cookie-inventory.js';
@@ -86,14 +84,7 @@ describe.each([
 
 describe('cookie-session in a live Express app', () => {
   it("finds the key of a real session and session.sig pair", async () => {
-    const app = express();
-    app.use(cookieSession({ name: 'session', keys: ['secret keys'] }));
-    app.get('/', (req, res) => {
-      (req.session as { user?: string }).user = 'demo';
-      res.send('ok');
-    });
-    const response = await request(app).get('/');
-    const lines = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    const lines = await cookieSessionSetCookies(['secret keys']);
     const inventory = buildCookieInventory([
       { url: 'http://127.0.0.1/', method: 'GET', requestHeaders: [], requestBodyParamNames: null, status: 200, responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })), time: Date.now() },
     ]);
