@@ -49,6 +49,9 @@ function isRailsCookieStore(text: string): boolean {
 /** The framework a value's format names, or null. `token` formats name none by themselves. */
 export function valueFormat(name: string, value: string): ValueFormat | null {
   const text = percentDecode(value);
+  // Every format has a separator ("." ":" "--") or is base64 JSON ("eyJ" is base64 for '{"'):
+  // a plain id, the usual case, is decided here without parsing anything.
+  if (!text.includes('.') && !text.includes(':') && !text.includes('--') && !text.startsWith('eyJ')) return null;
   const dotted = text.split('.');
   if ((dotted.length === 3 || dotted.length === 5) && dotted.every((part) => BASE64URL.test(part) || part === '')) {
     const header = jsonHeader(dotted[0] as string);

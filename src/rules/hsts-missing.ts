@@ -10,8 +10,14 @@ export const HSTS_MIN_MAX_AGE = 31_536_000;
  * local dev server to https).
  */
 export function hstsApplies(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost')) return false;
-  return !(host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host));
+  if (host.endsWith('localhost') && (host.length === 9 || host.endsWith('.localhost'))) return false;
+  if (host.startsWith('[')) return false;
+  // An IPv4 address: digits and dots only (a host name has a letter somewhere).
+  for (let i = 0; i < host.length; i++) {
+    const code = host.charCodeAt(i);
+    if (code !== 0x2e && (code < 0x30 || code > 0x39)) return true;
+  }
+  return host.length === 0;
 }
 
 /** What an https response from such a host gets instead of hsts-missing (rubric section 4). */

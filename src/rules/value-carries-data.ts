@@ -61,8 +61,19 @@ function inspectSegment(segment: string): SegmentContent {
   };
 }
 
+/** The last answer: the grader asks twice per cookie (client-side session? and this rule). */
+let lastValue: string | null = null;
+let lastAnswer: string | null = null;
+
 /** What readable data the value carries, in words, or null. Never returns the data itself. */
 export function describeCarriedData(value: string): string | null {
+  if (value === lastValue) return lastAnswer;
+  lastAnswer = carriedData(value);
+  lastValue = value;
+  return lastAnswer;
+}
+
+function carriedData(value: string): string | null {
   const decoded = percentDecode(value);
   const dotted = decoded.split('.');
   const header = dotted.length === 3 || dotted.length === 5 ? inspectSegment(dotted[0] as string).json : null;
@@ -72,7 +83,7 @@ export function describeCarriedData(value: string): string | null {
     return 'a JWS (signed, not encrypted: anyone can read its payload)';
   }
   // Segments as the signed formats separate them: "." (Flask, JWT), ":" (Django), "--" (Rails).
-  const segments = decoded.split(/\.|:|--/).map(inspectSegment);
+  const segments = (decoded.includes(':') || decoded.includes('--') ? decoded.split(/\.|:|--/) : dotted).map(inspectSegment);
   for (const { json } of segments) {
     if (json !== null && !isLaravelEnvelope(json)) return Array.isArray(json) ? 'a JSON array' : 'a JSON object';
   }
