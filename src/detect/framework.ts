@@ -23,6 +23,9 @@ export type Framework =
 
 /** Frameworks that get their own fix advice besides express-session (rubric section 6). */
 export const FRAMEWORKS_WITH_ADVICE = [
+  'cookie-session',
+  'koa-session',
+  '@fastify/session',
   'php',
   'django',
   'flask',

@@ -154,7 +154,7 @@ export function gradeSetCookie(
       deduction: rule.deduction,
       cap: rule.cap,
       message,
-      fix: adviceFor(rule.fix, session.framework),
+      fix: adviceFor(rule.fix, session.framework, cookie.name),
     });
   }
 

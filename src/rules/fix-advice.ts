@@ -9,9 +9,16 @@ import type { AdvisedFramework, Framework } from '../detect/framework.js';
 /** Advice for express-session always, and for the frameworks that have a setting for it. */
 export type FixAdvice = { readonly 'express-session': string } & Partial<Record<AdvisedFramework, string>>;
 
-/** The advice to show for a cookie: express-session plus the recognised framework's, if any. */
-export function adviceFor(fix: FixAdvice, framework: Framework): Record<string, string> {
+/**
+ * The advice to show for a cookie: express-session plus the recognised framework's, if any.
+ * Django's CSRF cookie (`csrftoken`) gets Django's advice in its `CSRF_COOKIE_*` settings.
+ */
+export function adviceFor(fix: FixAdvice, framework: Framework, cookieName?: string): Record<string, string> {
   const shown: Record<string, string> = { 'express-session': fix['express-session'] };
+  if (cookieName === 'csrftoken' && fix.django !== undefined && fix.django.includes('SESSION_COOKIE_')) {
+    shown.django = fix.django.replaceAll('SESSION_COOKIE_', 'CSRF_COOKIE_').replace("'__Host-sessionid'", "'__Host-csrftoken'");
+    return shown;
+  }
   const own = (fix as Partial<Record<string, string>>)[framework];
   if (framework !== 'express-session' && own !== undefined) shown[framework] = own;
   return shown;
@@ -21,6 +28,9 @@ export function adviceFor(fix: FixAdvice, framework: Framework): Record<string, 
 export function everyFramework(express: string, others: string): FixAdvice {
   return {
     'express-session': express,
+    'cookie-session': others,
+    'koa-session': others,
+    '@fastify/session': others,
     php: others,
     django: others,
     flask: others,
@@ -35,6 +45,9 @@ export function everyFramework(express: string, others: string): FixAdvice {
 export const SECURE_ADVICE: FixAdvice = {
   'express-session':
     "Set `cookie: { secure: true }` (or `secure: 'auto'`); behind a TLS-terminating proxy also `app.set('trust proxy', 1)`, or express-session silently sends no cookie.",
+  'cookie-session': 'Pass `secure: true` to `cookieSession({ ... })` (behind a proxy also `app.set(\'trust proxy\', 1)`).',
+  'koa-session': 'Pass `secure: true` in the `session({ ... }, app)` options (behind a proxy also `app.proxy = true`).',
+  '@fastify/session': 'Keep `cookie: { secure: true }` (the default) and serve https; behind a proxy set `trustProxy: true` on Fastify.',
   php: 'Set `session.cookie_secure = 1` in php.ini (or `session_set_cookie_params([\'secure\' => true])`).',
   django: 'Set `SESSION_COOKIE_SECURE = True` in settings.py.',
   flask: "Set `app.config['SESSION_COOKIE_SECURE'] = True`.",
@@ -47,6 +60,9 @@ export const SECURE_ADVICE: FixAdvice = {
 
 export const HTTPONLY_ADVICE: FixAdvice = {
   'express-session': 'Remove `httpOnly: false`: `cookie: { httpOnly: true }` is the default.',
+  'cookie-session': 'Keep `httpOnly: true` (the default) in `cookieSession({ ... })`.',
+  'koa-session': 'Keep `httpOnly: true` (the default) in the `session({ ... }, app)` options.',
+  '@fastify/session': 'Keep `cookie: { httpOnly: true }` (the default).',
   php: 'Set `session.cookie_httponly = 1` in php.ini.',
   django: 'Set `SESSION_COOKIE_HTTPONLY = True` (the default).',
   flask: "Set `app.config['SESSION_COOKIE_HTTPONLY'] = True` (the default).",
@@ -59,6 +75,9 @@ export const HTTPONLY_ADVICE: FixAdvice = {
 
 export const SAMESITE_ADVICE: FixAdvice = {
   'express-session': "Set `cookie: { sameSite: 'strict' }` (or `'lax'` if links from other sites must keep the session).",
+  'cookie-session': "Pass `sameSite: 'strict'` (or `'lax'`) to `cookieSession({ ... })`.",
+  'koa-session': "Pass `sameSite: 'strict'` (or `'lax'`) in the `session({ ... }, app)` options.",
+  '@fastify/session': "Set `cookie: { sameSite: 'strict' }` (or `'lax'`).",
   php: 'Set `session.cookie_samesite = "Strict"` in php.ini (PHP 7.3+).',
   django: "Set `SESSION_COOKIE_SAMESITE = 'Strict'` (Django's default is 'Lax').",
   flask: "Set `app.config['SESSION_COOKIE_SAMESITE'] = 'Strict'` (or 'Lax').",
@@ -73,6 +92,9 @@ export const SAMESITE_ADVICE: FixAdvice = {
 export const LIFETIME_ADVICE: FixAdvice = {
   'express-session':
     'Shorten `cookie.maxAge` (milliseconds, e.g. `30 * 60 * 1000`) and use `rolling: true` to extend it while the user is active, or leave `maxAge` unset for a browser-session cookie.',
+  'cookie-session': 'Lower `maxAge` (milliseconds) in `cookieSession({ ... })`, or leave it unset for a browser-session cookie.',
+  'koa-session': "Lower `maxAge` (milliseconds) in the options, or set `maxAge: 'session'`.",
+  '@fastify/session': 'Lower `cookie: { maxAge }` (milliseconds), or leave it unset for a browser-session cookie.',
   php: 'Set `session.cookie_lifetime = 0` (browser session) and a short `session.gc_maxlifetime`.',
   django: 'Lower `SESSION_COOKIE_AGE` (seconds) or set `SESSION_EXPIRE_AT_BROWSER_CLOSE = True`.',
   flask: "Lower `app.config['PERMANENT_SESSION_LIFETIME']`, or leave `session.permanent` False.",
@@ -85,6 +107,9 @@ export const LIFETIME_ADVICE: FixAdvice = {
 
 export const DOMAIN_ADVICE: FixAdvice = {
   'express-session': 'Remove `cookie.domain` so the cookie stays host-only.',
+  'cookie-session': 'Remove `domain` from `cookieSession({ ... })`.',
+  'koa-session': 'Remove `domain` from the `session({ ... }, app)` options.',
+  '@fastify/session': 'Remove `cookie.domain`.',
   php: 'Set `session.cookie_domain = ""` in php.ini.',
   django: 'Set `SESSION_COOKIE_DOMAIN = None` (the default).',
   flask: "Set `app.config['SESSION_COOKIE_DOMAIN'] = None`.",
@@ -97,6 +122,9 @@ export const DOMAIN_ADVICE: FixAdvice = {
 
 export const PATH_ADVICE: FixAdvice = {
   'express-session': "Keep `cookie: { path: '/' }` (the default).",
+  'cookie-session': "Keep `path: '/'` (the default) in `cookieSession({ ... })`.",
+  'koa-session': "Keep `path: '/'` (the default).",
+  '@fastify/session': "Keep `cookie: { path: '/' }` (the default).",
   php: 'Set `session.cookie_path = /` in php.ini.',
   django: "Set `SESSION_COOKIE_PATH = '/'`.",
   flask: "Set `app.config['SESSION_COOKIE_PATH'] = '/'`.",
@@ -111,6 +139,9 @@ export const PATH_ADVICE: FixAdvice = {
 export const HOST_PREFIX_NAME_ADVICE: FixAdvice = {
   'express-session':
     "Use `name: '__Host-sid'` with `cookie: { secure: true, path: '/' }` and no `cookie.domain` (without `secure: true` the browser rejects the cookie).",
+  'cookie-session': "Use `name: '__Host-session'` with `secure: true` and `path: '/'` (cookie-session then also signs `__Host-session.sig`).",
+  'koa-session': "Use `key: '__Host-koa.sess'` with `secure: true` and `path: '/'`.",
+  '@fastify/session': "Use `cookieName: '__Host-sid'` with `cookie: { secure: true, path: '/' }`.",
   php: 'Set `session.name = __Host-SID` with `session.cookie_secure = 1`, `session.cookie_path = /` and no `session.cookie_domain`.',
   django: "Set `SESSION_COOKIE_NAME = '__Host-sessionid'` with `SESSION_COOKIE_SECURE = True` and no domain.",
   flask: "Set `app.config['SESSION_COOKIE_NAME'] = '__Host-session'` with `SESSION_COOKIE_SECURE = True`.",

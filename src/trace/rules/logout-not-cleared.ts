@@ -32,7 +32,11 @@ export const logoutNotCleared: TraceRule = {
     rails: 'Call `reset_session` in the logout action.',
     laravel: 'Call `Auth::logout()`, then `$request->session()->invalidate()` and `regenerateToken()`.',
     'asp.net-core': 'Call `HttpContext.Session.Clear()` and `Response.Cookies.Delete(".AspNetCore.Session")`.',
-    'java-servlet': 'Call `session.invalidate()` in the logout handler.',
+    'java-servlet':
+      'Call `session.invalidate()`, which sends no Set-Cookie (Tomcat 10.1), and also clear the cookie: `Cookie c = new Cookie("JSESSIONID", ""); c.setMaxAge(0); c.setPath(request.getContextPath() + "/"); response.addCookie(c);` with the same path as the session cookie.',
+    'cookie-session': 'Set `req.session = null` in the logout handler: cookie-session then deletes both cookies. (A copy of the old cookie stays valid until it expires: keep `maxAge` short.)',
+    'koa-session': 'Set `ctx.session = null` in the logout handler. (A copy of the old cookie stays valid until it expires: keep `maxAge` short.)',
+    '@fastify/session': 'Call `await request.session.destroy()` in the logout handler.',
     'spring-session': 'Configure logout with `invalidateHttpSession(true)` and `deleteCookies("SESSION")`.',
   },
 };
