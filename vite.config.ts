@@ -41,7 +41,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       // The panel page is only named in code (devtools.panels.create), so list it as an input.
       // So is the grant page, which the Firefox panel opens (Firefox panels have no permissions API).
-      rolldownOptions: { input: { panel: 'extension/panel/panel.html', grant: 'extension/grant/grant.html' } },
+      // And the rules page the panel links each finding to (bundled: no network).
+      rolldownOptions: { input: { panel: 'extension/panel/panel.html', grant: 'extension/grant/grant.html', rules: 'extension/rules/rules.html' } },
     },
   };
 });

@@ -68,6 +68,14 @@ describe('the Sessions panel, through a fake platform', () => {
     );
   });
 
+  it("links each finding id to its entry in the bundled rules page, and says what its cap means", async () => {
+    await open(createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })] }));
+    await waitFor(() => expect(card('connect.sid')).not.toBeNull());
+    const link = card('connect.sid')?.querySelector('[data-finding="secure-missing"] a.rule-link');
+    expect(link?.getAttribute('href')).toBe('chrome-extension://fake/extension/rules/rules.html#secure-missing');
+    expect(card('connect.sid')?.querySelector('[data-finding="secure-missing"] .cost')?.textContent).toBe('-40 points, caps the letter at D');
+  });
+
   it('copies the fix snippet', async () => {
     const fake = createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })] });
     await open(fake);

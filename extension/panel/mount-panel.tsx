@@ -95,6 +95,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
       store={store}
       browser={platform.browser}
       actions={{ copyText: platform.copyText, download: platform.download, saveMarks: platform.saveMarks, readStore, clearAndReload }}
+      rulesPageUrl={platform.rulesPageUrl}
     />,
     root,
   );

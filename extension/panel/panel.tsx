@@ -43,6 +43,7 @@ if (root) {
           },
           browser: 'chrome',
         }),
+    rulesPageUrl: browser.runtime.getURL('/extension/rules/rules.html'),
     inspectedPage: createInspectedPage(browser.devtools.inspectedWindow as unknown as Parameters<typeof createInspectedPage>[0]),
   });
 }

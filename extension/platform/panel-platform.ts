@@ -41,5 +41,7 @@ export interface PanelPlatform {
   loadMarks(site: string): ReadonlyMap<string, UserMark>;
   saveMarks(site: string, marks: ReadonlyMap<string, UserMark>): void;
   readonly cookieStore: CookieStoreAccess;
+  /** The address of the bundled rules page (extension/rules/rules.html), for `#<finding id>` links. */
+  readonly rulesPageUrl: string;
   readonly inspectedPage: InspectedPage;
 }

@@ -14,7 +14,7 @@ describe('advice for cookie-session, checked against cookie-session', () => {
     const app = express();
     app.use(cookieSession({ name: 'session', keys: ['a key of ours'] }));
     app.get('/logout', (req, res) => {
-      req.session = null;
+      (req as unknown as { session: null }).session = null;
       res.send('bye');
     });
     const agent = request.agent(app);

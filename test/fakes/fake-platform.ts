@@ -78,6 +78,7 @@ export function createFakePlatform(options: {
           return options.grantAccess === false ? { granted: false } : { granted: true, result: store.splice(0, store.length).length };
         },
       },
+      rulesPageUrl: 'chrome-extension://fake/extension/rules/rules.html',
       inspectedPage: {
         readCookieString: async () => fake.documentCookie,
         reload: () => {

@@ -16,6 +16,8 @@ export interface CookieCardProps {
   readonly copy: (text: string) => Promise<boolean>;
   readonly storeActions?: StoreActions;
   readonly site?: string | null;
+  /** The bundled rules page: finding ids link to their entry. */
+  readonly rulesPageUrl?: string;
 }
 
 /**
@@ -140,7 +142,7 @@ function Timeline({ events }: { events: CookieCardView['timeline'] }) {
 }
 
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
-export function CookieCard({ card, onMark, copy, storeActions, site = null }: CookieCardProps) {
+export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl }: CookieCardProps) {
   return (
     <article
       class="card"
@@ -190,10 +192,16 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null }: Co
           {card.findings.map((finding) => (
             <li key={finding.id} data-finding={finding.id}>
               <p>
-                <strong>{finding.id}</strong>
+                {rulesPageUrl ? (
+                  <a class="rule-link" href={`${rulesPageUrl}#${finding.id}`} target="_blank" rel="noreferrer" title={`What ${finding.id} means`}>
+                    <strong>{finding.id}</strong>
+                  </a>
+                ) : (
+                  <strong>{finding.id}</strong>
+                )}
                 {finding.deduction || finding.cap ? (
                   <span class="cost">
-                    {[finding.deduction ? `-${finding.deduction}` : '', finding.cap ? `cap ${finding.cap}` : ''].filter(Boolean).join(', ')}
+                    {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : ''].filter(Boolean).join(', ')}
                   </span>
                 ) : null}
                 {' '}

@@ -38,13 +38,15 @@ export interface SessionsPanelProps {
   readonly store: SessionsStore;
   readonly actions: PanelActions;
   readonly browser: 'chrome' | 'firefox';
+  /** The bundled rules page; each finding id links to `#<id>` there. */
+  readonly rulesPageUrl?: string;
 }
 
 function fileStem(site: string | null): string {
   return `session-cookies-${(site ?? 'devtools').replace(/[^a-z0-9.-]/gi, '_')}`;
 }
 
-export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
+export function SessionsPanel({ store, actions, browser, rulesPageUrl }: SessionsPanelProps) {
   const [shown, setShown] = useState(CARDS_PER_PAGE);
   const view = useComputed(() =>
     buildPanelView({
@@ -103,7 +105,7 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
       {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} cookies hidden by the filter.</p> : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (
-          <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} storeActions={storeActions} site={view.site} />
+          <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} storeActions={storeActions} site={view.site} rulesPageUrl={rulesPageUrl} />
         ))}
         {view.sessionCards.length > shown ? (
           <button type="button" class="more" onClick={() => setShown(shown + CARDS_PER_PAGE)}>
@@ -115,7 +117,7 @@ export function SessionsPanel({ store, actions, browser }: SessionsPanelProps) {
         <details class="others">
           <summary>Other cookies ({view.otherCards.length}): not session ids, not graded</summary>
           {view.otherCards.slice(0, shown).map((card) => (
-            <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} />
+            <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} rulesPageUrl={rulesPageUrl} />
           ))}
         </details>
       ) : null}

@@ -1,0 +1,77 @@
+/**
+ * The rules page bundled with the extension: what every letter, finding and note means (the
+ * same text as docs/rubric.md, from the same data), so the panel can link each finding id to it
+ * with no network. Each finding has its id as the element id, for `rules.html#secure-missing`.
+ */
+import { documentedRules } from '../../report/rubric-doc.js';
+import { NOTE_DOCS, RULE_DOCS } from '../../rules/rule-docs.js';
+
+function Prose({ text }: { text: string }) {
+  return <>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>;
+}
+
+export const LETTER_THRESHOLDS: readonly (readonly [string, string])[] = [
+  ['A+', '100, and every A+ condition'],
+  ['A', '85 or more'],
+  ['B', '70 or more'],
+  ['C', '55 or more'],
+  ['D', '30 or more'],
+  ['F', 'under 30'],
+];
+
+export function RulesPage() {
+  return (
+    <main class="rules">
+      <h1>The grading rules</h1>
+      <p>
+        Each graded session cookie starts at 100 points; each finding subtracts its deduction. Some findings also cap the
+        letter: "caps the letter at D" means D or worse, whatever the score.
+      </p>
+      <table class="legend">
+        <thead>
+          <tr>
+            <th>letter</th>
+            <th>score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {LETTER_THRESHOLDS.map(([letter, score]) => (
+            <tr key={letter}>
+              <td>{letter}</td>
+              <td>{score}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Findings</h2>
+      {documentedRules().map((rule) => {
+        const doc = RULE_DOCS[rule.id];
+        return (
+          <section id={rule.id} key={rule.id} class="rule">
+            <h3>{rule.id}</h3>
+            <p>
+              <Prose text={doc?.when ?? ''} />{' '}
+              <em>
+                ({rule.deduction > 0 ? `-${rule.deduction} points` : 'no deduction'}, {rule.cap === null ? 'no cap' : `caps the letter at ${rule.cap}`})
+              </em>
+            </p>
+            <p>Why it matters: {doc?.why}</p>
+            <p>
+              Fix (express-session): <Prose text={rule.expressFix} />
+            </p>
+            <p class="sources">Sources: {doc?.sources}</p>
+          </section>
+        );
+      })}
+      <h2>Notes</h2>
+      <dl>
+        {Object.entries(NOTE_DOCS).map(([id, meaning]) => (
+          <div id={id} key={id}>
+            <dt>{id}</dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </main>
+  );
+}
