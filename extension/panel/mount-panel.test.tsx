@@ -76,6 +76,24 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(card('connect.sid')?.querySelector('[data-finding="secure-missing"] .cost')?.textContent).toBe('-40 points, caps the letter at D');
   });
 
+  it('reads a deletion as "cleared by", without lifetime, issuance notes or a second timeline; counts distinct URLs', async () => {
+    const sent = (url: string) => ({ ...observationWith([], { url }), requestHeaders: [{ name: 'Cookie', value: `connect.sid=s%3A${STRONG_ID}.sig` }] });
+    const history = [
+      observationWith([SESSION_LINE], { url: PAGE }),
+      ...['a', 'b', 'a', 'c', 'a', 'd', 'a', 'b', 'a'].map((path) => sent(`${PAGE}${path}`)),
+      observationWith(['connect.sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'], { url: `${PAGE}logout`, method: 'POST' }),
+    ];
+    await open(createFakePlatform({ history, pageUrl: PAGE }));
+    await waitFor(() => expect(root.querySelectorAll('[data-cookie-name="connect.sid"]')).toHaveLength(2));
+    const [cookie, deletion] = [...root.querySelectorAll('[data-cookie-name="connect.sid"]')];
+    expect(cookie?.querySelector('.urls summary')?.textContent).toBe('Set by 1 response');
+    expect([...(cookie?.querySelectorAll('.urls summary') ?? [])].map((summary) => summary.textContent)).toContain('Sent by 9 requests to 4 URLs');
+    expect(deletion?.textContent).toContain('Cleared by 1 response');
+    expect(deletion?.textContent).not.toContain('Lifetime');
+    expect(deletion?.querySelector('[data-note="expires-without-max-age"]')).toBeNull();
+    expect(deletion?.querySelector('.timeline')).toBeNull();
+  });
+
   it('copies the fix snippet', async () => {
     const fake = createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })] });
     await open(fake);
@@ -107,7 +125,7 @@ describe('the Sessions panel, through a fake platform', () => {
     fireEvent.input(root.querySelector('input[type="search"]') as Element, { target: { value: 'name-default' } });
     await waitFor(() => expect(card('__Host-sid')).toBeNull());
     expect(card('connect.sid')).not.toBeNull();
-    expect(root.textContent).toContain('1 cookies hidden by the filter');
+    expect(root.textContent).toContain('1 cookie hidden by the filter.');
   });
 
   it('lets the user mark a cookie, and remembers the mark for the site', async () => {

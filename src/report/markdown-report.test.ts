@@ -15,6 +15,12 @@ describe('formatMarkdownReport', () => {
     expect(markdown).toContain('Other cookies (not graded): theme.');
   });
 
+  it('renders code in messages and fixes as code, not as escaped backticks', () => {
+    const markdown = formatMarkdownReport(buildJsonReport('http://localhost:3000/', trace));
+    expect(markdown).toContain('  - Fix (express-session): Set `cookie: { secure: true }` (or `secure: \'auto\'`)');
+    expect(markdown).not.toContain('\\`');
+  });
+
   it('contains no value unless the report does', () => {
     expect(formatMarkdownReport(buildJsonReport('x', trace))).not.toContain(STRONG_ID);
     expect(formatMarkdownReport(buildJsonReport('x', trace, { showValues: true }))).toContain(STRONG_ID);

@@ -20,6 +20,14 @@ function inlineCode(text: string): string {
   return `${fence}${text.includes('`') ? ` ${text} ` : text}${fence}`;
 }
 
+/** Our prose marks code with backticks: render those spans as code, escape the rest. */
+function prose(text: string): string {
+  return text
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? inlineCode(part) : escapeMarkdown(part)))
+    .join('');
+}
+
 function cookieSection(cookie: ReportCookie): string[] {
   const title = `### ${escapeMarkdown(cookie.name)}: ${cookie.deletion ? 'deletion' : (cookie.grade ?? 'not graded')}`;
   const lines = [title, ''];
@@ -27,8 +35,8 @@ function cookieSection(cookie: ReportCookie): string[] {
   if (cookie.findings.length === 0) lines.push('No findings.', '');
   for (const finding of cookie.findings) {
     const cost = [finding.deduction ? `-${finding.deduction}` : '', finding.cap ? `cap ${finding.cap}` : ''].filter(Boolean).join(', ');
-    lines.push(`- **${finding.id}**${cost ? ` (${cost})` : ''}: ${escapeMarkdown(finding.message)}`);
-    for (const [framework, fix] of Object.entries(finding.fix)) lines.push(`  - Fix (${framework}): ${escapeMarkdown(fix)}`);
+    lines.push(`- **${finding.id}**${cost ? ` (${cost})` : ''}: ${prose(finding.message)}`);
+    for (const [framework, fix] of Object.entries(finding.fix)) lines.push(`  - Fix (${framework}): ${prose(fix)}`);
   }
   if (cookie.findings.length > 0) lines.push('');
   return lines;
@@ -54,7 +62,7 @@ export function formatMarkdownReport(report: JsonReport): string {
     for (const cookie of sessions) lines.push(...cookieSection(cookie));
   } else {
     lines.push('No session cookie was seen. Some servers send none, silently:', '');
-    for (const reason of SILENT_NO_COOKIE_REASONS) lines.push(`- ${escapeMarkdown(reason)}`);
+    for (const reason of SILENT_NO_COOKIE_REASONS) lines.push(`- ${prose(reason)}`);
     lines.push('');
   }
   if (others.length > 0) {

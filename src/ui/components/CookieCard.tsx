@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
-import type { CookieCardView } from '../store/panel-view.js';
+import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { CopyButton } from './CopyButton.js';
 import { GradeBadge } from './GradeBadge.js';
 import type { StoreActionResult } from './SessionsPanel.js';
@@ -103,20 +103,22 @@ export function fixSnippet(text: string): string {
   return text.split('`')[1] ?? text;
 }
 
-function UrlList({ title, urls, count }: { title: string; urls: readonly string[]; count: number }) {
+function UrlList({ title, urls, count, exchanges, noun }: { title: string; urls: readonly UrlCount[]; count: number; exchanges: number; noun: string }) {
   if (count === 0) return null;
+  const summary = `${title} ${exchanges} ${exchanges === 1 ? noun : `${noun}s`}${count === exchanges ? '' : ` to ${count} ${count === 1 ? 'URL' : 'URLs'}`}`;
   return (
-    <div class="urls">
-      <span class="label">
-        {title} ({count})
-      </span>
+    <details class="urls">
+      <summary class="label">{summary}</summary>
       <ul>
-        {urls.map((url) => (
-          <li key={url}>{url}</li>
+        {urls.map(({ url, count: times }) => (
+          <li key={url}>
+            {url}
+            {times > 1 ? <span class="count"> ({times}x)</span> : null}
+          </li>
         ))}
-        {count > urls.length ? <li class="more">and {count - urls.length} more</li> : null}
+        {count > urls.length ? <li class="more">and {count - urls.length} more URLs</li> : null}
       </ul>
-    </div>
+    </details>
   );
 }
 
@@ -143,6 +145,9 @@ function Timeline({ events }: { events: CookieCardView['timeline'] }) {
 
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
 export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl }: CookieCardProps) {
+  // One A+ hint: the "For A+" line already says that a login is what is missing.
+  const showsAPlusLine = card.grade === 'A' && card.aPlusMissing.length > 0;
+  const visibleNotes = showsAPlusLine ? card.notes.filter((note) => note.id !== 'a-plus-needs-login') : card.notes;
   return (
     <article
       class="card"
@@ -167,7 +172,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
               onMark(card.name, value === 'auto' ? null : (value as UserMark));
             }}
           >
-            <option value="auto">detected: {REASONS[card.reason] ?? card.reason}</option>
+            <option value="auto">{card.deletion ? 'detected' : `detected: ${REASONS[card.reason] ?? card.reason}`}</option>
             <option value="session">mark as session</option>
             <option value="not-session">mark as not a session</option>
           </select>
@@ -207,7 +212,10 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
                 {' '}
                 <ProseWithCode text={finding.message} />
               </p>
-              {Object.entries(finding.fix).map(([framework, fix]) => (
+              {card.sameFixAs[finding.id] !== undefined ? (
+                <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
+              ) : null}
+              {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
                 <div class="fix" key={framework}>
                   <span class="label">Fix ({framework})</span>
                   <ProseWithCode className="fix-text" text={fix} />
@@ -220,24 +228,24 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
       ) : card.isSession && !card.deletion ? (
         <p class="no-findings">No findings.</p>
       ) : null}
-      {card.notes.length > 0 ? (
+      {visibleNotes.length > 0 ? (
         <ul class="notes">
-          {card.notes.map((note, index) => (
+          {visibleNotes.map((note, index) => (
             <li key={`${note.id}-${index}`} data-note={note.id}>
               <span class="label">{note.id}</span> <ProseWithCode text={note.message} />
             </li>
           ))}
         </ul>
       ) : null}
-      {card.grade === 'A' && card.aPlusMissing.length > 0 ? (
+      {showsAPlusLine ? (
         <p class="a-plus">
           <span class="label">For A+</span> {card.aPlusMissing.join(', ')}
           {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
         </p>
       ) : null}
       <Timeline events={card.timeline} />
-      <UrlList title={card.deletion ? 'Deleted by' : 'Set by'} urls={card.setBy} count={card.setByCount} />
-      <UrlList title="Sent with" urls={card.sentWith} count={card.sentWithCount} />
+      <UrlList title={card.deletion ? 'Cleared by' : 'Set by'} urls={card.setBy} count={card.setByCount} exchanges={card.setByExchanges} noun="response" />
+      {card.deletion ? null : <UrlList title="Sent by" urls={card.sentWith} count={card.sentWithCount} exchanges={card.sentWithExchanges} noun="request" />}
     </article>
   );
 }

@@ -102,7 +102,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
       ) : null}
       {nothingYet ? <EmptyState browser={browser} observationCount={view.observationCount} /> : null}
       {!nothingYet && view.sessionCards.length === 0 && view.filteredOut === 0 ? <NoSessionCookie pageUrl={store.pageUrl.value} /> : null}
-      {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} cookies hidden by the filter.</p> : null}
+      {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} {view.filteredOut === 1 ? 'cookie' : 'cookies'} hidden by the filter.</p> : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (
           <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} storeActions={storeActions} site={view.site} rulesPageUrl={rulesPageUrl} />

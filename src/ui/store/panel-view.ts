@@ -21,6 +21,11 @@ import { siteOfHost } from './site-of.js';
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
 export const LISTED_URLS = 5;
 
+export interface UrlCount {
+  readonly url: string;
+  readonly count: number;
+}
+
 export interface AttributeView {
   readonly label: string;
   readonly value: string;
@@ -48,11 +53,18 @@ export interface CookieCardView {
   readonly findings: readonly Finding[];
   readonly notes: readonly Note[];
   readonly aPlusMissing: readonly string[];
-  readonly setBy: readonly string[];
+  /** Distinct URLs (most recent first, at most LISTED_URLS), each with how many exchanges it stands for. */
+  readonly setBy: readonly UrlCount[];
+  /** Distinct URLs that set (or deleted) it. */
   readonly setByCount: number;
-  readonly sentWith: readonly string[];
+  readonly setByExchanges: number;
+  readonly sentWith: readonly UrlCount[];
   readonly sentWithCount: number;
+  readonly sentWithExchanges: number;
+  /** Empty on a deletion's card: the cookie's own card shows the history. */
   readonly timeline: readonly TimelineEvent[];
+  /** A finding id whose fix this card already showed, by the finding that repeats it. */
+  readonly sameFixAs: Readonly<Record<string, string>>;
 }
 
 export interface PanelView {
@@ -88,6 +100,8 @@ function lifetimeText(entry: CookieGrade): string {
 function attributes(entry: CookieGrade, mask: (text: string) => string): AttributeView[] {
   const { cookie } = entry;
   if (entry.gradedFrom === 'sent') return [];
+  // A deletion has no lifetime worth showing (its Expires is in the past by design).
+  if (entry.deletion) return [];
   const prefix = cookiePrefix(cookie.name);
   return [
     { label: 'Secure', value: cookie.secure ? 'yes' : 'no', good: cookie.secure },
@@ -101,8 +115,27 @@ function attributes(entry: CookieGrade, mask: (text: string) => string): Attribu
   ];
 }
 
-function lastDistinct(urls: readonly string[], count: number): string[] {
-  return [...new Set([...urls].reverse())].slice(0, count);
+/** Distinct URLs, most recent first, with how many of the exchanges each stands for. */
+function distinctUrls(urls: readonly string[]): UrlCount[] {
+  const counts = new Map<string, number>();
+  for (let i = urls.length - 1; i >= 0; i--) counts.set(urls[i] as string, (counts.get(urls[i] as string) ?? 0) + 1);
+  return [...counts].map(([url, count]) => ({ url, count }));
+}
+
+/** Notes that concern an issuance: a deletion's card does not repeat them. */
+const ISSUANCE_NOTES = new Set(['expires-without-max-age', 'expires-overridden-by-max-age', 'browser-session-cookie', 'samesite-lax', 'priority', 'partitioned', 'a-plus-needs-login', 'rotated-on-login']);
+
+/** For each finding whose fix (every framework's) an earlier finding of the card already gave, that finding's id. */
+function repeatedFixes(findings: readonly Finding[]): Record<string, string> {
+  const first = new Map<string, string>();
+  const same: Record<string, string> = {};
+  for (const finding of findings) {
+    const key = JSON.stringify(finding.fix);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, finding.id);
+    else same[finding.id] = earlier;
+  }
+  return same;
 }
 
 function matchesFilter(card: CookieCardView, filter: string): boolean {
@@ -122,6 +155,8 @@ export function buildPanelView(input: PanelViewInput): PanelView {
 
   const cards = trace.cookies.map((entry): CookieCardView => {
     const sentWith = entry.sentByUrls;
+    const setBy = distinctUrls(entry.setByUrls);
+    const sent = distinctUrls(sentWith);
     return {
       key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`,
       isSession: entry.session.isSession,
@@ -138,13 +173,16 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       value: revealValues ? entry.cookie.value : MASK,
       attributes: attributes(entry, mask),
       findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
-      notes: entry.notes.map((note) => ({ ...note, message: mask(note.message) })),
+      notes: entry.notes.filter((note) => !entry.deletion || !ISSUANCE_NOTES.has(note.id)).map((note) => ({ ...note, message: mask(note.message) })),
       aPlusMissing: entry.aPlusMissing,
-      setBy: lastDistinct(entry.setByUrls, LISTED_URLS).map(mask),
-      setByCount: entry.setByUrls.length,
-      sentWith: lastDistinct(sentWith, LISTED_URLS).map(mask),
-      sentWithCount: sentWith.length,
-      timeline: entry.timeline.map((event) => ({ ...event, url: mask(event.url) })),
+      setBy: setBy.slice(0, LISTED_URLS).map(({ url, count }) => ({ url: mask(url), count })),
+      setByCount: setBy.length,
+      setByExchanges: entry.setByUrls.length,
+      sentWith: sent.slice(0, LISTED_URLS).map(({ url, count }) => ({ url: mask(url), count })),
+      sentWithCount: sent.length,
+      sentWithExchanges: sentWith.length,
+      timeline: entry.deletion ? [] : entry.timeline.map((event) => ({ ...event, url: mask(event.url) })),
+      sameFixAs: repeatedFixes(entry.findings),
     };
   });
 
