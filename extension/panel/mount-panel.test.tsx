@@ -99,7 +99,7 @@ describe('the Sessions panel, through a fake platform', () => {
     await open(fake);
     await waitFor(() => expect(card('connect.sid')).not.toBeNull());
     fireEvent.click(card('connect.sid')?.querySelector('[data-finding="secure-missing"] button.copy') as Element);
-    await waitFor(() => expect(fake.copied).toEqual(['cookie: { secure: true }']));
+    await waitFor(() => expect(fake.copied).toEqual(["app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));"]));
   });
 
   it('lists other cookies, collapsed and without a letter', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
+import { fixSnippet } from '../../rules/fix-snippets.js';
 import { CopyButton } from './CopyButton.js';
 import { GradeBadge } from './GradeBadge.js';
 import type { StoreActionResult } from './SessionsPanel.js';
@@ -98,10 +99,6 @@ function ProseWithCode({ text, className }: { text: string; className?: string }
   );
 }
 
-/** The snippet worth copying from a fix: its first code span, or the whole text when it has none. */
-export function fixSnippet(text: string): string {
-  return text.split('`')[1] ?? text;
-}
 
 function UrlList({ title, urls, count, exchanges, noun }: { title: string; urls: readonly UrlCount[]; count: number; exchanges: number; noun: string }) {
   if (count === 0) return null;
@@ -219,7 +216,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
                 <div class="fix" key={framework}>
                   <span class="label">Fix ({framework})</span>
                   <ProseWithCode className="fix-text" text={fix} />
-                  <CopyButton text={fixSnippet(fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
+                  <CopyButton text={fixSnippet(finding.id, framework, fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
                 </div>
               ))}
             </li>
