@@ -66,8 +66,9 @@ describe('the Sessions panel in Chromium', () => {
     const panel = await session.panel();
     expect(await waitForGrade(panel, '__Host-sid', 'A')).toBe('A');
     expect(await waitForGrade(panel, 'connect.sid', 'D')).toBe('D');
-    const notes = await panel.$$eval('[data-cookie-name="__Host-sid"] [data-note]', (items) => items.map((item) => item.getAttribute('data-note')));
-    expect(notes).toContain('a-plus-needs-login');
+    // The one A+ hint of the card: what stands between A and A+ (a login that rotates the id).
+    const hint = await panel.$eval('[data-cookie-name="__Host-sid"] .a-plus', (line) => line.textContent ?? '');
+    expect(hint).toContain('log in while this panel is open');
     // The README's screenshot: the DevTools area only (docked right, the page beside it is blank).
     const area = (await session.devtools.evaluate(`(async () => {
       const UI = await import('./ui/legacy/legacy.js');
