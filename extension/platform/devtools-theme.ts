@@ -13,7 +13,19 @@ export function devtoolsTheme(): Theme {
   return toTheme((browser.devtools.panels as unknown as PanelsWithTheme).themeName);
 }
 
-/** Firefox reports theme changes; Chrome reloads extension panels when the theme changes. */
+interface ChromePanels {
+  setThemeChangeHandler?: (callback: (name: string) => void) => void;
+}
+
+/**
+ * Follows a live theme switch without reloading the panel (which would lose the history):
+ * Firefox has `devtools.panels.onThemeChanged`; Chrome has `chrome.devtools.panels
+ * .setThemeChangeHandler` (not wrapped by the polyfill, so it is looked up on `chrome`).
+ */
 export function onDevtoolsThemeChanged(callback: (theme: Theme) => void): void {
   (browser.devtools.panels as unknown as PanelsWithTheme).onThemeChanged?.addListener((name) => callback(toTheme(name)));
+  const chromePanels = (globalThis as { chrome?: { devtools?: { panels?: ChromePanels } } }).chrome?.devtools?.panels;
+  if (!__IS_FIREFOX__ && typeof chromePanels?.setThemeChangeHandler === 'function') {
+    chromePanels.setThemeChangeHandler((name) => callback(toTheme(name)));
+  }
 }

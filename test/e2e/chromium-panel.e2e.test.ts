@@ -123,6 +123,23 @@ describe('the Sessions panel in Chromium', () => {
     expect(report.cookies.some((cookie) => cookie.name === '__Host-sid' && cookie.deletion)).toBe(true);
   });
 
+  it("follows a live switch to DevTools' dark theme within a second, keeping the history", async () => {
+    const panel = await session.panel();
+    const cardsBefore = await panel.$$eval('[data-cookie-name]', (cards) => cards.length);
+    expect(await panel.$eval('.panel', (element) => element.getAttribute('data-theme'))).toBe('light');
+    await session.devtools.evaluate(`(async () => {
+      const Common = await import('./core/common/common.js');
+      Common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
+    })()`);
+    await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'dark', { timeout: 1000 });
+    expect(await panel.$$eval('[data-cookie-name]', (cards) => cards.length)).toBe(cardsBefore);
+    await session.devtools.evaluate(`(async () => {
+      const Common = await import('./core/common/common.js');
+      Common.Settings.Settings.instance().moduleSetting('ui-theme').set('default');
+    })()`);
+    await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'light', { timeout: 1000 });
+  });
+
   it('never shows a cookie value until asked', async () => {
     const panel = await session.panel();
     const shown = await panel.$eval('[data-cookie-name="__Host-sid"] .value code', (code) => code.textContent);

@@ -27,4 +27,15 @@ describe('the Sessions panel in Firefox', () => {
     await firefox.navigate(`${demo.https.origin}/`);
     expect(await firefoxWaitForGrade(firefox, '__Host-sid', 'A')).toBe('A');
   });
+
+  it("follows a live switch to DevTools' dark theme, keeping the history", async () => {
+    const before = await firefox.cards();
+    const theme = () => firefox.panelEval("String(document.querySelector('.panel')?.getAttribute('data-theme'))");
+    await firefox.setDevtoolsTheme('dark');
+    const deadline = Date.now() + 5000;
+    while ((await theme()) !== 'dark' && Date.now() < deadline) await new Promise((done) => setTimeout(done, 200));
+    expect(await theme()).toBe('dark');
+    expect(await firefox.cards()).toEqual(before);
+    await firefox.setDevtoolsTheme('light');
+  });
 });

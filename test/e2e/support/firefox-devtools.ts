@@ -35,6 +35,8 @@ export interface FirefoxSession {
    * for the store permission (Firefox panels have no permissions API), then returns to the tab.
    */
   allowOnGrantPage(): Promise<void>;
+  /** Switches DevTools' theme, as its settings do (the `devtools.theme` pref). */
+  setDevtoolsTheme(theme: 'dark' | 'light'): Promise<void>;
   /** The names in Firefox's own cookie store (Services.cookies), every partition. */
   storedCookieNames(): Promise<string[]>;
   close(): Promise<void>;
@@ -181,6 +183,11 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
         if (button === undefined) throw new Error('Firefox e2e: the grant page never became ready');
         await marionette.send('WebDriver:ElementClick', { id: Object.values(button)[0] });
         await marionette.send('WebDriver:SwitchToWindow', { handle: original });
+      },
+      setDevtoolsTheme: async (theme) => {
+        await marionette.send('Marionette:SetContext', { value: 'chrome' });
+        await marionette.execute('Services.prefs.setCharPref("devtools.theme", arguments[0]);', [theme]);
+        await marionette.send('Marionette:SetContext', { value: 'content' });
       },
       storedCookieNames: async () => {
         await marionette.send('Marionette:SetContext', { value: 'chrome' });
