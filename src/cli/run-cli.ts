@@ -2,7 +2,6 @@
  * The command line: grade URLs and HAR files, print a readable report or the JSON report, and
  * exit 0 (graded), 1 (below --fail-under) or 2 (bad arguments, unreadable input, network errors).
  */
-import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
@@ -10,7 +9,6 @@ import { buildValueIndex } from '../core/value-index.js';
 import { gradeInventory } from '../grade/grade-observations.js';
 import { buildCookieInventory } from '../inventory/cookie-inventory.js';
 import { headerValues, type HttpHeader, type Observation } from '../observation/observation.js';
-import { readHar } from '../observation/read-har.js';
 import { buildJsonReport, type JsonReport } from '../report/json-report.js';
 import { formatJunitReport } from '../report/junit-report.js';
 import { documentedRules } from '../report/rubric-doc.js';
@@ -28,6 +26,7 @@ import { FetchTraceError, HttpSession, type FetchTraceOptions, type RequestBody 
 import { FlowError, parseFlow, runFlow } from './flow.js';
 import { formatBytes, NO_PROGRESS, type Progress } from './progress.js';
 import { NODE_CRYPTO } from './node-crypto.js';
+import { readHarFile } from './read-har-file.js';
 import { buildSarifLog } from './sarif-report.js';
 import { secretsFromFile } from './secret-list-file.js';
 
@@ -193,22 +192,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
-/** Reads a file as UTF-8, saying how far it got on the status line. */
-async function readWithProgress(path: string, progress: Progress): Promise<string> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  const { size } = info;
-  const chunks: Buffer[] = [];
-  let read = 0;
-  for await (const chunk of createReadStream(path)) {
-    chunks.push(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    progress.update(`reading ${formatBytes(read)} of ${formatBytes(size)} (${size === 0 ? 100 : Math.floor((100 * read) / size)}%)`);
-  }
-  progress.done();
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function sessionOptions(options: CliOptions, progress: Progress): FetchTraceOptions {
   return {
     method: options.method,
@@ -256,16 +239,21 @@ async function observationsOf(source: string, options: CliOptions, io: CliIo): P
       progress.done();
     }
   }
-  let text: string;
+  let size: number;
   try {
-    text = await readWithProgress(source, progress);
+    const info = await stat(source);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.size;
   } catch (error) {
-    progress.done();
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
     throw new FetchTraceError(`cannot read ${source}: ${reason}`);
   }
-  const har = readHar(text);
+  // Streamed, entry by entry, bodies skipped: any size in bounded memory.
+  const har = await readHarFile(source, (read) =>
+    progress.update(`reading ${formatBytes(read)} of ${formatBytes(size)} (${size === 0 ? 100 : Math.floor((100 * read) / size)}%)`),
+  );
+  progress.done();
   if (!har.ok) throw new FetchTraceError(`${source} is ${har.error.startsWith('not') ? '' : 'not readable: '}${har.error}`);
   if (har.skippedEntries > 0) io.stderr(`note: ${source}: skipped ${har.skippedEntries} entries that are not HTTP exchanges`);
   const hasCookieHeaders = har.observations.some(
