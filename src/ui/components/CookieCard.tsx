@@ -3,6 +3,7 @@ import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { fixSnippet } from '../../rules/fix-snippets.js';
 import { CopyButton } from './CopyButton.js';
+import { Prose } from './Prose.js';
 import { GradeBadge } from './GradeBadge.js';
 import type { StoreActionResult } from './SessionsPanel.js';
 
@@ -88,17 +89,8 @@ const REASONS: Readonly<Record<string, string>> = {
   'user-marked': 'marked by you',
   'never-session': 'never a session cookie',
   'no-match': 'no session pattern',
+  companion: "the signature of another cookie",
 };
-
-/** Messages and fixes are prose with `code` spans: render the spans as code, the rest as text. */
-function ProseWithCode({ text, className }: { text: string; className?: string }) {
-  return (
-    <span class={className}>
-      {text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}
-    </span>
-  );
-}
-
 
 function UrlList({ title, urls, count, exchanges, noun }: { title: string; urls: readonly UrlCount[]; count: number; exchanges: number; noun: string }) {
   if (count === 0) return null;
@@ -207,7 +199,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
                   </span>
                 ) : null}
                 {' '}
-                <ProseWithCode text={finding.message} />
+                <Prose text={finding.message} />
               </p>
               {card.sameFixAs[finding.id] !== undefined ? (
                 <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
@@ -215,7 +207,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
               {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
                 <div class="fix" key={framework}>
                   <span class="label">Fix ({framework})</span>
-                  <ProseWithCode className="fix-text" text={fix} />
+                  <Prose className="fix-text" text={fix} />
                   <CopyButton text={fixSnippet(finding.id, framework, fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
                 </div>
               ))}
@@ -229,7 +221,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
         <ul class="notes">
           {visibleNotes.map((note, index) => (
             <li key={`${note.id}-${index}`} data-note={note.id}>
-              <span class="label">{note.id}</span> <ProseWithCode text={note.message} />
+              <span class="label">{note.id}</span> <Prose text={note.message} />
             </li>
           ))}
         </ul>

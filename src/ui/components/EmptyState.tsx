@@ -1,9 +1,5 @@
 import { SILENT_NO_COOKIE_REASONS, httpsAlternative } from '../../report/no-session-cookie.js';
-
-/** Prose with `code` spans (the shared reasons are written that way). */
-function Prose({ text }: { text: string }) {
-  return <>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>;
-}
+import { Prose } from './Prose.js';
 
 /** Why no session cookie was set (rubric section 3), with the https page to try where the page is http. */
 export function NoSessionCookie({ pageUrl }: { pageUrl: string | null }) {

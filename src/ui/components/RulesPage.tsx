@@ -5,10 +5,7 @@
  */
 import { documentedRules } from '../../report/rubric-doc.js';
 import { NOTE_DOCS, RULE_DOCS } from '../../rules/rule-docs.js';
-
-function Prose({ text }: { text: string }) {
-  return <>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>;
-}
+import { Prose } from './Prose.js';
 
 export const LETTER_THRESHOLDS: readonly (readonly [string, string])[] = [
   ['A+', '100, and every A+ condition'],
