@@ -16,6 +16,7 @@ import { responseContext } from '../core/response-context.js';
 import { harEntryToObservation } from '../observation/read-har.js';
 import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
 import { generateHarEntries } from './har-corpus.js';
+import { harStreamFigures } from './har-stream-bench.js';
 import { secretFigures } from './secrets-bench.js';
 import { generateCorpus } from './set-cookie-corpus.js';
 
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
   }
   panelFigures();
   await secretFigures();
+  await harStreamFigures();
 }
 
 await main();
