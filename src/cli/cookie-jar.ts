@@ -6,7 +6,7 @@ import { isDeletion } from '../core/cookie-lifetime.js';
 import { domainMatches } from '../core/domain-match.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { isTrustworthyUrl, urlParts } from '../core/trustworthy-url.js';
-import { cookieIdentity, identityKey, type PlacedIdentity } from '../core/cookie-identity.js';
+import { cookieIdentity, identityKey, isSentToHost, type PlacedIdentity } from '../core/cookie-identity.js';
 import type { ResponseContext } from '../core/response-context.js';
 import { pathMatches } from '../core/path-match.js';
 
@@ -39,8 +39,7 @@ export class CookieJar {
     const trustworthy = isTrustworthyUrl(url);
     const pairs: string[] = [];
     for (const { identity, value, secure } of this.#cookies.values()) {
-      const hostOk = identity.hostOnly ? host === identity.domain : domainMatches(host, identity.domain);
-      if (hostOk && pathMatches(path || '/', identity.path) && (!secure || trustworthy)) {
+      if (isSentToHost(identity, host) && pathMatches(path || '/', identity.path) && (!secure || trustworthy)) {
         pairs.push(identity.name === '' ? value : `${identity.name}=${value}`);
       }
     }

@@ -247,10 +247,3 @@ export class HttpSession {
     return answer;
   }
 }
-
-/** Follows `startUrl` through its redirects and returns one observation per hop. */
-export async function fetchTrace(startUrl: string, options: FetchTraceOptions, body: RequestBody | null = null): Promise<Observation[]> {
-  const session = new HttpSession(options);
-  await session.navigate(options.method, parseUrl(startUrl).href, body);
-  return session.observations;
-}

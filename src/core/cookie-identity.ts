@@ -1,4 +1,5 @@
 /** Which cookie a Set-Cookie writes: browsers key their cookie store by name, domain and path. */
+import { domainMatches } from './domain-match.js';
 import type { ResponseContext } from './response-context.js';
 import type { ParsedSetCookie } from './parsed-set-cookie.js';
 
@@ -32,4 +33,9 @@ export function cookieIdentity(cookie: ParsedSetCookie, response: ResponseContex
 
 export function identityKey(identity: CookieIdentity): string {
   return `${identity.name}\u0000${identity.domain}\u0000${identity.path ?? ''}`;
+}
+
+/** RFC 6265bis 5.8.3: a host-only cookie goes to its host only, a Domain cookie to every host that domain-matches. */
+export function isSentToHost(identity: CookieIdentity, host: string): boolean {
+  return identity.hostOnly ? host === identity.domain : domainMatches(host, identity.domain);
 }

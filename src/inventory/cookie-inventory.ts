@@ -5,9 +5,8 @@
  * script could read it. The grader, the trace rules, the timeline, the entropy estimate and the
  * value index all read it; nothing else collects "the values of a cookie" on its own.
  */
-import { cookieIdentity, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
+import { cookieIdentity, identityKey, isSentToHost, type CookieIdentity } from '../core/cookie-identity.js';
 import { isDeletion } from '../core/cookie-lifetime.js';
-import { domainMatches } from '../core/domain-match.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { responseContext, type ResponseContext } from '../core/response-context.js';
@@ -101,15 +100,13 @@ function placedRecord(candidates: readonly MutableRecord[] | undefined, host: st
   let best: MutableRecord | null = null;
   for (const record of candidates ?? []) {
     const { identity } = record;
-    const domainOk = identity.hostOnly ? identity.domain === host : domainMatches(host, identity.domain);
-    if (!domainOk || identity.path === null || !pathMatches(path, identity.path)) continue;
+    if (!isSentToHost(identity, host) || identity.path === null || !pathMatches(path, identity.path)) continue;
     if (best === null || identity.path.length > (best.identity.path as string).length) best = record;
   }
   if (best !== null) return best;
   // A path we cannot match (a request below no known path) still belongs to a cookie of that host.
   for (const record of candidates ?? []) {
-    const { identity } = record;
-    if (identity.hostOnly ? identity.domain === host : domainMatches(host, identity.domain)) return record;
+    if (isSentToHost(record.identity, host)) return record;
   }
   return null;
 }

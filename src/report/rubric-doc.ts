@@ -9,6 +9,16 @@ import { EXPRESS_FIX, SECRET_KNOWN_RULE } from '../rules/secret-known.js';
 import { TRACE_RULES } from '../trace/analyze-trace.js';
 import { RUBRIC_VERSION } from '../version.js';
 
+/** Rubric section 3: each letter and the score it needs. */
+export const LETTER_THRESHOLDS: readonly (readonly [string, string])[] = [
+  ['A+', '100, and every A+ condition'],
+  ['A', '85 or more'],
+  ['B', '70 or more'],
+  ['C', '55 or more'],
+  ['D', '30 or more'],
+  ['F', 'under 30'],
+];
+
 export interface DocumentedRule {
   readonly id: string;
   readonly deduction: number;
@@ -50,12 +60,7 @@ export function renderRubricDoc(): string {
     '',
     '| letter | score |',
     '| --- | --- |',
-    '| A+ | 100, and every A+ condition below |',
-    '| A | 85 or more |',
-    '| B | 70 or more |',
-    '| C | 55 or more |',
-    '| D | 30 or more |',
-    '| F | under 30 |',
+    ...LETTER_THRESHOLDS.map(([letter, score]) => `| ${letter} | ${score} |`),
     '',
     '**Caps.** Some findings also *cap* the letter: "caps the letter at D" means the cookie gets D',
     'or worse whatever its score. The lowest cap among its findings wins. A cookie the browser',

@@ -1,11 +1,10 @@
 /**
  * Facts derived from one exchange that the trace rules read for every session cookie: computed
  * once per observation and kept while the observation lives (the panel grades the same
- * observation objects again after every batch of new requests).
+ * observation objects again after every batch of new requests). The cookies a request carried
+ * are read once, by the inventory.
  */
-import { urlParts } from '../core/trustworthy-url.js';
 import { headerValues, type Observation } from '../observation/observation.js';
-import { requestCookies } from '../observation/request-cookies.js';
 
 function memoized<T>(compute: (observation: Observation) => T): (observation: Observation) => T {
   const cache = new WeakMap<Observation, T>();
@@ -18,12 +17,6 @@ function memoized<T>(compute: (observation: Observation) => T): (observation: Ob
     return value;
   };
 }
-
-/** The request's host, lower-cased ('' for a URL that does not parse). */
-export const hostOf = memoized((observation) => urlParts(observation.url).host);
-
-/** name -> value of the cookies the request carried. */
-export const requestCookiesOf = memoized((observation): ReadonlyMap<string, string> => requestCookies(observation));
 
 export type UrlPlace = 'a request URL' | 'a Referer header' | 'a Location header';
 

@@ -3,18 +3,9 @@
  * same text as docs/rubric.md, from the same data), so the panel can link each finding id to it
  * with no network. Each finding has its id as the element id, for `rules.html#secure-missing`.
  */
-import { documentedRules } from '../../report/rubric-doc.js';
+import { documentedRules, LETTER_THRESHOLDS } from '../../report/rubric-doc.js';
 import { NOTE_DOCS, RULE_DOCS } from '../../rules/rule-docs.js';
 import { Prose } from './Prose.js';
-
-export const LETTER_THRESHOLDS: readonly (readonly [string, string])[] = [
-  ['A+', '100, and every A+ condition'],
-  ['A', '85 or more'],
-  ['B', '70 or more'],
-  ['C', '55 or more'],
-  ['D', '30 or more'],
-  ['F', 'under 30'],
-];
 
 export function RulesPage() {
   return (
