@@ -8,6 +8,9 @@
 export { parseSetCookie, MAX_ATTRIBUTE_VALUE_BYTES } from './core/parse-set-cookie.js';
 export type { ParsedSetCookie, ParseDiagnostic, ParseRejection, SameSiteAttribute } from './core/parsed-set-cookie.js';
 export { parseCookieDate } from './core/cookie-date.js';
+export { storedCookie } from './browsers/stored-cookie.js';
+export type { DroppedCookie, StoredCookieOptions } from './browsers/stored-cookie.js';
+export type { Browser, BrowserOutcome, BrowserOutcomes, Reader } from './core/reader.js';
 export { cookieLifetimeSeconds, isDeletion } from './core/cookie-lifetime.js';
 export { estimateEntropyBits } from './core/estimate-entropy.js';
 export { isTrustworthyUrl } from './core/trustworthy-url.js';

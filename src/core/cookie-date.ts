@@ -7,6 +7,20 @@
  * @see https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-dates
  */
 
+import type { Reader } from './reader.js';
+
+/**
+ * Where a browser's reading of a date departs from the draft (measured by the differential tests
+ * against Chromium 156 and Firefox ESR 153):
+ * - Chromium reads a year of five or more digits, and clamps a year before 1601 to its earliest
+ *   time (the cookie is already expired).
+ * - Firefox does that too, and is lenient about the rest: the time may be missing (midnight), and
+ *   out-of-range fields roll over (Feb 30 is Mar 1, hour 24 the next day, day 0 the month's eve).
+ */
+
+/** What a browser clamps a year before 1601 to: a time long past, so the cookie expires at once. */
+const EARLIEST_TIME = Date.UTC(1601, 0, 1);
+
 /** Month abbreviations, three lower-case letters each, packed for comparison by position. */
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -68,7 +82,7 @@ function monthAt(input: string, index: number): number {
  * `toUTCString` writes) or its `DD-Mmm-YYYY` variant; undefined for any other shape. It gives the
  * same result as the general algorithm below, only without tokenizing.
  */
-function parseFixedWidthDate(input: string, at: number, end: number): number | null | undefined {
+function parseFixedWidthDate(input: string, at: number, end: number, reader: Reader): number | null | undefined {
   if (end - at !== 29 || input.charCodeAt(at + 3) !== 0x2c || input.charCodeAt(at + 4) !== 0x20) return undefined;
   const separator = input.charCodeAt(at + 7);
   if ((separator !== 0x20 && separator !== 0x2d) || input.charCodeAt(at + 11) !== separator) return undefined;
@@ -84,25 +98,38 @@ function parseFixedWidthDate(input: string, at: number, end: number): number | n
   const minute = twoDigits(input, at + 20);
   const second = twoDigits(input, at + 23);
   if (day < 0 || month < 0 || century < 0 || yearInCentury < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-  return validDate(century * 100 + yearInCentury, month, day, hour, minute, second);
+  return validDate(century * 100 + yearInCentury, month, day, hour, minute, second, reader);
 }
 
 /** Epoch milliseconds for the fields, or null when a field is out of range or the day does not exist. */
-function validDate(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
-  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
+function validDate(year: number, month: number, day: number, hour: number, minute: number, second: number, reader: Reader): number | null {
+  if (reader === 'firefox') {
+    if (day > 31) return null;
+    return year < 1601 ? EARLIEST_TIME : utcTime(year, month, day, hour, minute, second);
+  }
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < 1601) return reader === 'rfc' ? null : EARLIEST_TIME;
   // "If the date does not exist (e.g. February 31), abort."
   const daysInMonth = month === 1 && !isLeapYear(year) ? 28 : (DAYS_IN_MONTH[month] as number);
   if (day > daysInMonth) return null;
-  return Date.UTC(year, month, day, hour, minute, second);
+  return utcTime(year, month, day, hour, minute, second);
+}
+
+/** The latest time a JavaScript Date holds; a later year (only browsers read those) means it. */
+const LATEST_TIME = 8.64e15;
+
+function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  return year > 275_000 ? LATEST_TIME : Date.UTC(year, month, day, hour, minute, second);
 }
 
 /**
  * Parses a cookie-date (the whole string, or `input[from, to)` so a caller need not slice).
  * Returns epoch milliseconds, or `null` when the date is not valid (missing parts, out-of-range
- * fields, a year before 1601, or a day the month does not have).
+ * fields, a year before 1601, or a day the month does not have). `reader` picks a browser's
+ * reading where it departs from the draft.
  */
-export function parseCookieDate(input: string, from = 0, to = input.length): number | null {
-  const fixedWidth = parseFixedWidthDate(input, from, to);
+export function parseCookieDate(input: string, from = 0, to = input.length, reader: Reader = 'rfc'): number | null {
+  const fixedWidth = parseFixedWidthDate(input, from, to, reader);
   if (fixedWidth !== undefined) return fixedWidth;
   let hour = -1;
   let minute = -1;
@@ -153,7 +180,8 @@ export function parseCookieDate(input: string, from = 0, to = input.length): num
     }
     // year = 2*4DIGIT ( non-digit *OCTET )
     if (year < 0) {
-      const yearEnd = digitsEnd(input, start, end, 2, 4);
+      // Browsers also read longer years (year 10000 is far future, capped like any lifetime).
+      const yearEnd = digitsEnd(input, start, end, 2, reader === 'rfc' ? 4 : 9);
       if (yearEnd > 0) {
         year = digitsValue(input, start, yearEnd);
         continue;
@@ -161,8 +189,9 @@ export function parseCookieDate(input: string, from = 0, to = input.length): num
     }
   }
 
+  if (hour < 0 && reader === 'firefox') hour = minute = second = 0;
   if (hour < 0 || dayOfMonth < 0 || month < 0 || year < 0) return null;
   if (year >= 70 && year <= 99) year += 1900;
   else if (year >= 0 && year <= 69) year += 2000;
-  return validDate(year, month, dayOfMonth, hour, minute, second);
+  return validDate(year, month, dayOfMonth, hour, minute, second, reader);
 }

@@ -141,8 +141,16 @@ describe('parseSetCookie: Max-Age (RFC 6265bis 5.6.2)', () => {
     expect(parseSetCookie('a=1; Max-Age=-0').maxAge).toBe(0);
   });
 
-  it('reads a leading "+" as browsers do (the RFC allows only "-")', () => {
-    expect(parseSetCookie('a=1; Max-Age=+60').maxAge).toBe(60);
+  it('reads a leading "+" as the draft does (invalid), as Firefox does, and as 60 in Chromium', () => {
+    expect(parseSetCookie('a=1; Max-Age=+60').maxAge).toBeNull();
+    expect(parseSetCookie('a=1; Max-Age=+60', 'firefox').maxAge).toBeNull();
+    expect(parseSetCookie('a=1; Max-Age=+60', 'chromium').maxAge).toBe(60);
+  });
+
+  it.each(['-', '--1', '-+1', '-x'])('expires at once in Firefox for %j, ignored by the draft and Chromium', (text) => {
+    expect(parseSetCookie(`a=1; Max-Age=${text}`, 'firefox').maxAge).toBe(0);
+    expect(parseSetCookie(`a=1; Max-Age=${text}`, 'chromium').maxAge).toBeNull();
+    expect(parseSetCookie(`a=1; Max-Age=${text}`).maxAge).toBeNull();
   });
 
   it.each(['abc', '+', '+-1', '10s', '1.5', '', '-', ' ', '1e3'])('ignores the invalid Max-Age %j', (text) => {
@@ -242,5 +250,64 @@ describe('parseSetCookie: robustness', () => {
 
   it('shares one empty diagnostics array between clean results', () => {
     expect(parseSetCookie('a=1').diagnostics).toBe(parseSetCookie('b=2; Secure').diagnostics);
+  });
+});
+
+describe('parseSetCookie: the browsers\' own readings (measured by the differential tests)', () => {
+  it('reads a pair without "=" as a nameless value in the draft and Chromium, as a name in Firefox', () => {
+    expect(parseSetCookie('justavalue; Secure')).toMatchObject({ name: '', value: 'justavalue', rejection: null });
+    expect(parseSetCookie('justavalue; Secure', 'chromium')).toMatchObject({ name: '', value: 'justavalue' });
+    expect(parseSetCookie('justavalue; Secure', 'firefox')).toMatchObject({ name: 'justavalue', value: '', secure: true, rejection: null });
+  });
+
+  it('lets Firefox keep a "nameless" __Host- pair, which it reads as the name', () => {
+    expect(parseSetCookie('__Host-sid; Secure; Path=/').rejection).toBe('nameless-prefixed-value');
+    expect(parseSetCookie('__Host-sid; Secure; Path=/', 'firefox')).toMatchObject({ name: '__Host-sid', rejection: null });
+  });
+
+  it('drops `=value` in Firefox only', () => {
+    expect(parseSetCookie('=onlyvalue').rejection).toBeNull();
+    expect(parseSetCookie('=onlyvalue', 'chromium').rejection).toBeNull();
+    expect(parseSetCookie('=onlyvalue', 'firefox').rejection).toBe('nameless-with-equals');
+    expect(parseSetCookie('=', 'firefox').rejection).toBe('empty-name-and-value');
+  });
+
+  it('drops a tab inside the name or value in Chromium only (around them it is trimmed)', () => {
+    for (const line of ['tabv=a\tb', 'ta\tb=v']) {
+      expect(parseSetCookie(line).rejection).toBeNull();
+      expect(parseSetCookie(line, 'firefox').rejection).toBeNull();
+      expect(parseSetCookie(line, 'chromium').rejection).toBe('tab-in-name-or-value');
+    }
+    expect(parseSetCookie('\ttabbed\t=\tv\t', 'chromium').rejection).toBeNull();
+  });
+
+  it('reads Expires before 1601 as long past in both browsers, as invalid in the draft', () => {
+    const line = 'c=v; Expires=Sat, 01 Jan 1600 00:00:00 GMT';
+    expect(parseSetCookie(line).expires).toBeNull();
+    expect(parseSetCookie(line, 'chromium').expires).toBe(Date.UTC(1601, 0, 1));
+    expect(parseSetCookie(line, 'firefox').expires).toBe(Date.UTC(1601, 0, 1));
+  });
+
+  it('reads a five-digit year in both browsers', () => {
+    const line = 'c=v; Expires=Sat, 01 Jan 10000 00:00:00 GMT';
+    expect(parseSetCookie(line).expires).toBeNull();
+    expect(parseSetCookie(line, 'chromium').expires).toBe(Date.UTC(10000, 0, 1));
+    expect(parseSetCookie(line, 'firefox').expires).toBe(Date.UTC(10000, 0, 1));
+  });
+
+  it.each([
+    ['Mon, 30 Feb 2032 12:00:00 GMT', Date.UTC(2032, 2, 1, 12)],
+    ['Wed, 21 Oct 2037 24:00:00 GMT', Date.UTC(2037, 9, 22)],
+    ['Wed, 21 Oct 2037', Date.UTC(2037, 9, 21)],
+    ['Wed, 00 Oct 2037 07:28:00 GMT', Date.UTC(2037, 8, 30, 7, 28)],
+  ])('lets Firefox roll over %j, which the draft and Chromium ignore', (date, expected) => {
+    expect(parseSetCookie(`c=v; Expires=${date}`).expires).toBeNull();
+    expect(parseSetCookie(`c=v; Expires=${date}`, 'chromium').expires).toBeNull();
+    expect(parseSetCookie(`c=v; Expires=${date}`, 'firefox').expires).toBe(expected);
+  });
+
+  it('still refuses day 32 and a date with no year in Firefox', () => {
+    expect(parseSetCookie('c=v; Expires=Wed, 32 Oct 2037 07:28:00 GMT', 'firefox').expires).toBeNull();
+    expect(parseSetCookie('c=v; Expires=Wed, 21 Oct 07:28:00 GMT', 'firefox').expires).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import type {
   ParsedSetCookie,
   SameSiteAttribute,
 } from './parsed-set-cookie.js';
+import type { Reader } from './reader.js';
 import { utf8ByteLength } from './utf8-byte-length.js';
 
 /** RFC 6265bis 5.6: an attribute value longer than this many bytes is ignored. */
@@ -99,21 +100,20 @@ function attributeAt(raw: string, start: number, end: number): number {
 }
 
 /**
- * RFC 6265bis 5.6.2: an optional sign, then DIGITs. The RFC allows only "-" as the sign, but
- * Chrome and Firefox both read "+60" as 60 (their integer parsers take a "+"), and we follow the
- * browsers; the differential test against Chromium checks it. Returns the delta in seconds
- * (negative values and zero are kept: they mean "expire now"), or null.
+ * RFC 6265bis 5.6.2: an optional "-", then DIGITs. Returns the delta in seconds (negative values
+ * and zero are kept: they mean "expire now"), or null. Measured departures: Chromium also takes a
+ * "+" ("+60" is 60); Firefox expires the cookie for any value that starts with "-" ("-", "--1").
  */
-function parseMaxAge(raw: string, start: number, end: number): number | null {
+function parseMaxAge(raw: string, start: number, end: number, reader: Reader): number | null {
   if (start >= end) return null;
   const sign = raw.charCodeAt(start);
   const negative = sign === 0x2d;
-  const digitsStart = negative || sign === 0x2b ? start + 1 : start;
-  if (digitsStart >= end) return null;
+  const digitsStart = negative || (sign === 0x2b && reader === 'chromium') ? start + 1 : start;
+  if (digitsStart >= end) return negative && reader === 'firefox' ? 0 : null;
   let seconds = 0;
   for (let i = digitsStart; i < end; i++) {
     const digit = raw.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return null;
+    if (digit < 0 || digit > 9) return negative && reader === 'firefox' ? 0 : null;
     // Very long digit strings would overflow: clamp so arithmetic stays finite and exact.
     seconds = Math.min(seconds * 10 + digit, Number.MAX_SAFE_INTEGER);
   }
@@ -136,8 +136,13 @@ function exceedsBytes(raw: string, start: number, end: number, limit: number): n
   return bytes > limit ? bytes : null;
 }
 
-/** Parses one Set-Cookie header value as a browser does. */
-export function parseSetCookie(header: string): ParsedSetCookie {
+/**
+ * Parses one Set-Cookie header value as RFC 6265bis says a browser does, or as `reader` does where
+ * it departs from the draft (section 1 of the rubric; each departure is measured by a differential
+ * test): Chromium drops a line with a tab inside its name or value; Firefox reads a pair without
+ * "=" as a name with an empty value, and drops a nameless pair written with "=".
+ */
+export function parseSetCookie(header: string, reader: Reader = 'rfc'): ParsedSetCookie {
   const raw = typeof header === 'string' ? header : String(header);
   const length = raw.length;
   let rejection: ParseRejection | null = NO_CONTROL_CHARACTERS.test(raw) ? null : 'control-character';
@@ -149,7 +154,11 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   let nextEquals = raw.indexOf('=');
   let name: string;
   let value: string;
-  if (nextEquals < 0 || nextEquals > pairEnd) {
+  const hasEquals = nextEquals >= 0 && nextEquals < pairEnd;
+  if (!hasEquals && reader === 'firefox') {
+    name = trimmed(raw, 0, pairEnd);
+    value = '';
+  } else if (!hasEquals) {
     // No "=": the name is empty and the whole pair is the value.
     name = '';
     value = trimmed(raw, 0, pairEnd);
@@ -159,8 +168,10 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   }
   if (rejection === null && name.length === 0) {
     if (value.length === 0) rejection = 'empty-name-and-value';
+    else if (reader === 'firefox') rejection = 'nameless-with-equals';
     else if (/^__(secure|host|http)-/i.test(value)) rejection = 'nameless-prefixed-value';
   }
+  if (rejection === null && reader === 'chromium' && (name.includes('\t') || value.includes('\t'))) rejection = 'tab-in-name-or-value';
 
   let expires: number | null = null;
   let maxAge: number | null = null;
@@ -209,7 +220,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
 
     switch (attribute) {
       case EXPIRES: {
-        const parsed = parseCookieDate(raw, valueStart, end);
+        const parsed = parseCookieDate(raw, valueStart, end, reader);
         if (parsed === null) {
           (diagnostics ??= []).push({ kind: 'invalid-expires', text: raw.slice(start, end) });
           continue;
@@ -218,7 +229,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
         break;
       }
       case MAX_AGE: {
-        const parsed = parseMaxAge(raw, valueStart, end);
+        const parsed = parseMaxAge(raw, valueStart, end, reader);
         if (parsed === null) {
           (diagnostics ??= []).push({ kind: 'invalid-max-age', text: raw.slice(start, end) });
           continue;

@@ -7,8 +7,12 @@ export type ParseRejection =
   | 'control-character'
   /** Both the name and the value are empty (step 5). */
   | 'empty-name-and-value'
-  /** An empty name with a value that starts with `__Secure-` or `__Host-` (RFC 6265bis 4.1.3.3). */
-  | 'nameless-prefixed-value';
+  /** An empty name with a value that starts with `__Secure-`, `__Host-` or `__Http-` (RFC 6265bis 4.1.3.3). */
+  | 'nameless-prefixed-value'
+  /** Chromium only: a tab inside the name or the value (the draft exempts HTAB). */
+  | 'tab-in-name-or-value'
+  /** Firefox only: an empty name written with "=" (`=value`; pref network.cookie.block_nameless_with_equal_char). */
+  | 'nameless-with-equals';
 
 /** Something the browser throws away or overrides, kept so the panel can explain it. */
 export type ParseDiagnostic =

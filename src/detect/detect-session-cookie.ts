@@ -34,6 +34,9 @@ export interface SessionDetection {
 
 export type UserMark = 'session' | 'not-session';
 
+/** A cookie no rule recognised. */
+export const NOT_A_SESSION: SessionDetection = Object.freeze({ isSession: false, framework: 'unknown', reason: 'no-match', clientSide: false });
+
 export interface DetectionContext {
   /** Names of the other cookies seen with this one (for the `<name>.sig` companion). */
   readonly siblingNames?: ReadonlySet<string>;

@@ -5,17 +5,13 @@
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { cookiePrefix } from '../detect/session-names.js';
 import type { Note } from '../core/finding.js';
+import { PARSE_REJECTION_MESSAGES } from '../browsers/parse-rejection-messages.js';
 
-const REJECTION_MESSAGES = {
-  'control-character': 'The header contains a control character: browsers ignore the whole line.',
-  'empty-name-and-value': 'The cookie has neither a name nor a value: browsers ignore it.',
-  'nameless-prefixed-value': 'The cookie has no name and a prefixed value: browsers ignore it.',
-} as const;
 
 export function cookieNotes(cookie: ParsedSetCookie): Note[] {
   const notes: Note[] = [];
   if (cookie.rejection !== null) {
-    notes.push({ id: 'ignored-by-browser', message: REJECTION_MESSAGES[cookie.rejection] });
+    notes.push({ id: 'ignored-by-browser', message: PARSE_REJECTION_MESSAGES[cookie.rejection] });
   }
   for (const diagnostic of cookie.diagnostics) {
     switch (diagnostic.kind) {

@@ -185,6 +185,7 @@ function cookieGrade(
     deletion: graded.deletion,
     lifetimeSeconds: graded.lifetimeSeconds,
     entropyBits: graded.entropyBits,
+    browsers: graded.browsers,
     findings: graded.findings,
     notes: graded.notes,
     aPlusMissing: graded.aPlusMissing,

@@ -18,6 +18,8 @@ import { cookieNotes } from './cookie-notes.js';
 import type { Finding, Note } from '../core/finding.js';
 import type { ResponseContext } from '../core/response-context.js';
 import { scoreAndLetter } from './score.js';
+import { browserOutcomes } from '../browsers/browser-outcomes.js';
+import { BROWSERS, type BrowserOutcomes } from '../core/reader.js';
 
 /**
  * What a cookie's grade rests on (rubric section 2.3): its Set-Cookie line, a reading of the
@@ -62,6 +64,8 @@ export interface GradedSetCookie {
   readonly deletion: boolean;
   readonly lifetimeSeconds: number | null;
   readonly entropyBits: number;
+  /** What Chromium and Firefox do with the line; null when graded from the store or requests. */
+  readonly browsers: BrowserOutcomes | null;
   readonly findings: readonly Finding[];
   readonly notes: readonly Note[];
   /** The A+ conditions that do not hold yet, in words (empty when A+ is reached). */
@@ -115,6 +119,7 @@ export function cookieRuleContext(
   response: ResponseContext,
   session: SessionDetection,
   otherValues?: readonly string[],
+  browsers: BrowserOutcomes | null = null,
 ): CookieRuleContext {
   return {
     cookie,
@@ -122,6 +127,7 @@ export function cookieRuleContext(
     session,
     lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
     entropyBits: estimateEntropyBits(cookie.value, otherValues),
+    browsers,
   };
 }
 
@@ -133,10 +139,12 @@ export function gradeSetCookie(
 ): GradedSetCookie {
   const gradedFrom = options.gradedFrom ?? 'set';
   const scriptVisible = options.scriptVisible ?? false;
-  const context = cookieRuleContext(cookie, response, session, options.otherValues);
+  const browsers = gradedFrom === 'set' ? browserOutcomes(cookie, response) : null;
+  const context = cookieRuleContext(cookie, response, session, options.otherValues, browsers);
   const deletion = gradedFrom === 'set' && isDeletion(cookie, response.time);
   const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
   if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
+  if (browsers !== null) notes.push(...browserDifferenceNotes(browsers));
   if (deletion) return gradedSetCookie(context, gradedFrom, true, [], notes, [], null, null);
 
   // Client-side sessions carry data, not an id: the entropy rules do not apply, and no login can
@@ -174,6 +182,16 @@ export function gradeSetCookie(
   return gradedSetCookie(context, gradedFrom, false, findings, notes, aPlusMissing, score, grade);
 }
 
+/** A `browser-difference` note for each browser that stores the line differently from the draft. */
+function browserDifferenceNotes(browsers: BrowserOutcomes): Note[] {
+  const notes: Note[] = [];
+  for (const browser of BROWSERS) {
+    const { outcome, explanation } = browsers[browser];
+    if (outcome === 'stored' && explanation !== null) notes.push({ id: 'browser-difference', message: explanation });
+  }
+  return notes;
+}
+
 /**
  * The result, always built by this one literal. (An object spread of the context here cost
  * about 5 microseconds a call in V8, more than all the rules together.)
@@ -195,6 +213,7 @@ function gradedSetCookie(
     deletion,
     lifetimeSeconds: context.lifetimeSeconds,
     entropyBits: context.entropyBits,
+    browsers: context.browsers,
     findings,
     notes,
     aPlusMissing,

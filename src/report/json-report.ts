@@ -2,6 +2,7 @@
  * The JSON report shared by the CLI's `--json` and the panel's export (rubric section 7).
  * Field names are stable; values are masked unless `showValues` is set.
  */
+import type { Browser } from '../core/reader.js';
 import type { CookieGrade, SiteGrade, TraceGrade } from '../grade/grade-observations.js';
 import type { Framework } from '../detect/framework.js';
 import type { SessionReason } from '../detect/detect-session-cookie.js';
@@ -53,6 +54,8 @@ export interface ReportCookie {
   };
   /** Null when only requests showed the cookie: its attributes are unknown. */
   readonly attributes: ReportAttributes | null;
+  /** What Chromium and Firefox do with the line (rubric section 1); null without a Set-Cookie line. */
+  readonly browsers: Readonly<Record<Browser, 'stored' | 'dropped'>> | null;
   /** The response that set it; null when none of the trace did. */
   readonly setBy: string | null;
   readonly score: number | null;
@@ -123,6 +126,7 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
     ...(showValues ? { value: cookie.value } : {}),
     session: { ...entry.session, companions: entry.companions },
     attributes: reportAttributes(entry, mask),
+    browsers: entry.browsers === null ? null : { chromium: entry.browsers.chromium.outcome, firefox: entry.browsers.firefox.outcome },
     setBy: entry.setBy === null ? null : mask(entry.setBy),
     score: entry.score,
     grade: entry.grade,

@@ -3,6 +3,7 @@
  * and RULE_DOCS (when, why, sources), so the page cannot drift from the code: a test compares the
  * committed file with this function's output; `npm run docs` rewrites it.
  */
+import { KNOWN_DIFFERENCES } from '../browsers/known-differences.js';
 import { COOKIE_RULES } from '../rules/all-rules.js';
 import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
 import { EXPRESS_FIX, SECRET_KNOWN_RULE } from '../rules/secret-known.js';
@@ -88,6 +89,16 @@ export function renderRubricDoc(): string {
   }
   lines.push('## Notes', '', 'Notes are shown with a cookie and never change its score.', '', '| note | meaning |', '| --- | --- |');
   for (const [id, meaning] of Object.entries(NOTE_DOCS)) lines.push(`| \`${id}\` | ${meaning} |`);
+  lines.push(
+    '',
+    '## Where the browsers differ',
+    '',
+    'Grades follow RFC 6265bis as written, and each cookie also says what Chromium and Firefox do with its line (`browsers` in the JSON report).',
+    'A line that one of them drops is graded as dropped (`rejected-by-browser`); a line one of them stores differently gets a `browser-difference` note.',
+    'These are the differences the differential tests measured against Chromium 156 and Firefox ESR 153; `storedCookie(line, { url, browser })` in the library models each one.',
+    '',
+  );
+  for (const difference of Object.values(KNOWN_DIFFERENCES)) lines.push(`- ${difference.text}`);
   lines.push('');
   return lines.join('\n');
 }

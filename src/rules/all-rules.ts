@@ -12,6 +12,7 @@ import { nameDefault } from './name-default.js';
 import { pathMissing } from './path-missing.js';
 import { prefixNone } from './prefix-none.js';
 import { prefixSecureOnly } from './prefix-secure-only.js';
+import { rejectedByBrowser } from './rejected-by-browser.js';
 import { rejectedDomain } from './rejected-domain.js';
 import { rejectedOversize } from './rejected-oversize.js';
 import { rejectedPartitionedInsecure } from './rejected-partitioned-insecure.js';
@@ -24,13 +25,19 @@ import { sameSiteNone } from './samesite-none.js';
 import { secureMissing } from './secure-missing.js';
 import { valueCarriesData } from './value-carries-data.js';
 
-export const COOKIE_RULES: readonly CookieRule[] = [
+/** The rules that say the browser's store drops the cookie (RFC 6265bis 5.7), in the table's order. */
+export const REJECTION_RULES: readonly CookieRule[] = [
   rejectedSameSiteNoneInsecure,
   rejectedSecureFromInsecure,
   rejectedPrefix,
   rejectedPartitionedInsecure,
   rejectedOversize,
   rejectedDomain,
+];
+
+export const COOKIE_RULES: readonly CookieRule[] = [
+  ...REJECTION_RULES,
+  rejectedByBrowser,
   secureMissing,
   httpOnlyMissing,
   sameSiteMissing,

@@ -3,6 +3,7 @@ import type { SessionDetection } from '../detect/detect-session-cookie.js';
 import type { ResponseContext } from '../core/response-context.js';
 import type { FixAdvice } from './fix-advice.js';
 import type { CapLetter } from '../core/letter.js';
+import type { BrowserOutcomes } from '../core/reader.js';
 
 /** Everything a rule may look at for one Set-Cookie line. */
 export interface CookieRuleContext {
@@ -13,6 +14,8 @@ export interface CookieRuleContext {
   readonly lifetimeSeconds: number | null;
   /** Estimated entropy of the identifier (rubric section 4, "Entropy estimate"). */
   readonly entropyBits: number;
+  /** What Chromium and Firefox do with the line; null where no line was received (store, sent). */
+  readonly browsers: BrowserOutcomes | null;
 }
 
 /** One rule of rubric section 4 (build it with `defineCookieRule`). */

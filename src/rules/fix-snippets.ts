@@ -13,6 +13,7 @@ export const EXPRESS_SESSION_SNIPPETS: Readonly<Record<string, string>> = {
   'rejected-partitioned-insecure': 'cookie: { partitioned: true, secure: true }',
   'rejected-oversize': "req.session.data = value; // keep data in the server-side session, not in the cookie",
   'rejected-domain': 'cookie: { path: \'/\' } // no cookie.domain: the cookie stays host-only',
+  'rejected-by-browser': "cookie: { maxAge: 60 * 60 * 1000 } // express-session writes Max-Age and Expires every browser reads; keep tabs out of names and ids",
   'secret-known': 'secret: process.env.SESSION_SECRET, // 32+ random bytes; rotate with [newSecret, oldSecret]',
   'secure-missing': "app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));",
   'httponly-missing': 'cookie: { httpOnly: true }',

@@ -42,6 +42,11 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     why: 'Browsers drop the cookie: a site may not set cookies for another site or for a whole suffix.',
     sources: 'RFC 6265bis 5.6 steps 9-10; Chrome InvalidDomain; Firefox CookieRejectedInvalidDomain',
   },
+  'rejected-by-browser': {
+    when: 'Chromium or Firefox drops the line for a reason no rule above names: a known browser difference (a tab inside the name or value in Chromium, `=value` in Firefox, a Max-Age starting with "-" in Firefox, an Expires year before 1601 in both, a control character).',
+    why: 'Grading takes the strictest browser: a cookie one of them drops does not work for those users, and the finding names the browser.',
+    sources: 'The differential tests against Chromium and Firefox ESR (test/e2e/differential-*.e2e.test.ts)',
+  },
   'secret-known': {
     when: "The cookie's signature verifies with a publicly known secret (express-session, cookie-session / koa-session, Flask, Django signed cookies, HS256/384/512 JWTs).",
     why: 'Anyone can sign a session of their own choosing, for any user: every other finding is moot. Every session issued with that secret must be treated as compromised.',
@@ -190,6 +195,7 @@ export const NOTE_DOCS: Readonly<Record<string, string>> = {
   'invalid-expires-ignored': 'An Expires date browsers cannot read: they ignore it.',
   'invalid-path-ignored': 'A Path that does not start with "/": browsers use the default path.',
   'empty-domain-ignored': 'An empty Domain: the cookie stays host-only.',
+  'browser-difference': 'Chromium or Firefox stores the line differently from the draft (Firefox reads lenient Expires dates and a pair without "=" as a name; Chromium reads Max-Age=+60): the note says which browser does what.',
   'ignored-by-browser': 'Browsers ignore the whole line (a control character, no name and no value, or a nameless prefixed value).',
   'samesite-lax': 'SameSite=Lax is good; Strict is preferred for session ids.',
   'hsts-not-applicable': 'An https response from an IP address or localhost, without HSTS: HSTS does not apply there; check it on your real host name.',

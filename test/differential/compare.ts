@@ -1,4 +1,5 @@
 import type { Observed } from './chromium-cookie-jar.js';
+import type { Reader } from '../../src/core/reader.js';
 import { predictStoredCookie, type StoredCookie } from './predict-stored-cookie.js';
 
 /** Expiry may differ by the second the request took. */
@@ -7,7 +8,7 @@ const EXPIRY_TOLERANCE_SECONDS = 2;
 export interface Comparison {
   readonly label: string;
   readonly agrees: boolean;
-  /** The fields that differ, as "field: ours vs Chromium's". */
+  /** The fields that differ, as "field: ours vs the browser's". */
   readonly differences: readonly string[];
 }
 
@@ -15,11 +16,11 @@ function describe(cookie: StoredCookie | undefined | null): string {
   return cookie ? 'stored' : 'not stored';
 }
 
-export function compare(observation: Observed): Comparison {
-  const predicted = predictStoredCookie(observation.testCase.header, observation.url, observation.at);
+export function compare(observation: Observed, browser: Reader): Comparison {
+  const predicted = predictStoredCookie(observation.testCase.header, observation.url, observation.at, browser);
   const actual = observation.stored[0];
   const differences: string[] = [];
-  if (observation.stored.length > 1) differences.push(`Chromium stored ${observation.stored.length} cookies`);
+  if (observation.stored.length > 1) differences.push(`the browser stored ${observation.stored.length} cookies`);
   if (!predicted || !actual) {
     if (Boolean(predicted) !== Boolean(actual)) differences.push(`${describe(predicted)} vs ${describe(actual)}`);
   } else {

@@ -85,6 +85,9 @@ const nameValueVariants: readonly (readonly [string, string])[] = [
   ['name+value 4096 bytes', `max=${'v'.repeat(4092)}`],
   ['name+value 4097 bytes', `over=${'v'.repeat(4092)}`],
   ['tab inside value', 'tabv=a\tb'],
+  ['tab inside name', 'ta\tb=v'],
+  ['no equals, then attributes', 'bare; Secure'],
+  ['empty name with spaces', ' = spaced'],
   ['control character', 'ctl=a\u0001b'],
   ['DEL character', 'del=a\u007fb'],
   ['non-ASCII value', 'utf=caf\u00e9'],
@@ -111,9 +114,26 @@ const expiresVariants: readonly (readonly [string, string])[] = [
   ['year 1600', 'Sat, 01 Jan 1600 00:00:00 GMT'],
   ['extra spaces', '  Wed,  21   Oct 2037   07:28:00   GMT  '],
   ['ISO 8601', '2037-10-21T07:28:00Z'],
+  // Where Firefox's date reader is more lenient than RFC 6265bis 5.1.1.
+  ['Feb 31', 'Tue, 31 Feb 2032 12:00:00 GMT'],
+  ['Apr 31', 'Sat, 31 Apr 2032 12:00:00 GMT'],
+  ['hour 25', 'Wed, 21 Oct 2037 25:00:00 GMT'],
+  ['minute 60', 'Wed, 21 Oct 2037 07:60:00 GMT'],
+  ['second 60', 'Wed, 21 Oct 2037 07:28:60 GMT'],
+  ['day 0', 'Wed, 00 Oct 2037 07:28:00 GMT'],
+  ['no time, no weekday', '21 Oct 2037'],
+  ['time only', '07:28:00'],
+  ['no year', 'Wed, 21 Oct 07:28:00 GMT'],
+  ['near past, no time', 'Thu, 01 Jan 2015'],
+  ['year 1601', 'Mon, 01 Jan 1601 00:00:00 GMT'],
+  ['year 10000', 'Sat, 01 Jan 10000 00:00:00 GMT'],
 ];
 
-const maxAgeVariants: readonly string[] = ['1', '59', '3600', '86400', '604800', '34560000', '34560001', '0', '-5', '00060', '1.5', '60s', ' 60', '', '-', '9'.repeat(30)];
+const maxAgeVariants: readonly string[] = [
+  ...['1', '59', '3600', '86400', '604800', '34560000', '34560001', '0', '-5', '00060', '1.5', '60s', ' 60', '', '-', '9'.repeat(30)],
+  // Signs: Chromium takes "+", Firefox does not.
+  ...['+0', '-0', '+', '--1', '+-1', '-+1'],
+];
 
 const spellingVariants: readonly (readonly [string, string])[] = [
   ['lower-case attributes', '; secure; httponly; samesite=lax; path=/; max-age=60'],

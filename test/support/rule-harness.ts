@@ -1,4 +1,5 @@
 /** Builds the context a rule sees from a Set-Cookie line and a response, as the grader does. */
+import { browserOutcomes } from '../../src/browsers/browser-outcomes.js';
 import { parseSetCookie } from '../../src/core/parse-set-cookie.js';
 import { detectSessionCookie } from '../../src/detect/detect-session-cookie.js';
 import { cookieRuleContext } from '../../src/grade/grade-set-cookie.js';
@@ -33,7 +34,7 @@ export function observationWith(setCookies: readonly string[], shape: ResponseSh
 export function contextFor(setCookie: string, shape: ResponseShape = {}): CookieRuleContext {
   const cookie = parseSetCookie(setCookie);
   const response = responseContext(observationWith([setCookie], shape));
-  return cookieRuleContext(cookie, response, detectSessionCookie(cookie.name, cookie.value), shape.otherValues);
+  return cookieRuleContext(cookie, response, detectSessionCookie(cookie.name, cookie.value), shape.otherValues, browserOutcomes(cookie, response));
 }
 
 /** The rule's explanation for this line, or null when it does not fire. */

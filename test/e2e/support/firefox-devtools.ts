@@ -4,14 +4,11 @@
  * extension process; it is read the way about:debugging's Inspect reaches extension pages
  * (DevTools' CommandsFactory.forAddon), so the test sees exactly what the panel shows.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../support/free-port.js';
-import { Marionette } from './marionette.js';
+import { startFirefox } from './firefox-process.js';
+import type { Marionette } from './marionette.js';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve('dist/firefox');
 export const ADDON_ID = 'session-cookie-inspector@sessions.invalid';
 
@@ -48,45 +45,14 @@ export interface FirefoxLaunchOptions {
 }
 
 export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
-  if (!existsSync(FIREFOX)) {
-    throw new Error(`Firefox e2e: no browser at ${FIREFOX}. Install Debian's firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
-  }
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`Firefox e2e: no extension build in ${FIREFOX_BUILD}: run npm run build first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'sci-firefox-'));
-  const port = await freePort();
-  writeFileSync(
-    join(profile, 'user.js'),
-    [
-      'user_pref("xpinstall.signatures.required", false);',
-      `user_pref("marionette.port", ${port});`,
-      'user_pref("devtools.chrome.enabled", true);',
-      'user_pref("browser.shell.checkDefaultBrowser", false);',
-      'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
-      'user_pref("app.update.disabledForTesting", true);',
-      'user_pref("browser.safebrowsing.update.enabled", false);',
-      'user_pref("network.captive-portal-service.enabled", false);',
-      // Optional permissions are granted without a doorhanger (permissions.request still needs a click).
-      'user_pref("extensions.webextOptionalPermissionPrompts", false);',
-    ].join('\n'),
-  );
-  const firefox: ChildProcess = spawn(FIREFOX, ['--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], {
-    env: { ...process.env, MOZ_HEADLESS: '1' },
-    stdio: 'ignore',
+  const { marionette, stop } = await startFirefox({
+    // Optional permissions are granted without a doorhanger (permissions.request still needs a click).
+    'extensions.webextOptionalPermissionPrompts': false,
   });
-  const stop = async (client: Marionette | null) => {
-    await client?.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
-    client?.close();
-    firefox.kill();
-    rmSync(profile, { recursive: true, force: true });
-  };
-
-  let client: Marionette | null = null;
   try {
-    client = await Marionette.connect(port, 45_000);
-    const marionette = client;
-    await marionette.send('WebDriver:NewSession', { capabilities: {} });
     await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
     if (options.beforeToolbox) await options.beforeToolbox(async (url) => void (await marionette.send('WebDriver:Navigate', { url })));
     await marionette.send('Marionette:SetContext', { value: 'chrome' });
@@ -195,10 +161,10 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
         await marionette.send('Marionette:SetContext', { value: 'content' });
         return names;
       },
-      close: () => stop(marionette),
+      close: stop,
     };
   } catch (error) {
-    await stop(client);
+    await stop();
     throw error;
   }
 }
