@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { responseContext } from '../core/response-context.js';
 import { headerValues, type HttpHeader, type Observation } from '../observation/observation.js';
-import { CookieJar } from './cookie-jar.js';
+import { CookieJar, serializePair } from './cookie-jar.js';
 
 export interface FetchTraceOptions {
   readonly method: string;
@@ -218,12 +218,12 @@ export class HttpSession {
   }
 
   async #exchange(hop: number, url: URL, method: string, body: RequestBody | null, readBody: boolean, stepHeaders: readonly HttpHeader[]): Promise<Hop> {
-    const jarCookie = this.#jar.cookieHeaderFor(url.href);
+    const jarCookies = this.#jar.cookiesFor(url.href, Date.now());
     const ownHost = url.host === this.#headersHost;
     // A Cookie given with -H is the user's own jar for that host: a cookie the server sets with the same name replaces it.
     const userPairs = ownHost ? this.#userCookie.flatMap((header) => header.split(';').map((pair) => pair.trim()).filter(Boolean)) : [];
-    const jarNames = new Set((jarCookie ?? '').split('; ').map((pair) => pair.split('=')[0]));
-    const cookie = [...userPairs.filter((pair) => !jarNames.has(pair.split('=')[0] as string)), ...(jarCookie ? [jarCookie] : [])].join('; ');
+    const jarNames = new Set(jarCookies.map((jarCookie) => jarCookie.name));
+    const cookie = [...userPairs.filter((pair) => !jarNames.has(pair.split('=')[0] as string)), ...jarCookies.map(serializePair)].join('; ');
     const requestHeaders: HttpHeader[] = [
       { name: 'User-Agent', value: 'session-cookie-inspector' },
       ...(ownHost ? [...this.#otherHeaders, ...stepHeaders] : []),
