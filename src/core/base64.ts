@@ -68,10 +68,12 @@ export function peekBase64(text: string): Base64Peek | null {
 }
 
 /** The decoded bytes as a string of code units 0-255 (as `atob` returns), or null. */
-export function decodeBase64(text: string): string | null {
+/** The bytes of base64 or base64url `text` (padding optional), or null when it is not base64. */
+export function decodeBase64Bytes(text: string): Uint8Array | null {
   const end = payloadLength(text);
   if (end < 0) return null;
-  const codes: number[] = [];
+  const bytes = new Uint8Array(Math.floor((end * 6) / 8));
+  let length = 0;
   let buffer = 0;
   let bits = 0;
   for (let i = 0; i < end; i++) {
@@ -79,10 +81,16 @@ export function decodeBase64(text: string): string | null {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      codes.push((buffer >> bits) & 0xff);
+      bytes[length++] = (buffer >> bits) & 0xff;
     }
   }
+  return bytes.subarray(0, length);
+}
+
+export function decodeBase64(text: string): string | null {
+  const bytes = decodeBase64Bytes(text);
+  if (bytes === null) return null;
   let decoded = '';
-  for (let i = 0; i < codes.length; i += 4096) decoded += String.fromCharCode(...codes.slice(i, i + 4096));
+  for (let i = 0; i < bytes.length; i += 4096) decoded += String.fromCharCode(...bytes.subarray(i, i + 4096));
   return decoded;
 }

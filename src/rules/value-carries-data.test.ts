@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STRONG_ID, explain } from '../../test/support/rule-harness.js';
 import { containsEmailAddress, describeCarriedData, valueCarriesData } from './value-carries-data.js';
 
 const b64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** Every cookie value in the fixture made by Debian's python3-flask and python3-django. */
+function signedCookieFixtures(): string[] {
+  const text = readFileSync(new URL('../../test/fixtures/signed-cookies/python.json', import.meta.url), 'utf8');
+  return [...text.matchAll(/"value": "([^"]+)"/g)].map((match) => match[1] as string);
+}
 
 describe('value-carries-data', () => {
   it('fires for base64 JSON, as cookie-session writes it', () => {
@@ -22,6 +29,15 @@ describe('value-carries-data', () => {
     const message = explain(valueCarriesData, `sid=${encodeURIComponent('bob@example.com|1700000000')}`);
     expect(message).toMatch(/e-mail/);
     expect(message).not.toContain('bob');
+  });
+  it('inflates the zlib-compressed payloads of real Flask and Django cookies', () => {
+    const compressed = signedCookieFixtures().filter((value) => value.startsWith('.'));
+    expect(compressed.length).toBeGreaterThanOrEqual(3);
+    for (const value of compressed) expect(describeCarriedData(value), value.slice(0, 12)).toBe('a zlib-compressed JSON object');
+  });
+  it('does not fire for a "." value whose payload is not zlib data', () => {
+    expect(describeCarriedData('.bm90IHpsaWI.Zr3Xlg.abc')).toBeNull();
+    expect(describeCarriedData(`.${Buffer.from([0x78, 0x9c, 1, 2, 3]).toString('base64url')}:1xYMBk:abc`)).toBeNull();
   });
   it('does not fire for a JWE', () => {
     const jwe = `${b64url('{"alg":"dir","enc":"A256GCM"}')}..${b64url('iv-iv-iv')}.${b64url('cipher')}.${b64url('tag')}`;

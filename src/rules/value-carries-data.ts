@@ -1,4 +1,5 @@
-import { decodeBase64, peekBase64 } from '../core/base64.js';
+import { unzlibSync } from 'fflate';
+import { decodeBase64, decodeBase64Bytes, peekBase64 } from '../core/base64.js';
 import { percentDecode } from '../core/percent-decode.js';
 import { defineCookieRule } from './cookie-rule.js';
 import { SERVER_SIDE_DATA_ADVICE } from './fix-advice.js';
@@ -61,6 +62,22 @@ function inspectSegment(segment: string): SegmentContent {
   };
 }
 
+/**
+ * The JSON inside a zlib-compressed payload: Flask (itsdangerous) and Django's signing write
+ * `.` + base64url(zlib(json)) when compressing pays. Cookies are at most 4 KB, so inflating is
+ * bounded (deflate expands at most about 1000 times).
+ */
+function inflatedJson(payload: string): object | null {
+  const bytes = decodeBase64Bytes(payload);
+  // A zlib stream starts with CMF 0x78 (deflate, 32 KB window).
+  if (bytes === null || bytes[0] !== 0x78) return null;
+  try {
+    return parseJsonContainer(new TextDecoder().decode(unzlibSync(bytes)));
+  } catch {
+    return null;
+  }
+}
+
 /** The last answer: the grader asks twice per cookie (client-side session? and this rule). */
 let lastValue: string | null = null;
 let lastAnswer: string | null = null;
@@ -81,6 +98,11 @@ function carriedData(value: string): string | null {
   if (dotted.length === 5 && header !== null) return null;
   if (dotted.length === 3 && header !== null && 'alg' in header) {
     return 'a JWS (signed, not encrypted: anyone can read its payload)';
+  }
+  // A compressed Flask or Django payload: "." then zlib data, up to the next "." or ":".
+  if (decoded.charCodeAt(0) === 0x2e) {
+    const json = inflatedJson(decoded.slice(1).split(/[.:]/, 1)[0] as string);
+    if (json !== null) return Array.isArray(json) ? 'a zlib-compressed JSON array' : 'a zlib-compressed JSON object';
   }
   // Segments as the signed formats separate them: "." (Flask, JWT), ":" (Django), "--" (Rails).
   const segments = (decoded.includes(':') || decoded.includes('--') ? decoded.split(/\.|:|--/) : dotted).map(inspectSegment);
