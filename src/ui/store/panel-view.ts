@@ -3,6 +3,7 @@
  * cookie, the other cookies, the site grade of the inspected site. Values are masked here unless
  * the user revealed them, so no component ever sees a value it should not print.
  */
+import { BROWSER_NAMES, BROWSERS } from '../../core/reader.js';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
@@ -112,7 +113,22 @@ function attributes(entry: CookieGrade, mask: (text: string) => string): Attribu
     { label: 'Path', value: cookie.path === null ? 'default' : mask(cookie.path), good: cookie.path === '/' ? true : null },
     { label: 'Partitioned', value: cookie.partitioned ? 'yes' : 'no', good: null },
     { label: 'Prefix', value: prefix ?? 'none', good: prefix === '__Host-' ? true : prefix === null ? false : null },
+    ...(entry.session.isSession && !entry.session.clientSide
+      ? [{ label: 'Entropy', value: `about ${Math.floor(entry.entropyBits)} bits`, good: entry.entropyBits >= 128 ? true : entry.entropyBits < 64 ? false : null }]
+      : []),
+    ...browserRows(entry),
   ];
+}
+
+/** What Chromium and Firefox do with the line (rubric section 1): "stores it" or "drops it". */
+function browserRows(entry: CookieGrade): AttributeView[] {
+  if (entry.browsers === null) return [];
+  const browsers = entry.browsers;
+  return BROWSERS.map((browser) => {
+    const { outcome, explanation } = browsers[browser];
+    const value = outcome === 'dropped' ? 'drops it' : explanation === null ? 'stores it' : 'stores it differently (see notes)';
+    return { label: BROWSER_NAMES[browser], value, good: outcome === 'dropped' ? false : null };
+  });
 }
 
 /** Distinct URLs, most recent first, with how many of the exchanges each stands for. */
