@@ -115,74 +115,182 @@ function storedIdentity(cookie: StoredCookie): CookieIdentity {
   return { name: cookie.name, domain: cookie.domain, path: cookie.path, hostOnly: cookie.hostOnly };
 }
 
-/** Builds the inventory of a trace: its exchanges, plus any store and script readings. */
-export function buildCookieInventory(observations: readonly Observation[], readings: readonly Reading[] = []): CookieInventory {
-  const byKey = new Map<string, MutableRecord>();
-  const placedByName = new Map<string, MutableRecord[]>();
-  const names = new Set<string>();
-  const values = new Set<string>();
+/**
+ * Builds the inventory as a trace grows (architecture.md, "incremental grading"): exchanges are
+ * appended in batches, and each batch says which records it touched, so a grader can re-grade
+ * only those. The whole-trace build is this builder fed everything at once, so both give the same
+ * records in the same order: each exchange is processed in turn, its Set-Cookie lines before its
+ * request's cookies. A cookie sent before any Set-Cookie placed it is kept by name and host; when
+ * a record with a place appears for that name, every sighting of the name is placed again, as if
+ * the place had been known from the start.
+ */
+export class InventoryBuilder {
+  readonly #observations: Observation[] = [];
+  readonly #readings: Reading[] = [];
+  readonly #byKey = new Map<string, MutableRecord>();
+  readonly #placedByName = new Map<string, MutableRecord[]>();
+  readonly #names = new Set<string>();
+  readonly #values = new Set<string>();
+  readonly #finished = new Map<string, CookieRecord>();
+  #snapshotNames: ReadonlySet<string> = new Set();
+  #snapshotValues: ReadonlySet<string> = new Set();
+  #namesChanged = true;
+  #valuesChanged = true;
+  #touched = new Set<string>();
+  /** Names first seen since the last snapshot (they decide `<name>.sig` companions). */
+  #newNames = new Set<string>();
 
-  const recordFor = (identity: CookieIdentity, placed: boolean): MutableRecord => {
+  get observations(): readonly Observation[] {
+    return this.#observations;
+  }
+
+  #addName(name: string): void {
+    if (this.#names.has(name)) return;
+    this.#names.add(name);
+    this.#newNames.add(name);
+    this.#namesChanged = true;
+  }
+
+  #addValue(value: string): void {
+    if (this.#values.has(value)) return;
+    this.#values.add(value);
+    this.#valuesChanged = true;
+  }
+
+  #recordFor(identity: CookieIdentity, placed: boolean): MutableRecord {
     const key = identityKey(identity);
-    let record = byKey.get(key);
+    let record = this.#byKey.get(key);
     if (record === undefined) {
       record = emptyRecord(identity);
-      byKey.set(key, record);
+      this.#byKey.set(key, record);
       if (placed) {
-        const sameName = placedByName.get(identity.name);
+        const sameName = this.#placedByName.get(identity.name);
         if (sameName) sameName.push(record);
-        else placedByName.set(identity.name, [record]);
+        else this.#placedByName.set(identity.name, [record]);
+        this.#placeAgain(identity.name);
       }
     }
+    this.#touched.add(key);
     return record;
-  };
+  }
 
-  // First what has a place (domain and path): issuances and store readings.
-  observations.forEach((observation, index) => {
-    const lines = setCookieLines(observation);
-    if (lines.length === 0) return;
-    const response = responseContext(observation);
-    for (const line of lines) {
-      const cookie = parseSetCookie(line);
-      names.add(cookie.name);
-      values.add(cookie.value);
-      const record = recordFor(cookieIdentity(cookie, response), true);
-      record.issuances.push({ cookie, response, index, deletion: isDeletion(cookie, response.time) });
+  /** Re-derives where every sent value and script reading of `name` belongs. */
+  #placeAgain(name: string): void {
+    let any = false;
+    for (const record of this.#byKey.values()) {
+      if (record.identity.name !== name || (record.sent.length === 0 && record.scriptReadings.length === 0)) continue;
+      record.sent = [];
+      record.scriptReadings = [];
+      this.#touched.add(record.key);
+      any = true;
     }
-  });
-  for (const reading of readings) {
-    if (reading.kind !== 'store') continue;
-    for (const cookie of reading.cookies) {
-      names.add(cookie.name);
-      values.add(cookie.value);
-      recordFor(storedIdentity(cookie), true).storeReadings.push({ url: reading.url, time: reading.time, cookie });
+    if (!any) return;
+    this.#observations.forEach((observation, index) => {
+      const value = requestCookies(observation).get(name);
+      if (value !== undefined) this.#placeSending(name, value, index, observation.url);
+    });
+    for (const reading of this.#readings) if (reading.kind === 'script') this.#placeScriptReading(reading, name);
+    for (const [key, record] of this.#byKey) {
+      if (record.identity.path === null && record.sent.length === 0 && record.scriptReadings.length === 0) {
+        this.#byKey.delete(key);
+        this.#finished.delete(key);
+        this.#touched.add(key);
+      }
     }
   }
 
-  // Then what is known by name and URL only: values sent, and what script could read.
-  observations.forEach((observation, index) => {
-    const sent = requestCookies(observation);
-    if (sent.size === 0) return;
-    const { host, path } = urlParts(observation.url);
-    for (const [name, value] of sent) {
-      names.add(name);
-      values.add(value);
-      const record = placedRecord(placedByName.get(name), host, path) ?? recordFor(unplacedIdentity(name, host), false);
-      record.sent.push({ index, value });
-    }
-  });
-  for (const reading of readings) {
-    if (reading.kind !== 'script') continue;
+  #placeSending(name: string, value: string, index: number, url: string): void {
+    const { host, path } = urlParts(url);
+    const record = placedRecord(this.#placedByName.get(name), host, path) ?? this.#recordFor(unplacedIdentity(name, host), false);
+    record.sent.push({ index, value });
+    this.#touched.add(record.key);
+  }
+
+  #placeScriptReading(reading: Reading & { kind: 'script' }, only?: string): void {
     const { host, path } = urlParts(reading.url);
     for (const { name, value } of reading.cookies) {
-      names.add(name);
-      values.add(value);
-      const record = placedRecord(placedByName.get(name), host, path) ?? recordFor(unplacedIdentity(name, host), false);
+      if (only !== undefined && name !== only) continue;
+      const record = placedRecord(this.#placedByName.get(name), host, path) ?? this.#recordFor(unplacedIdentity(name, host), false);
       record.scriptReadings.push({ url: reading.url, time: reading.time, value });
+      this.#touched.add(record.key);
     }
   }
 
-  return { observations, records: [...byKey.values()].map(finishRecord), names, values };
+  /** Appends exchanges (in trace order, after those already in). */
+  appendObservations(observations: readonly Observation[]): void {
+    for (const observation of observations) {
+      const index = this.#observations.length;
+      this.#observations.push(observation);
+      const lines = setCookieLines(observation);
+      if (lines.length > 0) {
+        const response = responseContext(observation);
+        for (const line of lines) {
+          const cookie = parseSetCookie(line);
+          this.#addName(cookie.name);
+          this.#addValue(cookie.value);
+          const record = this.#recordFor(cookieIdentity(cookie, response), true);
+          record.issuances.push({ cookie, response, index, deletion: isDeletion(cookie, response.time) });
+        }
+      }
+      for (const [name, value] of requestCookies(observation)) {
+        this.#addName(name);
+        this.#addValue(value);
+        this.#placeSending(name, value, index, observation.url);
+      }
+    }
+  }
+
+  /** Adds store and script readings (rubric section 2.3). */
+  addReadings(readings: readonly Reading[]): void {
+    for (const reading of readings) {
+      this.#readings.push(reading);
+      if (reading.kind === 'store') {
+        for (const cookie of reading.cookies) {
+          this.#addName(cookie.name);
+          this.#addValue(cookie.value);
+          this.#recordFor(storedIdentity(cookie), true).storeReadings.push({ url: reading.url, time: reading.time, cookie });
+        }
+      } else {
+        for (const { name, value } of reading.cookies) {
+          this.#addName(name);
+          this.#addValue(value);
+        }
+        this.#placeScriptReading(reading);
+      }
+    }
+  }
+
+  /**
+   * The inventory as it stands, and the keys of the records changed since the last snapshot
+   * (added, changed or removed) and the names first seen since.
+   */
+  snapshot(): { inventory: CookieInventory; touched: ReadonlySet<string>; newNames: ReadonlySet<string> } {
+    for (const key of this.#touched) {
+      const record = this.#byKey.get(key);
+      if (record !== undefined) this.#finished.set(key, finishRecord(record));
+    }
+    if (this.#namesChanged) this.#snapshotNames = new Set(this.#names);
+    if (this.#valuesChanged) this.#snapshotValues = new Set(this.#values);
+    this.#namesChanged = this.#valuesChanged = false;
+    const touched = this.#touched;
+    const newNames = this.#newNames;
+    this.#touched = new Set();
+    this.#newNames = new Set();
+    const records = [...this.#byKey.keys()].map((key) => this.#finished.get(key) as CookieRecord);
+    return {
+      inventory: { observations: [...this.#observations], records, names: this.#snapshotNames, values: this.#snapshotValues },
+      touched,
+      newNames,
+    };
+  }
+}
+
+/** Builds the inventory of a trace: its exchanges, plus any store and script readings. */
+export function buildCookieInventory(observations: readonly Observation[], readings: readonly Reading[] = []): CookieInventory {
+  const builder = new InventoryBuilder();
+  builder.appendObservations(observations);
+  builder.addReadings(readings);
+  return builder.snapshot().inventory;
 }
 
 function finishRecord(record: MutableRecord): CookieRecord {

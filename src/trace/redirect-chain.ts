@@ -6,7 +6,8 @@ import { headerValues, type Observation } from '../observation/observation.js';
 
 const MAX_HOPS = 20;
 
-function locationOf(observation: Observation): string | null {
+/** The absolute URL a 3xx response redirects to, or null. */
+export function locationOf(observation: Observation): string | null {
   if (observation.status < 300 || observation.status >= 400) return null;
   const location = headerValues(observation.responseHeaders, 'location')[0];
   if (location === undefined) return null;

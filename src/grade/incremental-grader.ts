@@ -1,0 +1,162 @@
+/**
+ * Incremental grading (architecture.md): the trace grows batch by batch and only the cookies a
+ * batch touches are graded again: those it sets or sends, those whose ids appear in its URLs
+ * (`id-in-url`), those in a redirect chain it continues (a login's or logout's outcome), and the
+ * `<name>.sig` pairs of names it brings. The result after every batch is exactly what grading the
+ * whole trace gives (a property test checks it); the site grade follows from the cookie grades.
+ */
+import { buildValueIndex, valueForms, type ValueIndex } from '../core/value-index.js';
+import { InventoryBuilder, type CookieInventory } from '../inventory/cookie-inventory.js';
+import { setCookieLines, type Observation } from '../observation/observation.js';
+import { requestCookies } from '../observation/request-cookies.js';
+import { parseSetCookie } from '../core/parse-set-cookie.js';
+import { placedUrlsOf } from '../trace/observation-facts.js';
+import { locationOf } from '../trace/redirect-chain.js';
+import { gradeRecord, siteGrade, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
+
+/** How far back a redirect chain is followed (as redirectChain does). */
+const MAX_HOPS = 20;
+
+/** Where the ids of the session cookies sit in text: one matcher, and which cookie each form belongs to. */
+interface SessionIdIndex {
+  readonly index: ValueIndex;
+  readonly keysByForm: ReadonlyMap<string, readonly string[]>;
+}
+
+function namesIn(observation: Observation): string[] {
+  return [...requestCookies(observation).keys(), ...setCookieLines(observation).map((line) => parseSetCookie(line).name)];
+}
+
+export class IncrementalGrader {
+  readonly #builder = new InventoryBuilder();
+  readonly #options: InventoryGradeOptions;
+  readonly #entries = new Map<string, CookieGrade[]>();
+  /** The ids of each session cookie, as last indexed. */
+  readonly #sessionIds = new Map<string, string>();
+  #sessionIndex: SessionIdIndex | null = null;
+  /** Indexes of the 3xx exchanges, by the absolute URL they redirect to. */
+  readonly #redirectsTo = new Map<string, number[]>();
+  #trace: TraceGrade = { cookies: [], grade: 'none', unknownSessionCookies: 0, values: new Set() };
+
+  constructor(options: InventoryGradeOptions = {}) {
+    this.#options = options;
+  }
+
+  get trace(): TraceGrade {
+    return this.#trace;
+  }
+
+  /** Appends a batch of exchanges (in trace order) and returns the grade of the whole trace. */
+  append(observations: readonly Observation[]): TraceGrade {
+    if (observations.length === 0) return this.#trace;
+    const first = this.#builder.observations.length;
+    this.#builder.appendObservations(observations);
+    const { inventory, touched, newNames } = this.#builder.snapshot();
+    const toGrade = new Set(touched);
+    const touchedNames = new Set<string>();
+    for (const name of newNames) {
+      touchedNames.add(name.endsWith('.sig') ? name.slice(0, -4) : `${name}.sig`);
+    }
+    const all = inventory.observations;
+    for (let index = first; index < all.length; index++) {
+      const observation = all[index] as Observation;
+      for (const key of this.#keysWithIdsIn(observation)) toGrade.add(key);
+      if (/;jsessionid=/i.test(observation.url)) touchedNames.add('JSESSIONID').add('jsessionid');
+      for (const member of this.#chainMembersReaching(all, index)) for (const name of namesIn(all[member] as Observation)) touchedNames.add(name);
+      const location = locationOf(observation);
+      if (location !== null) {
+        const sources = this.#redirectsTo.get(location);
+        if (sources) sources.push(index);
+        else this.#redirectsTo.set(location, [index]);
+      }
+    }
+    return this.#regrade(inventory, toGrade, touchedNames);
+  }
+
+  #regrade(inventory: CookieInventory, toGrade: Set<string>, touchedNames: ReadonlySet<string>): TraceGrade {
+    const { userMarks, secretMatches } = this.#options;
+    let sessionIdsChanged = false;
+    const cookies: CookieGrade[] = [];
+    const present = new Set<string>();
+    for (const record of inventory.records) {
+      present.add(record.key);
+      let entries = this.#entries.get(record.key);
+      const nameTouched = touchedNames.has(record.identity.name) || (touchedNames.has('jsessionid') && record.identity.name.toLowerCase() === 'jsessionid');
+      if (entries === undefined || toGrade.has(record.key) || nameTouched) {
+        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches);
+        this.#entries.set(record.key, entries);
+        const ids = entries.some((entry) => entry.session.isSession) ? record.ids.join('\u0000') : undefined;
+        if (ids !== this.#sessionIds.get(record.key)) {
+          sessionIdsChanged = true;
+          if (ids === undefined) this.#sessionIds.delete(record.key);
+          else this.#sessionIds.set(record.key, ids);
+        }
+      }
+      cookies.push(...entries);
+    }
+    for (const key of this.#entries.keys()) {
+      if (present.has(key)) continue;
+      this.#entries.delete(key);
+      if (this.#sessionIds.delete(key)) sessionIdsChanged = true;
+    }
+    if (sessionIdsChanged) this.#sessionIndex = null;
+    this.#trace = {
+      cookies,
+      grade: siteGrade(cookies),
+      unknownSessionCookies: cookies.filter((entry) => entry.session.isSession && entry.grade === 'unknown').length,
+      values: inventory.values,
+    };
+    return this.#trace;
+  }
+
+  /** The session cookies whose ids appear in the exchange's URLs, Referer or Location (`id-in-url`). */
+  #keysWithIdsIn(observation: Observation): string[] {
+    const index = (this.#sessionIndex ??= this.#buildSessionIndex());
+    if (index.index.size === 0) return [];
+    const keys: string[] = [];
+    for (const { text } of placedUrlsOf(observation)) {
+      for (const span of index.index.spansIn(text)) {
+        const owners = index.keysByForm.get(text.slice(span.start, span.end));
+        // Overlapping ids merge into one span: then every session cookie is graded again.
+        keys.push(...(owners ?? this.#sessionIds.keys()));
+      }
+    }
+    return keys;
+  }
+
+  #buildSessionIndex(): SessionIdIndex {
+    const keysByForm = new Map<string, string[]>();
+    const ids: string[] = [];
+    for (const [key, joined] of this.#sessionIds) {
+      for (const id of joined.split('\u0000')) {
+        ids.push(id);
+        for (const form of valueForms(id)) {
+          const owners = keysByForm.get(form);
+          if (owners) owners.push(key);
+          else keysByForm.set(form, [key]);
+        }
+      }
+    }
+    return { index: buildValueIndex(ids), keysByForm };
+  }
+
+  /** The exchanges of the redirect chains that the exchange at `index` continues (it is a hop's target). */
+  #chainMembersReaching(observations: readonly Observation[], index: number): number[] {
+    const members: number[] = [];
+    let frontier = [index];
+    for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
+      const next: number[] = [];
+      for (const current of frontier) {
+        for (const source of this.#redirectsTo.get((observations[current] as Observation).url) ?? []) {
+          if (source < current && !members.includes(source)) {
+            members.push(source);
+            next.push(source);
+          }
+        }
+      }
+      frontier = next;
+    }
+    if (members.length > 0) members.push(index);
+    return members;
+  }
+}
