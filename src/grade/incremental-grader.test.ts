@@ -28,7 +28,9 @@ const exchangeArbitrary = fc.record({
   set: fc.array(fc.constantFrom(...SET_COOKIES.keys()), { maxLength: 2 }),
 });
 
-function toObservations(exchanges: fc.RecordValue<typeof exchangeArbitrary>[]): Observation[] {
+type Exchange = typeof exchangeArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function toObservations(exchanges: readonly Exchange[]): Observation[] {
   return exchanges.map((exchange, index) => ({
     url: `${exchange.origin}${exchange.path.replace('ID', exchange.sentId)}`,
     method: exchange.method,
