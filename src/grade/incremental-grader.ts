@@ -8,6 +8,7 @@
 import { buildValueIndex, valueForms, type ValueIndex } from '../core/value-index.js';
 import { InventoryBuilder, type CookieInventory } from '../inventory/cookie-inventory.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
+import type { Reading } from '../observation/readings.js';
 import { requestCookies } from '../observation/request-cookies.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { placedUrlsOf } from '../trace/observation-facts.js';
@@ -21,6 +22,13 @@ const MAX_HOPS = 20;
 interface SessionIdIndex {
   readonly index: ValueIndex;
   readonly keysByForm: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The names whose `<name>.sig` pairing a newly seen name may change. */
+function companionNames(newNames: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const name of newNames) names.add(name.endsWith('.sig') ? name.slice(0, -4) : `${name}.sig`);
+  return names;
 }
 
 function namesIn(observation: Observation): string[] {
@@ -37,6 +45,7 @@ export class IncrementalGrader {
   /** Indexes of the 3xx exchanges, by the absolute URL they redirect to. */
   readonly #redirectsTo = new Map<string, number[]>();
   #trace: TraceGrade = { cookies: [], grade: 'none', unknownSessionCookies: 0, values: new Set() };
+  #inventory: CookieInventory = { observations: [], records: [], names: new Set(), values: new Set() };
 
   constructor(options: InventoryGradeOptions = {}) {
     this.#options = options;
@@ -46,6 +55,19 @@ export class IncrementalGrader {
     return this.#trace;
   }
 
+  /** The inventory the trace grade was made from. */
+  get inventory(): CookieInventory {
+    return this.#inventory;
+  }
+
+  /** Adds store or script readings (rubric section 2.3) and returns the grade of the whole trace. */
+  addReadings(readings: readonly Reading[]): TraceGrade {
+    if (readings.length === 0) return this.#trace;
+    this.#builder.addReadings(readings);
+    const { inventory, touched, newNames } = this.#builder.snapshot();
+    return this.#regrade(inventory, new Set(touched), companionNames(newNames));
+  }
+
   /** Appends a batch of exchanges (in trace order) and returns the grade of the whole trace. */
   append(observations: readonly Observation[]): TraceGrade {
     if (observations.length === 0) return this.#trace;
@@ -53,10 +75,7 @@ export class IncrementalGrader {
     this.#builder.appendObservations(observations);
     const { inventory, touched, newNames } = this.#builder.snapshot();
     const toGrade = new Set(touched);
-    const touchedNames = new Set<string>();
-    for (const name of newNames) {
-      touchedNames.add(name.endsWith('.sig') ? name.slice(0, -4) : `${name}.sig`);
-    }
+    const touchedNames = companionNames(newNames);
     const all = inventory.observations;
     for (let index = first; index < all.length; index++) {
       const observation = all[index] as Observation;
@@ -100,6 +119,7 @@ export class IncrementalGrader {
       if (this.#sessionIds.delete(key)) sessionIdsChanged = true;
     }
     if (sessionIdsChanged) this.#sessionIndex = null;
+    this.#inventory = inventory;
     this.#trace = {
       cookies,
       grade: siteGrade(cookies),

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STRONG_ID, observationWith } from '../../../test/support/rule-harness.js';
+import { gradeObservations } from '../../grade/grade-observations.js';
 import { applyEvent, createSessionsStore } from './sessions-store.js';
 
 const setting = (name: string) => observationWith([`${name}=${STRONG_ID}; Path=/; Secure; HttpOnly`]);
 const names = (store: ReturnType<typeof createSessionsStore>) => store.trace.value.cookies.map((cookie) => cookie.cookie.name);
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('the sessions store', () => {
   it('grades new exchanges at once while grading is cheap', () => {
@@ -16,28 +13,35 @@ describe('the sessions store', () => {
     expect(names(store)).toEqual(['sid']);
   });
 
-  it('paces re-grading when the last one was slow, and catches up', async () => {
-    vi.useFakeTimers();
+  it('grades each appended batch incrementally, as grading the whole trace would', () => {
     const store = createSessionsStore();
-    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
-    store.grading.lastMilliseconds = 100;
-    applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
-    applyEvent(store, { type: 'observed', observations: [setting('third.sid')] });
-    expect(store.observations.value).toHaveLength(3);
-    expect(names(store)).toEqual(['sid']);
-    await vi.advanceTimersByTimeAsync(400);
+    const batches = [[setting('sid')], [setting('other.sid'), setting('sid')], [setting('third.sid')]];
+    for (const batch of batches) applyEvent(store, { type: 'observed', observations: batch });
+    expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
     expect(names(store)).toEqual(['sid', 'other.sid', 'third.sid']);
   });
 
-  it('clears at once, even while a re-grade is pending', () => {
-    vi.useFakeTimers();
+  it('drops the oldest tenth at once past the cap, and grades what is kept', () => {
+    const store = createSessionsStore({ maxObservations: 10 });
+    for (let i = 0; i < 11; i++) applyEvent(store, { type: 'observed', observations: [{ ...setting(`c${i}`), time: i }] });
+    expect(store.observations.value).toHaveLength(9);
+    expect(store.dropped.value).toBe(2);
+    expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
+  });
+
+  it('grades again when the user marks a cookie', () => {
+    const store = createSessionsStore();
+    applyEvent(store, { type: 'observed', observations: [setting('prefs')] });
+    expect(store.trace.value.cookies[0]?.session.isSession).toBe(false);
+    applyEvent(store, { type: 'marked', name: 'prefs', mark: 'session' });
+    expect(store.trace.value.cookies[0]?.session.isSession).toBe(true);
+  });
+
+  it('clears at once', () => {
     const store = createSessionsStore();
     applyEvent(store, { type: 'observed', observations: [setting('sid')] });
-    store.grading.lastMilliseconds = 100;
-    applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
     applyEvent(store, { type: 'cleared' });
     expect(names(store)).toEqual([]);
-    expect(store.grading.timer).toBeNull();
   });
 
   it('keeps exchanges in time order whatever order they arrive in', () => {

@@ -1,12 +1,15 @@
 /**
  * The panel's one store: signals fed through `applyEvent`, read only by the root component.
- * It holds plain observations; grading is derived from them (and cached), so ingest stays cheap
- * however fast requests arrive, and re-grading is paced by what it costs (scheduleGrading).
+ * It holds plain observations and grades them incrementally (IncrementalGrader): a batch of new
+ * requests re-grades only the cookies it touches, so the grades follow each batch at once however
+ * long the trace is. What is not an append (a mark, a secret check, exchanges arriving out of
+ * order, dropping the oldest past the cap) grades the whole trace again.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
-import { gradeInventory, type TraceGrade } from '../../grade/grade-observations.js';
-import { buildCookieInventory, type CookieInventory } from '../../inventory/cookie-inventory.js';
+import type { TraceGrade } from '../../grade/grade-observations.js';
+import { IncrementalGrader } from '../../grade/incremental-grader.js';
+import type { CookieInventory } from '../../inventory/cookie-inventory.js';
 import type { SecretMatch } from '../../secrets/known-secret-check.js';
 import type { Observation } from '../../observation/observation.js';
 import type { Reading } from '../../observation/readings.js';
@@ -15,6 +18,12 @@ import { slimObservation } from './slim-observation.js';
 
 /** How many exchanges the panel keeps; older ones are dropped (and the panel says how many). */
 export const DEFAULT_MAX_OBSERVATIONS = 10_000;
+
+/**
+ * Past the cap the oldest tenth goes at once: dropping is a whole re-grade, so it happens once per
+ * that many new exchanges, not on every batch.
+ */
+const DROP_FRACTION = 0.1;
 
 export type Theme = 'light' | 'dark';
 
@@ -38,17 +47,12 @@ export interface SessionsStore {
   /** Values whose signature verified with a known secret (found off the render path, rubric 8). */
   readonly secretMatches: Signal<ReadonlyMap<string, SecretMatch>>;
   /** Every cookie the graded exchanges and readings show. */
-  readonly inventory: ReadonlySignal<CookieInventory>;
-  readonly trace: ReadonlySignal<TraceGrade>;
+  readonly inventory: Signal<CookieInventory>;
+  readonly trace: Signal<TraceGrade>;
   readonly site: ReadonlySignal<string | null>;
-  /** Throttling state of re-grading (not shown anywhere). */
-  readonly grading: { timer: ReturnType<typeof setTimeout> | null; lastMilliseconds: number };
+  /** The grader and what it has seen (not shown anywhere). */
+  readonly grading: { grader: IncrementalGrader };
 }
-
-/** Re-grading cheaper than this happens at once; dearer re-grading waits, see scheduleGrading. */
-const IMMEDIATE_GRADING_MILLISECONDS = 16;
-/** However long grading takes, the grades catch up within this. */
-const MAX_GRADING_DELAY_MILLISECONDS = 2000;
 
 export type StoreEvent =
   | { readonly type: 'observed'; readonly observations: readonly Observation[] }
@@ -69,7 +73,7 @@ export function createSessionsStore(options: { readonly maxObservations?: number
   const readings = signal<readonly Reading[]>([]);
   const pageUrl = signal<string | null>(null);
   const secretMatches = signal<ReadonlyMap<string, SecretMatch>>(new Map());
-  const inventory = computed(() => buildCookieInventory(gradedObservations.value, readings.value));
+  const grader = new IncrementalGrader();
   return {
     observations,
     gradedObservations,
@@ -82,35 +86,43 @@ export function createSessionsStore(options: { readonly maxObservations?: number
     theme: signal<Theme>('light'),
     maxObservations: options.maxObservations ?? DEFAULT_MAX_OBSERVATIONS,
     secretMatches,
-    inventory,
-    trace: computed(() => gradeInventory(inventory.value, { userMarks: marks.value, secretMatches: secretMatches.value })),
+    inventory: signal(grader.inventory),
+    trace: signal(grader.trace),
     site: computed(() => (pageUrl.value === null ? null : siteOfUrl(pageUrl.value))),
-    grading: { timer: null, lastMilliseconds: 0 },
+    grading: { grader },
   };
 }
 
-function regradeNow(store: SessionsStore): void {
-  store.grading.timer = null;
-  const start = performance.now();
-  store.gradedObservations.value = store.observations.value;
-  void store.trace.value;
-  store.grading.lastMilliseconds = performance.now() - start;
+function publish(store: SessionsStore): void {
+  const { grader } = store.grading;
+  store.gradedObservations.value = store.observations.peek();
+  store.inventory.value = grader.inventory;
+  store.trace.value = grader.trace;
 }
 
 /**
- * Grades follow new exchanges at once while grading is cheap. When it is not (thousands of
- * exchanges, many session cookies), they follow at most every few grading-times, so a burst of
- * requests never keeps DevTools busy re-grading the whole trace for every batch.
+ * Grades the whole trace again, with the current marks, secrets and readings. It peeks at the
+ * signals: called from an effect (marks loaded for a site), it must not make them its dependencies.
  */
-function scheduleGrading(store: SessionsStore): void {
-  const { grading } = store;
-  if (grading.timer !== null) return;
-  if (grading.lastMilliseconds < IMMEDIATE_GRADING_MILLISECONDS) {
-    regradeNow(store);
+function regradeAll(store: SessionsStore): void {
+  const grader = new IncrementalGrader({ userMarks: store.marks.peek(), secretMatches: store.secretMatches.peek() });
+  grader.append(store.observations.peek());
+  grader.addReadings(store.readings.peek());
+  store.grading.grader = grader;
+  publish(store);
+}
+
+/** Grades what the last batch appended, or everything when the kept exchanges changed otherwise. */
+function regradeAfterObserved(store: SessionsStore): void {
+  const current = store.observations.peek();
+  const graded = store.grading.grader.inventory.observations;
+  const appended = current.length >= graded.length && graded.every((observation, index) => current[index] === observation);
+  if (!appended) {
+    regradeAll(store);
     return;
   }
-  const delay = Math.min(MAX_GRADING_DELAY_MILLISECONDS, 4 * grading.lastMilliseconds);
-  grading.timer = setTimeout(() => regradeNow(store), delay);
+  store.grading.grader.append(current.slice(graded.length));
+  publish(store);
 }
 
 /** Inserts in time order: entries usually arrive in order, so this is an append. */
@@ -128,14 +140,15 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
   switch (event.type) {
     case 'observed': {
       if (event.observations.length === 0) return;
-      const merged = mergeByTime(store.observations.value, event.observations.map(slimObservation));
-      const excess = merged.length - store.maxObservations;
-      if (excess > 0) {
+      const previous = store.observations.value;
+      const merged = mergeByTime(previous, event.observations.map(slimObservation));
+      if (merged.length > store.maxObservations) {
+        const excess = merged.length - store.maxObservations + Math.floor(store.maxObservations * DROP_FRACTION);
         merged.splice(0, excess);
         store.dropped.value += excess;
       }
       store.observations.value = merged;
-      scheduleGrading(store);
+      regradeAfterObserved(store);
       return;
     }
     case 'navigated':
@@ -143,11 +156,10 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       store.pageUrl.value = event.url;
       return;
     case 'cleared':
-      if (store.grading.timer !== null) clearTimeout(store.grading.timer);
       store.observations.value = [];
       store.readings.value = [];
       store.dropped.value = 0;
-      regradeNow(store);
+      regradeAll(store);
       return;
     case 'read': {
       // A script reading that says what the last one said adds nothing (one per navigation).
@@ -155,19 +167,26 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       const last = kept[kept.length - 1];
       if (event.reading.kind === 'script' && last?.kind === 'script' && sameCookies(last, event.reading)) return;
       store.readings.value = [...kept, event.reading];
+      store.grading.grader.addReadings([event.reading]);
+      publish(store);
       return;
     }
     case 'secrets-checked':
-      if (event.matches.size !== store.secretMatches.value.size) store.secretMatches.value = new Map(event.matches);
+      if (event.matches.size !== store.secretMatches.value.size) {
+        store.secretMatches.value = new Map(event.matches);
+        regradeAll(store);
+      }
       return;
     case 'marks-loaded':
       store.marks.value = event.marks;
+      regradeAll(store);
       return;
     case 'marked': {
       const marks = new Map(store.marks.value);
       if (event.mark === null) marks.delete(event.name);
       else marks.set(event.name, event.mark);
       store.marks.value = marks;
+      regradeAll(store);
       return;
     }
     case 'values-revealed':
