@@ -5,6 +5,7 @@
  * and grading, and the known-secrets check on the panel's and the CLI's paths.
  * Prints figures; it asserts nothing (speed is never a test).
  */
+import { cpus, loadavg } from 'node:os';
 import { parseSetCookie as cookieParseSetCookie } from 'cookie';
 import { parseString as setCookieParserParse } from 'set-cookie-parser';
 import { Cookie as ToughCookie } from 'tough-cookie';
@@ -15,6 +16,7 @@ import { gradeSetCookie } from '../grade/grade-set-cookie.js';
 import { responseContext } from '../core/response-context.js';
 import { harEntryToObservation } from '../observation/read-har.js';
 import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
+import { busyAppFigures } from './busy-app-bench.js';
 import { generateHarEntries } from './har-corpus.js';
 import { harStreamFigures } from './har-stream-bench.js';
 import { secretFigures } from './secrets-bench.js';
@@ -125,6 +127,7 @@ function panelFigures(): void {
 }
 
 async function main(): Promise<void> {
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min), Node ${process.version}\n`);
   const { headers, sessionHeaders } = generateCorpus(CORPUS_SIZE);
   console.log(`Corpus: ${headers.length} Set-Cookie headers (${sessionHeaders.length} session cookies), ${ROUNDS} rounds, medians.\n`);
 
@@ -177,6 +180,7 @@ async function main(): Promise<void> {
     console.log(`  ${String(kilobytes).padStart(3)} KB header: ${median(times).toFixed(1)} us per parse`);
   }
   panelFigures();
+  busyAppFigures();
   await secretFigures();
   await harStreamFigures();
 }

@@ -80,10 +80,12 @@ interface MutableRecord {
   sent: Sending[];
   storeReadings: StoreSighting[];
   scriptReadings: ScriptSighting[];
+  /** The distinct values sent, kept as sends arrive (a cookie sent by every request has one or two). */
+  sentValues: Set<string>;
 }
 
 function emptyRecord(identity: CookieIdentity): MutableRecord {
-  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [] };
+  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [], sentValues: new Set() };
 }
 
 /** A cookie the trace knows only by name and the host it went to (or was read on). */
@@ -180,6 +182,7 @@ export class InventoryBuilder {
     for (const record of this.#byKey.values()) {
       if (record.identity.name !== name || (record.sent.length === 0 && record.scriptReadings.length === 0)) continue;
       record.sent = [];
+      record.sentValues = new Set();
       record.scriptReadings = [];
       this.#touched.add(record.key);
       any = true;
@@ -203,6 +206,7 @@ export class InventoryBuilder {
     const { host, path } = urlParts(url);
     const record = placedRecord(this.#placedByName.get(name), host, path) ?? this.#recordFor(unplacedIdentity(name, host), false);
     record.sent.push({ index, value });
+    record.sentValues.add(value);
     this.#touched.add(record.key);
   }
 
@@ -308,7 +312,7 @@ function finishRecord(record: MutableRecord): CookieRecord {
     record.scriptReadings.some((sighting) => sighting.time < first.response.time);
   const ids = new Set<string>();
   for (const issuance of record.issuances) if (!issuance.deletion) ids.add(issuance.cookie.value);
-  for (const sending of record.sent) ids.add(sending.value);
+  for (const value of record.sentValues) ids.add(value);
   for (const sighting of record.storeReadings) ids.add(sighting.cookie.value);
   ids.delete('');
   return {

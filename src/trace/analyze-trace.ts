@@ -38,14 +38,17 @@ export function timeline({ observations, carried, set }: TraceCookie): TimelineE
   const events: TimelineEvent[] = [];
   let current: string | undefined;
   observations.forEach((observation, index) => {
+    const sent = carried[index] !== undefined;
+    const effect = set[index];
+    if (!sent && effect === undefined) return;
     const at = { method: observation.method, url: observation.url, status: observation.status, time: observation.time };
     // The request goes out before its response comes back: a send comes before a set.
-    if (carried[index] !== undefined) {
+    if (sent) {
       const last = events[events.length - 1];
-      if (last?.type === 'sent') events[events.length - 1] = { ...last, count: last.count + 1 };
+      // Built here and not shared yet: the run's count grows in place.
+      if (last?.type === 'sent') (last as { count: number }).count++;
       else events.push({ type: 'sent', ...at, count: 1 });
     }
-    const effect = set[index];
     if (effect === undefined) return;
     if (effect.deletion) {
       events.push({ type: 'cleared', ...at, count: 1 });

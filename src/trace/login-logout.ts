@@ -3,6 +3,7 @@
  */
 import { urlParts } from '../core/trustworthy-url.js';
 import type { Observation } from '../observation/observation.js';
+import { memoized } from './observation-facts.js';
 import { redirectChain } from './redirect-chain.js';
 
 const PASSWORD_PARAMETER = /password|passwd|pwd|(^|[^a-z])pass([^a-z]|$)/i;
@@ -17,12 +18,12 @@ function hasSegment(observation: Observation, segment: RegExp): boolean {
     .some((part) => segment.test(part));
 }
 
-/** A POST whose body has a password-like parameter, or a POST to a login-like path. */
-export function isLoginRequest(observation: Observation): boolean {
+/** A POST whose body has a password-like parameter, or a POST to a login-like path (once per exchange). */
+export const isLoginRequest = memoized((observation): boolean => {
   if (observation.method.toUpperCase() !== 'POST') return false;
   if (observation.requestBodyParamNames?.some((name) => PASSWORD_PARAMETER.test(name))) return true;
   return hasSegment(observation, LOGIN_SEGMENT);
-}
+});
 
 /**
  * A login request whose response (after redirects) is not a 4xx or 5xx: a failed login shows in
@@ -36,7 +37,5 @@ export function isSuccessfulLogin(observations: readonly Observation[], index: n
   return final.status < 400;
 }
 
-/** Any request to a logout-like path. */
-export function isLogoutRequest(observation: Observation): boolean {
-  return hasSegment(observation, LOGOUT_SEGMENT);
-}
+/** Any request to a logout-like path (once per exchange). */
+export const isLogoutRequest = memoized((observation): boolean => hasSegment(observation, LOGOUT_SEGMENT));

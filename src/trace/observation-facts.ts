@@ -4,9 +4,10 @@
  * observation objects again after every batch of new requests). The cookies a request carried
  * are read once, by the inventory.
  */
+import { isTrustworthyUrl, urlParts } from '../core/trustworthy-url.js';
 import { headerValues, type Observation } from '../observation/observation.js';
 
-function memoized<T>(compute: (observation: Observation) => T): (observation: Observation) => T {
+export function memoized<T>(compute: (observation: Observation) => T): (observation: Observation) => T {
   const cache = new WeakMap<Observation, T>();
   return (observation) => {
     let value = cache.get(observation);
@@ -31,3 +32,10 @@ export const placedUrlsOf = memoized((observation): readonly PlacedUrl[] => [
   ...headerValues(observation.requestHeaders, 'referer').map((text) => ({ place: 'a Referer header' as const, text })),
   ...headerValues(observation.responseHeaders, 'location').map((text) => ({ place: 'a Location header' as const, text })),
 ]);
+
+/** The host of a request that went over plain http or ws to a host that is not trustworthy, or '' (`sent-over-http`). */
+export const plainHttpHostOf = memoized((observation): string => {
+  if (isTrustworthyUrl(observation.url)) return '';
+  const { scheme, host } = urlParts(observation.url);
+  return scheme === 'http' || scheme === 'ws' ? host : '';
+});

@@ -1,4 +1,4 @@
-import { buildValueIndex } from '../../core/value-index.js';
+import { buildValueIndex, valueForms } from '../../core/value-index.js';
 import { everyFramework } from '../../rules/fix-advice.js';
 import { placedUrlsOf } from '../observation-facts.js';
 import type { TraceRule } from '../trace-rule.js';
@@ -8,13 +8,25 @@ import type { TraceRule } from '../trace-rule.js';
  * path carries `;jsessionid=` (URL rewriting). URLs end up in logs, history and other sites'
  * Referer. Sources: ZAP 3, ASVS 4 3.1.1, ASVS 5 14.2.1.
  */
+/** Up to this many forms, native substring search beats walking the automaton over each URL. */
+const MAX_FORMS_SEARCHED_DIRECTLY = 24;
+
+/**
+ * Whether a text holds one of the ids in any form (rubric section 7's value index): a few forms
+ * are searched directly; more go through one automaton, one pass per text however many ids.
+ */
+function idMatcher(values: readonly string[]): { occursIn(text: string): boolean } {
+  const forms = values.flatMap((value) => valueForms(value));
+  if (forms.length > MAX_FORMS_SEARCHED_DIRECTLY) return buildValueIndex(values);
+  return { occursIn: (text) => forms.some((form) => text.includes(form)) };
+}
+
 export const idInUrl: TraceRule = {
   id: 'id-in-url',
   deduction: 0,
   cap: 'F',
   explain: ({ observations, values, identity }) => {
-    // One pass over each URL, however many ids the cookie had (rubric section 7's value index).
-    const ids = buildValueIndex(values);
+    const ids = idMatcher(values);
     const rewritesUrls = identity.name.toLowerCase() === 'jsessionid';
     const places = new Set<string>();
     for (const observation of observations) {

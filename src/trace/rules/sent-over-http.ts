@@ -1,4 +1,4 @@
-import { isTrustworthyUrl, urlParts } from '../../core/trustworthy-url.js';
+import { plainHttpHostOf } from '../observation-facts.js';
 import { SECURE_ADVICE } from '../../rules/fix-advice.js';
 import type { TraceRule } from '../trace-rule.js';
 
@@ -14,9 +14,9 @@ export const sentOverHttp: TraceRule = {
     const hosts = new Set<string>();
     let count = 0;
     observations.forEach((observation, index) => {
-      if (carried[index] === undefined || isTrustworthyUrl(observation.url)) return;
-      const { scheme, host } = urlParts(observation.url);
-      if (scheme !== 'http' && scheme !== 'ws') return;
+      if (carried[index] === undefined) return;
+      const host = plainHttpHostOf(observation);
+      if (host === '') return;
       hosts.add(host);
       count++;
     });
