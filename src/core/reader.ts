@@ -1,7 +1,7 @@
 /**
  * Whose reading of a Set-Cookie line: RFC 6265bis as written, or a browser's where it departs
  * from the draft (rubric section 1, "Browsers differ, and the product says so"). Each departure is
- * measured by a differential test against the real browser (test/e2e/differential-*.e2e.test.ts).
+ * measured by a differential test against the real browser (test/e2e/differential.e2e.test.ts).
  */
 export type Browser = 'chromium' | 'firefox';
 export type Reader = 'rfc' | Browser;

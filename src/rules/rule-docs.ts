@@ -45,7 +45,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   'rejected-by-browser': {
     when: 'Chromium or Firefox drops the line for a reason no rule above names: a known browser difference (a tab inside the name or value in Chromium, `=value` in Firefox, a Max-Age starting with "-" in Firefox, an Expires year before 1601 in both, a control character).',
     why: 'Grading takes the strictest browser: a cookie one of them drops does not work for those users, and the finding names the browser.',
-    sources: 'The differential tests against Chromium and Firefox ESR (test/e2e/differential-*.e2e.test.ts)',
+    sources: 'The differential tests against Chromium and Firefox ESR (test/e2e/differential.e2e.test.ts)',
   },
   'secret-known': {
     when: "The cookie's signature verifies with a publicly known secret (express-session, cookie-session / koa-session, Flask, Django signed cookies, HS256/384/512 JWTs).",

@@ -1,4 +1,4 @@
-import type { Observed } from './chromium-cookie-jar.js';
+import type { Observed } from './observe-cases.js';
 import type { Reader } from '../../src/core/reader.js';
 import { predictStoredCookie, type StoredCookie } from './predict-stored-cookie.js';
 

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { BROWSER_NAMES, type Browser } from '../../src/core/reader.js';
 import { browserDepartures } from './browser-departures.js';
-import type { Observed } from './chromium-cookie-jar.js';
+import type { Observed } from './observe-cases.js';
 import { compare } from './compare.js';
 
 export interface DifferentialResult {
