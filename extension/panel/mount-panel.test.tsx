@@ -28,6 +28,32 @@ afterEach(() => {
 });
 
 describe('the Sessions panel, through a fake platform', () => {
+  it('starts with a summary of the site: a row per cookie, grade and worst finding, walked with the keyboard', async () => {
+    await open(createFakePlatform({ history: [observationWith([SESSION_LINE, 'theme=dark'], { url: PAGE })], pageUrl: PAGE }));
+    await waitFor(() => expect(root.querySelectorAll('table.summary tbody tr')).toHaveLength(2));
+    const rows = [...root.querySelectorAll<HTMLTableRowElement>('table.summary tbody tr')];
+    expect(rows.map((row) => [row.dataset.summaryName, row.dataset.grade])).toEqual([
+      ['connect.sid', 'D'],
+      ['theme', 'none'],
+    ]);
+    expect(rows[0]?.textContent).toContain('secure-missing');
+    expect(rows[0]?.tabIndex).toBe(0);
+    rows[0]?.focus();
+    fireEvent.keyDown(rows[0] as Element, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    fireEvent.keyDown(rows[1] as Element, { key: 'Enter' });
+    await waitFor(() => expect((root.querySelector('details.others') as HTMLDetailsElement).open).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(card('theme')));
+  });
+
+  it('shows the Set-Cookie line with the value hidden, even a short one, and a legend of the letters', async () => {
+    await open(createFakePlatform({ history: [observationWith(['sid=abc12; Path=/; HttpOnly'], { url: PAGE })], pageUrl: PAGE }));
+    await waitFor(() => expect(card('sid')?.querySelector('.raw-line code')).not.toBeNull());
+    expect(card('sid')?.querySelector('.raw-line code')?.textContent).toBe('sid=[value hidden]; Path=/; HttpOnly');
+    expect(root.querySelector('.legend')?.textContent).toContain('caps the letter at D');
+    expect(root.querySelector('.legend dl')?.textContent).toContain('85 or more');
+  });
+
   it('explains what to do when nothing was recorded, with the Firefox Network-panel hint only in Firefox', async () => {
     await open(createFakePlatform({ browser: 'firefox' }));
     expect(root.textContent).toContain('No requests recorded yet');

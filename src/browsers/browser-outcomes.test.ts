@@ -37,4 +37,10 @@ describe('browserOutcomes', () => {
     expect(both.chromium.outcome).toBe('stored');
     expect(both.firefox).toMatchObject({ outcome: 'dropped', reason: 'expired', departs: true });
   });
+
+  it('says both browsers drop a deletion: it expires the cookie at once', () => {
+    const both = outcomes('sid=; Max-Age=0');
+    expect(both.chromium).toMatchObject({ outcome: 'dropped', reason: 'expired', departs: false });
+    expect(both.firefox).toEqual(both.chromium);
+  });
 });

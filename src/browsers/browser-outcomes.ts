@@ -3,11 +3,12 @@
  * and the product says so"): stored or dropped, why, and where a browser's reading departs from
  * the draft's. Each departure modelled here was measured by the differential tests.
  */
+import { isDeletion } from '../core/cookie-lifetime.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { BROWSER_NAMES, type Browser, type BrowserOutcome, type BrowserOutcomes } from '../core/reader.js';
 import type { ResponseContext } from '../core/response-context.js';
-import { isDropped, setCookieOutcome, type SetCookieOutcome, type StoredCookie } from './stored-cookie.js';
+import { isDropped, setCookieOutcome, storeRejection, type SetCookieOutcome, type StoredCookie } from './stored-cookie.js';
 
 const EXPIRED = 'The line expires the cookie at once.';
 const EXPIRED_HERE = "It reads the line's Expires or Max-Age as already past, which the draft ignores: the cookie expires at once.";
@@ -54,13 +55,21 @@ function outcomeIn(browser: Browser, draft: SetCookieOutcome, own: SetCookieOutc
   return { outcome: 'stored', reason: null, explanation: storedDifference(browser, draftCookie, own.cookie), departs: false };
 }
 
+const STORED: BrowserOutcome = Object.freeze({ outcome: 'stored', reason: null, explanation: null, departs: false });
+const BOTH_STORE: BrowserOutcomes = Object.freeze({ chromium: STORED, firefox: STORED });
+const EXPIRES: BrowserOutcome = Object.freeze({ outcome: 'dropped', reason: 'expired', explanation: EXPIRED, departs: false });
+const BOTH_EXPIRE: BrowserOutcomes = Object.freeze({ chromium: EXPIRES, firefox: EXPIRES });
+
 /** The outcome of `cookie` (the draft's reading) in each browser, received from `response`. */
 export function browserOutcomes(cookie: ParsedSetCookie, response: ResponseContext): BrowserOutcomes {
-  const draft = setCookieOutcome(cookie, response);
   if (readsAsTheDraft(cookie)) {
-    const same = outcomeIn('chromium', draft, draft);
+    // Most lines: both browsers do what the draft says, so only the store's rejections can differ from "stored".
+    const rejection = storeRejection(cookie, response);
+    if (rejection === null) return isDeletion(cookie, response.time) ? BOTH_EXPIRE : BOTH_STORE;
+    const same = outcomeIn('chromium', rejection, rejection);
     return { chromium: same, firefox: same };
   }
+  const draft = setCookieOutcome(cookie, response);
   return {
     chromium: outcomeIn('chromium', draft, setCookieOutcome(parseSetCookie(cookie.raw, 'chromium'), response)),
     firefox: outcomeIn('firefox', draft, setCookieOutcome(parseSetCookie(cookie.raw, 'firefox'), response)),

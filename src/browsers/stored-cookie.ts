@@ -36,14 +36,21 @@ export function isDropped(outcome: SetCookieOutcome): outcome is DroppedCookie {
   return 'dropped' in outcome;
 }
 
-/** The outcome of `cookie` (parsed in `reader`'s reading) in a store receiving it from `response`. */
-export function setCookieOutcome(cookie: ParsedSetCookie, response: ResponseContext): SetCookieOutcome {
+/** Why the store drops `cookie` from `response` (a parse rejection or a `rejected-*` rule), or null. */
+export function storeRejection(cookie: ParsedSetCookie, response: ResponseContext): DroppedCookie | null {
   if (cookie.rejection !== null) return { dropped: cookie.rejection, explanation: PARSE_REJECTION_MESSAGES[cookie.rejection] };
   const context = { cookie, response, session: NOT_A_SESSION, lifetimeSeconds: null, entropyBits: 0, browsers: null };
   for (const rule of REJECTION_RULES) {
     const explanation = rule.explain(context);
     if (explanation !== null) return { dropped: rule.id, explanation };
   }
+  return null;
+}
+
+/** The outcome of `cookie` (parsed in `reader`'s reading) in a store receiving it from `response`. */
+export function setCookieOutcome(cookie: ParsedSetCookie, response: ResponseContext): SetCookieOutcome {
+  const rejection = storeRejection(cookie, response);
+  if (rejection !== null) return rejection;
   const nowSeconds = Math.floor(response.time / 1000);
   const capSeconds = nowSeconds + MAX_LIFETIME_SECONDS;
   const expiresSeconds =

@@ -140,6 +140,8 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
   return (
     <article
       class="card"
+      id={card.anchor}
+      tabIndex={-1}
       data-cookie-name={card.name}
       data-grade={card.grade ?? 'none'}
       data-graded-from={card.gradedFrom}
@@ -172,6 +174,12 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
       </p>
       {card.gradedFrom !== 'set' && !card.deletion ? (
         <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
+      ) : null}
+      {card.setCookieLine !== null ? (
+        <details class="raw-line">
+          <summary>Set-Cookie line</summary>
+          <code>{card.setCookieLine}</code>
+        </details>
       ) : null}
       <dl class="attributes">
         {card.attributes.map((attribute) => (

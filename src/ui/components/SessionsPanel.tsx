@@ -13,6 +13,8 @@ import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CookieCard } from './CookieCard.js';
 import { EmptyState, NoSessionCookie } from './EmptyState.js';
 import { GradeBadge } from './GradeBadge.js';
+import { LetterLegend } from './LetterLegend.js';
+import { SummaryTable } from './SummaryTable.js';
 import { Toolbar } from './Toolbar.js';
 
 /** What a store action did, in words for the card. */
@@ -68,6 +70,19 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
     if (site !== null) actions.saveMarks(site, store.marks.value);
   };
   const storeActions = { readStore: actions.readStore, clearAndReload: actions.clearAndReload };
+  const siteCards = [...view.sessionCards, ...view.otherCards].filter((card) => !card.thirdParty);
+  /** Shows a summary row's card: pages it in, opens "Other cookies" if it sits there, scrolls to it. */
+  const openCard = (anchor: string) => {
+    const index = view.sessionCards.findIndex((card) => card.anchor === anchor);
+    if (index >= shown) setShown(index + 1);
+    setTimeout(() => {
+      const element = document.getElementById(anchor);
+      const others = element?.closest('details');
+      if (others instanceof HTMLDetailsElement) others.open = true;
+      element?.scrollIntoView?.({ block: 'start' });
+      element?.focus();
+    }, 0);
+  };
   const nothingYet = view.sessionCards.length === 0 && view.otherCards.length === 0 && view.filteredOut === 0;
 
   return (
@@ -83,6 +98,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
                 ? ` ${view.unknownSessionCookies} seen only in requests ${view.unknownSessionCookies === 1 ? 'is' : 'are'} not counted (grade unknown).`
                 : ''}
             </p>
+            <LetterLegend />
           </div>
         </div>
         <Toolbar
@@ -102,6 +118,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
       ) : null}
       {nothingYet ? <EmptyState browser={browser} observationCount={view.observationCount} /> : null}
       {!nothingYet && view.sessionCards.length === 0 && view.filteredOut === 0 ? <NoSessionCookie pageUrl={store.pageUrl.value} /> : null}
+      <SummaryTable cards={siteCards} onOpen={openCard} />
       {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} {view.filteredOut === 1 ? 'cookie' : 'cookies'} hidden by the filter.</p> : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (

@@ -15,7 +15,7 @@ import { valueIndexFor } from '../../report/json-report.js';
 import type { GradedFrom } from '../../grade/grade-set-cookie.js';
 import type { SeenAs } from '../../inventory/cookie-inventory.js';
 import { formatDuration } from '../../rules/lifetime-rules.js';
-import type { CookieLetter } from '../../core/letter.js';
+import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
 import { siteOfHost } from './site-of.js';
 
@@ -36,6 +36,12 @@ export interface AttributeView {
 
 export interface CookieCardView {
   readonly key: string;
+  /** The card's element id, for the summary's links. */
+  readonly anchor: string;
+  /** The Set-Cookie line the grade rests on, masked like every other text; null when not graded from one. */
+  readonly setCookieLine: string | null;
+  /** The finding that costs most (lowest cap, then largest deduction), or null. */
+  readonly worstFinding: string | null;
   /** Carries a session id (by detection or by the user's mark): gets a letter and a card. */
   readonly isSession: boolean;
   readonly name: string;
@@ -154,6 +160,32 @@ function repeatedFixes(findings: readonly Finding[]): Record<string, string> {
   return same;
 }
 
+/**
+ * The line with its name-value pair's value replaced by MASK: the value index leaves values under
+ * 8 characters alone in other text, but here the value sits where it always is.
+ */
+function withValueHidden(raw: string): string {
+  const semicolon = raw.indexOf(';');
+  const pairEnd = semicolon < 0 ? raw.length : semicolon;
+  const equals = raw.indexOf('=');
+  return equals < 0 || equals > pairEnd ? `${MASK}${raw.slice(pairEnd)}` : `${raw.slice(0, equals + 1)}${MASK}${raw.slice(pairEnd)}`;
+}
+
+/** The finding that weighs most on the letter: the lowest cap first, then the largest deduction. */
+function worstFinding(findings: readonly Finding[]): string | null {
+  let worst: Finding | null = null;
+  for (const finding of findings) {
+    if (worst === null) {
+      worst = finding;
+      continue;
+    }
+    const capOrder = (cap: Finding['cap']) => (cap === null ? -1 : LETTERS.indexOf(cap as Letter));
+    const [candidate, current] = [capOrder(finding.cap), capOrder(worst.cap)];
+    if (candidate > current || (candidate === current && finding.deduction > worst.deduction)) worst = finding;
+  }
+  return worst?.id ?? null;
+}
+
 function matchesFilter(card: CookieCardView, filter: string): boolean {
   if (filter === '') return true;
   const needle = filter.toLowerCase();
@@ -169,12 +201,15 @@ export function buildPanelView(input: PanelViewInput): PanelView {
   const { trace, revealValues, site } = input;
   const { mask } = valueIndexFor(trace, revealValues);
 
-  const cards = trace.cookies.map((entry): CookieCardView => {
+  const cards = trace.cookies.map((entry, index): CookieCardView => {
     const sentWith = entry.sentByUrls;
     const setBy = distinctUrls(entry.setByUrls);
     const sent = distinctUrls(sentWith);
     return {
       key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`,
+      anchor: `cookie-${index}`,
+      setCookieLine: entry.gradedFrom === 'set' ? mask(revealValues ? entry.cookie.raw : withValueHidden(entry.cookie.raw)) : null,
+      worstFinding: worstFinding(entry.findings),
       isSession: entry.session.isSession,
       name: entry.cookie.name,
       grade: entry.grade,

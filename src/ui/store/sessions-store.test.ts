@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STRONG_ID, observationWith } from '../../../test/support/rule-harness.js';
 import { gradeObservations } from '../../grade/grade-observations.js';
 import { applyEvent, createSessionsStore } from './sessions-store.js';
@@ -6,7 +6,36 @@ import { applyEvent, createSessionsStore } from './sessions-store.js';
 const setting = (name: string) => observationWith([`${name}=${STRONG_ID}; Path=/; Secure; HttpOnly`]);
 const names = (store: ReturnType<typeof createSessionsStore>) => store.trace.value.cookies.map((cookie) => cookie.cookie.name);
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('the sessions store', () => {
+  it('acts as a safety net only when a batch was dear to grade: later batches wait and are graded together', async () => {
+    vi.useFakeTimers();
+    const store = createSessionsStore();
+    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
+    expect(names(store)).toEqual(['sid']);
+    store.grading.lastMilliseconds = 100;
+    applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
+    applyEvent(store, { type: 'observed', observations: [setting('third.sid')] });
+    expect(names(store)).toEqual(['sid']);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(names(store)).toEqual(['sid', 'other.sid', 'third.sid']);
+    expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
+  });
+
+  it('clears at once, even while a grading is pending', () => {
+    vi.useFakeTimers();
+    const store = createSessionsStore();
+    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
+    store.grading.lastMilliseconds = 100;
+    applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
+    applyEvent(store, { type: 'cleared' });
+    expect(names(store)).toEqual([]);
+    expect(store.grading.timer).toBeNull();
+  });
+
   it('grades new exchanges at once while grading is cheap', () => {
     const store = createSessionsStore();
     applyEvent(store, { type: 'observed', observations: [setting('sid')] });

@@ -50,9 +50,17 @@ export interface SessionsStore {
   readonly inventory: Signal<CookieInventory>;
   readonly trace: Signal<TraceGrade>;
   readonly site: ReadonlySignal<string | null>;
-  /** The grader and what it has seen (not shown anywhere). */
-  readonly grading: { grader: IncrementalGrader };
+  /** The grader, and the safety net's state (not shown anywhere). */
+  readonly grading: { grader: IncrementalGrader; timer: ReturnType<typeof setTimeout> | null; lastMilliseconds: number };
 }
+
+/**
+ * The safety net: a batch whose grading took longer than this makes the next batches wait and be
+ * graded together (at most MAX_GRADING_DELAY_MILLISECONDS later), so a burst of requests on a
+ * trace where even incremental grading is dear never keeps DevTools busy batch after batch.
+ */
+const IMMEDIATE_GRADING_MILLISECONDS = 16;
+const MAX_GRADING_DELAY_MILLISECONDS = 2000;
 
 export type StoreEvent =
   | { readonly type: 'observed'; readonly observations: readonly Observation[] }
@@ -89,7 +97,7 @@ export function createSessionsStore(options: { readonly maxObservations?: number
     inventory: signal(grader.inventory),
     trace: signal(grader.trace),
     site: computed(() => (pageUrl.value === null ? null : siteOfUrl(pageUrl.value))),
-    grading: { grader },
+    grading: { grader, timer: null, lastMilliseconds: 0 },
   };
 }
 
@@ -105,6 +113,7 @@ function publish(store: SessionsStore): void {
  * signals: called from an effect (marks loaded for a site), it must not make them its dependencies.
  */
 function regradeAll(store: SessionsStore): void {
+  cancelPendingGrading(store);
   const grader = new IncrementalGrader({ userMarks: store.marks.peek(), secretMatches: store.secretMatches.peek() });
   grader.append(store.observations.peek());
   grader.addReadings(store.readings.peek());
@@ -112,17 +121,38 @@ function regradeAll(store: SessionsStore): void {
   publish(store);
 }
 
-/** Grades what the last batch appended, or everything when the kept exchanges changed otherwise. */
+function cancelPendingGrading(store: SessionsStore): void {
+  if (store.grading.timer !== null) clearTimeout(store.grading.timer);
+  store.grading.timer = null;
+}
+
+/** Grades new exchanges at once while that is cheap; otherwise a little later, several batches together. */
+function scheduleGrading(store: SessionsStore): void {
+  const { grading } = store;
+  if (grading.timer !== null) return;
+  if (grading.lastMilliseconds < IMMEDIATE_GRADING_MILLISECONDS) {
+    regradeAfterObserved(store);
+    return;
+  }
+  grading.timer = setTimeout(() => {
+    grading.timer = null;
+    regradeAfterObserved(store);
+  }, Math.min(MAX_GRADING_DELAY_MILLISECONDS, 4 * grading.lastMilliseconds));
+}
+
+/** Grades what was appended since the grader last looked, or everything when the kept exchanges changed otherwise. */
 function regradeAfterObserved(store: SessionsStore): void {
+  const started = performance.now();
   const current = store.observations.peek();
   const graded = store.grading.grader.inventory.observations;
   const appended = current.length >= graded.length && graded.every((observation, index) => current[index] === observation);
-  if (!appended) {
+  if (appended) {
+    store.grading.grader.append(current.slice(graded.length));
+    publish(store);
+  } else {
     regradeAll(store);
-    return;
   }
-  store.grading.grader.append(current.slice(graded.length));
-  publish(store);
+  store.grading.lastMilliseconds = performance.now() - started;
 }
 
 /** Inserts in time order: entries usually arrive in order, so this is an append. */
@@ -148,7 +178,7 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
         store.dropped.value += excess;
       }
       store.observations.value = merged;
-      regradeAfterObserved(store);
+      scheduleGrading(store);
       return;
     }
     case 'navigated':
@@ -159,6 +189,7 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       store.observations.value = [];
       store.readings.value = [];
       store.dropped.value = 0;
+      store.grading.lastMilliseconds = 0;
       regradeAll(store);
       return;
     case 'read': {
