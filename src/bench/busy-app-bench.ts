@@ -100,8 +100,8 @@ export function busyAppFigures(): void {
   const trace = busyAppTrace(10_000);
   const at1k = batchMilliseconds(trace, 1_000);
   const at10k = batchMilliseconds(trace, 10_000);
-  console.log(`  panel ingest + grading per batch at  1,000 entries: ${at1k.toFixed(2)} ms median of the last 10 batches`);
-  console.log(`  panel ingest + grading per batch at 10,000 entries: ${at10k.toFixed(2)} ms (x${(at10k / at1k).toFixed(1)} the 1,000 figure)`);
+  console.log(`  inventory + incremental grading per batch at  1,000 entries: ${at1k.toFixed(2)} ms median of the last 10 batches`);
+  console.log(`  inventory + incremental grading per batch at 10,000 entries: ${at10k.toFixed(2)} ms (x${(at10k / at1k).toFixed(1)} the 1,000 figure)`);
   const small = reportMilliseconds(3_000);
   const large = reportMilliseconds(30_000);
   console.log(`  JSON + text + Markdown reports,  3,000 cookies: ${small.toFixed(0)} ms`);

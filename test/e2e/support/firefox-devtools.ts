@@ -86,7 +86,7 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
       panelEval: (expression) => panelEval(marionette, expression),
       clickInPanel: async (selector) => {
         const box = JSON.parse(
-          await panelEval(marionette, `JSON.stringify((() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })())`),
+          await panelEval(marionette, `JSON.stringify((() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })())`),
         ) as { x: number; y: number };
         await marionette.send('Marionette:SetContext', { value: 'chrome' });
         // Where the button sits in the browser window: the panel's <browser> inside the toolbox's
