@@ -46,6 +46,8 @@ describe('the Sessions panel in Chromium', () => {
   it("grades express-session's defaults over http as D", async () => {
     await session.page.goto(`${demo.http.origin}/`);
     expect(await waitForGrade(await session.panel(), 'connect.sid', 'D')).toBe('D');
+    const summary = await (await session.panel()).$$eval('table.summary tbody tr', (rows) => rows.map((row) => [row.getAttribute('data-summary-name'), row.getAttribute('data-grade')]));
+    expect(summary).toContainEqual(['connect.sid', 'D']);
   });
 
   it('grades a cookie set by a redirect (its Set-Cookie can arrive after the entry)', async () => {

@@ -20,6 +20,10 @@ describe('the Sessions panel in Firefox', () => {
   it("grades express-session's defaults over http as D", async () => {
     await firefox.navigate(`${demo.http.origin}/`);
     expect(await firefoxWaitForGrade(firefox, 'connect.sid', 'D')).toBe('D');
+    const summary = JSON.parse(
+      await firefox.panelEval("JSON.stringify([...document.querySelectorAll('table.summary tbody tr')].map((row) => [row.getAttribute('data-summary-name'), row.getAttribute('data-grade')]))"),
+    ) as [string, string][];
+    expect(summary).toContainEqual(['connect.sid', 'D']);
   });
 
   it('grades the hardened preset over https as A', async () => {
