@@ -51,7 +51,7 @@ describe('the Sessions panel, through a fake platform', () => {
     await waitFor(() => expect(card('sid')?.querySelector('.raw-line code')).not.toBeNull());
     expect(card('sid')?.querySelector('.raw-line code')?.textContent).toBe('sid=[value hidden]; Path=/; HttpOnly');
     expect(root.querySelector('.legend')?.textContent).toContain('caps the letter at D');
-    expect(root.querySelector('.legend dl')?.textContent).toContain('85 or more');
+    expect(root.querySelector('.legend table')?.textContent).toContain('85 or more');
   });
 
   it('explains what to do when nothing was recorded, with the Firefox Network-panel hint only in Firefox', async () => {

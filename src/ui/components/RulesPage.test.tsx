@@ -10,6 +10,6 @@ describe('the bundled rules page', () => {
     for (const rule of documentedRules()) expect(container.querySelector(`section[id="${rule.id}"]`), rule.id).not.toBeNull();
     expect(container.querySelector('#secure-missing')?.textContent).toContain('-40 points, caps the letter at D');
     expect(container.querySelector('#client-side-session')).not.toBeNull();
-    expect(container.querySelector('table.legend')?.textContent).toContain('85 or more');
+    expect(container.querySelector('table.letter-thresholds')?.textContent).toContain('85 or more');
   });
 });

@@ -3,7 +3,8 @@
  * same text as docs/rubric.md, from the same data), so the panel can link each finding id to it
  * with no network. Each finding has its id as the element id, for `rules.html#secure-missing`.
  */
-import { documentedRules, LETTER_THRESHOLDS } from '../../report/rubric-doc.js';
+import { documentedRules } from '../../report/rubric-doc.js';
+import { LetterThresholds } from './LetterLegend.js';
 import { NOTE_DOCS, RULE_DOCS } from '../../rules/rule-docs.js';
 import { Prose } from './Prose.js';
 
@@ -15,22 +16,7 @@ export function RulesPage() {
         Each graded session cookie starts at 100 points; each finding subtracts its deduction. Some findings also cap the
         letter: "caps the letter at D" means D or worse, whatever the score.
       </p>
-      <table class="legend">
-        <thead>
-          <tr>
-            <th>letter</th>
-            <th>score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {LETTER_THRESHOLDS.map(([letter, score]) => (
-            <tr key={letter}>
-              <td>{letter}</td>
-              <td>{score}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <LetterThresholds />
       <h2>Findings</h2>
       {documentedRules().map((rule) => {
         const doc = RULE_DOCS[rule.id];
