@@ -46,6 +46,19 @@ describe('the Sessions panel, through a fake platform', () => {
     await waitFor(() => expect(document.activeElement).toBe(card('theme')));
   });
 
+  it('says what changed when the cookie is issued again with other attributes: letters, findings gained and lost', async () => {
+    const fake = createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })], pageUrl: PAGE });
+    await open(fake);
+    await waitFor(() => expect(card('connect.sid')).not.toBeNull());
+    expect(card('connect.sid')?.querySelector('.change')).toBeNull();
+    fake.emit({ ...observationWith([`${SESSION_LINE}; SameSite=Strict`], { url: PAGE }), time: Date.now() });
+    await waitFor(() => expect(card('connect.sid')?.querySelector('.change')).not.toBeNull());
+    const change = card('connect.sid')?.querySelector('.change') as HTMLElement;
+    expect(change.dataset).toMatchObject({ changeBefore: 'D', changeAfter: 'D' });
+    expect(change.textContent).toContain('gone: samesite-missing');
+    expect(change.textContent).not.toContain('new:');
+  });
+
   it('shows the Set-Cookie line with the value hidden, even a short one, and a legend of the letters', async () => {
     await open(createFakePlatform({ history: [observationWith(['sid=abc12; Path=/; HttpOnly'], { url: PAGE })], pageUrl: PAGE }));
     await waitFor(() => expect(card('sid')?.querySelector('.raw-line code')).not.toBeNull());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXED_TIME, STRONG_ID, observationWith } from '../../test/support/rule-harness.js';
 import type { Observation } from '../observation/observation.js';
+import { exchange } from '../../test/support/trace-builder.js';
 import { defaultCookiePath, gradeObservations } from './grade-observations.js';
 
 const HARDENED_HEADERS = { 'Cache-Control': 'no-store', 'Strict-Transport-Security': 'max-age=31536000' };
@@ -147,5 +148,16 @@ describe('gradeObservations: several ids of one cookie', () => {
     expect(trace.cookies[0]?.entropyBits).toBe(64);
     expect(trace.cookies[0]?.findings.map((f) => f.id)).toContain('entropy-medium');
     expect(trace.cookies[0]?.setByUrls).toEqual(['https://app.example.com/', 'https://app.example.com/', 'https://app.example.com/']);
+  });
+});
+
+describe('what changed when a cookie is issued again with other attributes', () => {
+  it('gives the letters before and after and the findings gained and lost; a new value alone is no change', () => {
+    const first = exchange('GET', 'https://app.example.com/', { setCookie: [`sid=${STRONG_ID}; Path=/; Secure`] });
+    const sameAttributes = exchange('GET', 'https://app.example.com/', { setCookie: [`sid=${STRONG_ID.replace('X', 'Y')}; Path=/; Secure`] });
+    expect(gradeObservations([first, sameAttributes]).cookies[0]?.change).toBeNull();
+    const fixed = exchange('GET', 'https://app.example.com/again', { setCookie: [`sid=${STRONG_ID}; Path=/; Secure; HttpOnly`] });
+    const change = gradeObservations([first, sameAttributes, fixed]).cookies[0]?.change;
+    expect(change).toMatchObject({ before: 'D', after: 'C', url: 'https://app.example.com/again', appeared: [], disappeared: ['httponly-missing'] });
   });
 });

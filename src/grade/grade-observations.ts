@@ -7,7 +7,8 @@
 import type { CookieIdentity } from '../core/cookie-identity.js';
 import { identifierPart } from '../core/estimate-entropy.js';
 import type { Note } from '../core/finding.js';
-import { isWorse, worstLetter, type Letter } from '../core/letter.js';
+import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
+import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
 import { buildCookieInventory, type CookieInventory, type CookieRecord, type SeenAs } from '../inventory/cookie-inventory.js';
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
@@ -38,6 +39,36 @@ export interface CookieGrade extends GradedSetCookie {
   readonly companions: readonly string[];
   /** What happened to a session cookie across the trace (empty for other cookies). */
   readonly timeline: readonly TimelineEvent[];
+  /** How the latest issuance differs from the one before it with other attributes (the demo's learning loop); null if none did. */
+  readonly change: AttributeChange | null;
+}
+
+/** The latest Set-Cookie against the previous one with other attributes: letters, and findings gained and lost. */
+export interface AttributeChange {
+  readonly before: CookieLetter | null;
+  readonly after: CookieLetter | null;
+  /** The response of the latest issuance. */
+  readonly url: string;
+  readonly appeared: readonly string[];
+  readonly disappeared: readonly string[];
+}
+
+/** The attributes part of a line (after the name-value pair): a new value alone is no change. */
+function attributesOf(cookie: ParsedSetCookie): string {
+  const semicolon = cookie.raw.indexOf(';');
+  return semicolon < 0 ? '' : cookie.raw.slice(semicolon);
+}
+
+function attributeChange(before: GradedSetCookie, after: GradedSetCookie): AttributeChange {
+  const idsBefore = new Set(before.findings.map((finding) => finding.id));
+  const idsAfter = new Set(after.findings.map((finding) => finding.id));
+  return {
+    before: before.grade,
+    after: after.grade,
+    url: after.response.url,
+    appeared: [...idsAfter].filter((id) => !idsBefore.has(id)),
+    disappeared: [...idsBefore].filter((id) => !idsAfter.has(id)),
+  };
 }
 
 export type SiteGrade = Letter | 'none';
@@ -113,16 +144,21 @@ export function gradeRecord(
   };
   const otherValues = (value: string) => extremes.filter((other) => other !== value);
   const sentByUrls = record.sent.map((sending) => (observations[sending.index] as Observation).url);
-  const entry = (graded: GradedSetCookie, setByUrls: readonly string[]): CookieGrade =>
-    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? []);
+  const entry = (graded: GradedSetCookie, setByUrls: readonly string[], change: AttributeChange | null = null): CookieGrade =>
+    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? [], change);
 
   const entries: CookieGrade[] = [];
   let worst: GradedSetCookie | null = null;
+  let latest: GradedSetCookie | null = null;
+  let previousOther: GradedSetCookie | null = null;
   for (const issuance of issued) {
     const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, isSuccessfulLogin(observations, issuance.index));
     const graded = gradeSetCookie(issuance.cookie, issuance.response, issuanceSession, { ...common, otherValues: otherValues(issuance.cookie.value) });
     if (worst === null || !isBetter(graded, worst)) worst = graded;
+    if (latest !== null && attributesOf(latest.cookie) !== attributesOf(graded.cookie)) previousOther = latest;
+    latest = graded;
   }
+  const change = previousOther !== null && latest !== null ? attributeChange(previousOther, latest) : null;
   if (worst === null) {
     const stored = record.storeReadings[record.storeReadings.length - 1];
     if (stored !== undefined) {
@@ -144,7 +180,7 @@ export function gradeRecord(
   }
   if (worst !== null) {
     if (record.setOutsideTrace) (worst.notes as Note[]).push(SET_OUTSIDE_TRACE);
-    entries.push(entry(worst, issued.map((issuance) => issuance.response.url)));
+    entries.push(entry(worst, issued.map((issuance) => issuance.response.url), change));
   }
   const deletions = record.issuances.filter((issuance) => issuance.deletion);
   const latestDeletion = deletions[deletions.length - 1];
@@ -177,6 +213,7 @@ function cookieGrade(
   setByUrls: readonly string[],
   sentByUrls: readonly string[],
   timeline: readonly TimelineEvent[],
+  change: AttributeChange | null,
 ): CookieGrade {
   return {
     cookie: graded.cookie,
@@ -200,6 +237,7 @@ function cookieGrade(
     seenAs: record.seenAs,
     companions: record.identity.name.endsWith('.sig') ? [] : companionsOf(record.identity.name, names),
     timeline,
+    change,
   };
 }
 

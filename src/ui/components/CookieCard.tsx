@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
+import type { AttributeChange } from '../../grade/grade-observations.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { fixSnippet } from '../../rules/fix-snippets.js';
 import { CopyButton } from './CopyButton.js';
@@ -132,6 +133,26 @@ function Timeline({ events }: { events: CookieCardView['timeline'] }) {
   );
 }
 
+function letterText(letter: string | null): string {
+  return letter === null ? 'no letter' : letter === 'unknown' ? 'unknown' : letter;
+}
+
+/** What the latest Set-Cookie changed: the demo's loop of flipping an option and reloading. */
+function ChangeLine({ change }: { change: AttributeChange }) {
+  const parts = [
+    change.appeared.length > 0 ? `new: ${change.appeared.join(', ')}` : '',
+    change.disappeared.length > 0 ? `gone: ${change.disappeared.join(', ')}` : '',
+  ].filter(Boolean);
+  return (
+    <p class="change" data-change-before={letterText(change.before)} data-change-after={letterText(change.after)}>
+      <strong>Issued again with other attributes</strong> by <span class="url">{change.url}</span>:{' '}
+      {change.before === change.after ? `still ${letterText(change.after)}` : `${letterText(change.before)} → ${letterText(change.after)}`}
+      {parts.length > 0 ? `; ${parts.join('; ')}.` : '.'}
+      {change.before !== change.after ? ' The card shows the worst of its Set-Cookie lines; clear the site\'s cookies to grade only the new one.' : ''}
+    </p>
+  );
+}
+
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
 export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl }: CookieCardProps) {
   // One A+ hint: the "For A+" line already says that a login is what is missing.
@@ -175,6 +196,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
       {card.gradedFrom !== 'set' && !card.deletion ? (
         <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
       ) : null}
+      {card.change !== null ? <ChangeLine change={card.change} /> : null}
       {card.setCookieLine !== null ? (
         <details class="raw-line">
           <summary>Set-Cookie line</summary>

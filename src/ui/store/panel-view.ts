@@ -8,7 +8,7 @@ import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
 import type { Finding, Note } from '../../core/finding.js';
-import { siteGrade, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
+import { siteGrade, type AttributeChange, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
 import type { Observation } from '../../observation/observation.js';
 import { MASK } from '../../core/value-index.js';
 import { valueIndexFor } from '../../report/json-report.js';
@@ -42,6 +42,8 @@ export interface CookieCardView {
   readonly setCookieLine: string | null;
   /** The finding that costs most (lowest cap, then largest deduction), or null. */
   readonly worstFinding: string | null;
+  /** What the latest Set-Cookie changed against the one before it with other attributes (URL masked). */
+  readonly change: AttributeChange | null;
   /** Carries a session id (by detection or by the user's mark): gets a letter and a card. */
   readonly isSession: boolean;
   readonly name: string;
@@ -210,6 +212,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       anchor: `cookie-${index}`,
       setCookieLine: entry.gradedFrom === 'set' ? mask(revealValues ? entry.cookie.raw : withValueHidden(entry.cookie.raw)) : null,
       worstFinding: worstFinding(entry.findings),
+      change: entry.change === null || entry.deletion ? null : { ...entry.change, url: mask(entry.change.url) },
       isSession: entry.session.isSession,
       name: entry.cookie.name,
       grade: entry.grade,
