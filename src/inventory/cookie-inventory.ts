@@ -131,6 +131,8 @@ export class InventoryBuilder {
   readonly #readings: Reading[] = [];
   readonly #byKey = new Map<string, MutableRecord>();
   readonly #placedByName = new Map<string, MutableRecord[]>();
+  /** Every record's key, by cookie name: placing a name again looks at that name's records only. */
+  readonly #keysByName = new Map<string, Set<string>>();
   readonly #names = new Set<string>();
   readonly #values = new Set<string>();
   readonly #finished = new Map<string, CookieRecord>();
@@ -165,6 +167,9 @@ export class InventoryBuilder {
     if (record === undefined) {
       record = emptyRecord(identity);
       this.#byKey.set(key, record);
+      const keys = this.#keysByName.get(identity.name);
+      if (keys) keys.add(key);
+      else this.#keysByName.set(identity.name, new Set([key]));
       if (placed) {
         const sameName = this.#placedByName.get(identity.name);
         if (sameName) sameName.push(record);
@@ -178,9 +183,11 @@ export class InventoryBuilder {
 
   /** Re-derives where every sent value and script reading of `name` belongs. */
   #placeAgain(name: string): void {
+    const keys = this.#keysByName.get(name) ?? new Set<string>();
     let any = false;
-    for (const record of this.#byKey.values()) {
-      if (record.identity.name !== name || (record.sent.length === 0 && record.scriptReadings.length === 0)) continue;
+    for (const key of keys) {
+      const record = this.#byKey.get(key) as MutableRecord;
+      if (record.sent.length === 0 && record.scriptReadings.length === 0) continue;
       record.sent = [];
       record.sentValues = new Set();
       record.scriptReadings = [];
@@ -193,9 +200,11 @@ export class InventoryBuilder {
       if (value !== undefined) this.#placeSending(name, value, index, observation.url);
     });
     for (const reading of this.#readings) if (reading.kind === 'script') this.#placeScriptReading(reading, name);
-    for (const [key, record] of this.#byKey) {
+    for (const key of keys) {
+      const record = this.#byKey.get(key) as MutableRecord;
       if (record.identity.path === null && record.sent.length === 0 && record.scriptReadings.length === 0) {
         this.#byKey.delete(key);
+        keys.delete(key);
         this.#finished.delete(key);
         this.#touched.add(key);
       }
