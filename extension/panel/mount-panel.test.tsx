@@ -59,6 +59,18 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(change.textContent).not.toContain('new:');
   });
 
+  it('copies the express-session options with every fix applied, as one block', async () => {
+    const fake = createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })], pageUrl: PAGE });
+    await open(fake);
+    await waitFor(() => expect(card('connect.sid')?.querySelector('.combined-fix')).not.toBeNull());
+    fireEvent.click(card('connect.sid')?.querySelector('.combined-fix button.copy') as Element);
+    await waitFor(() => expect(fake.copied).toHaveLength(1));
+    expect(fake.copied[0]).toContain("app.set('trust proxy', 1);");
+    expect(fake.copied[0]).toContain("name: '__Host-sid',");
+    expect(fake.copied[0]).toContain('secret: process.env.SESSION_SECRET');
+    expect(fake.copied[0]).toMatch(/secure: true,\n {4}httpOnly: true,\n {4}sameSite: 'strict'/);
+  });
+
   it('shows the Set-Cookie line with the value hidden, even a short one, and a legend of the letters', async () => {
     await open(createFakePlatform({ history: [observationWith(['sid=abc12; Path=/; HttpOnly'], { url: PAGE })], pageUrl: PAGE }));
     await waitFor(() => expect(card('sid')?.querySelector('.raw-line code')).not.toBeNull());

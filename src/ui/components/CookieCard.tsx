@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
+import { expressSessionOptionsFixed } from '../../rules/express-session-fixed.js';
 import { fixSnippet } from '../../rules/fix-snippets.js';
 import { CopyButton } from './CopyButton.js';
 import { Prose } from './Prose.js';
@@ -133,6 +134,19 @@ function Timeline({ events }: { events: CookieCardView['timeline'] }) {
   );
 }
 
+/** Every fix at once, as one block of express-session options to paste in place of the app's own. */
+function CombinedFix({ code, copy }: { code: string; copy: (text: string) => Promise<boolean> }) {
+  return (
+    <details class="combined-fix">
+      <summary>Your express-session options, fixed</summary>
+      <pre>
+        <code>{code}</code>
+      </pre>
+      <CopyButton text={code} label="Copy the fixed express-session options" copy={copy} />
+    </details>
+  );
+}
+
 function letterText(letter: string | null): string {
   return letter === null ? 'no letter' : letter === 'unknown' ? 'unknown' : letter;
 }
@@ -211,6 +225,9 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
           </div>
         ))}
       </dl>
+      {card.isSession && !card.deletion && card.findings.length > 0 && (card.framework === 'express-session' || card.framework === 'unknown') ? (
+        <CombinedFix code={expressSessionOptionsFixed(card.findings.map((finding) => finding.id))} copy={copy} />
+      ) : null}
       {card.findings.length > 0 ? (
         <ul class="findings">
           {card.findings.map((finding) => (
