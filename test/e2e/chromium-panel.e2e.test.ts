@@ -42,6 +42,19 @@ afterAll(async () => {
   await demo?.close();
 });
 
+/**
+ * The panel as the user sees it, for the README: written to test/e2e/artifacts on every run, and to
+ * docs/screenshots when UPDATE_SCREENSHOTS=1 (then committed).
+ */
+async function screenshot(panel: Frame, theme: 'light' | 'dark'): Promise<void> {
+  const frame = await panel.frameElement();
+  if (frame === null) throw new Error('Chromium e2e: the panel frame has no element to photograph');
+  const directory = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test/e2e/artifacts';
+  mkdirSync(directory, { recursive: true });
+  const image = await frame.screenshot({ path: `${directory}/panel-${theme}.png` });
+  expect(image.length).toBeGreaterThan(1000);
+}
+
 describe('the Sessions panel in Chromium', () => {
   it("grades express-session's defaults over http as D", async () => {
     await session.page.goto(`${demo.http.origin}/`);
@@ -129,12 +142,14 @@ describe('the Sessions panel in Chromium', () => {
     const panel = await session.panel();
     const cardsBefore = await panel.$$eval('[data-cookie-name]', (cards) => cards.length);
     expect(await panel.$eval('.panel', (element) => element.getAttribute('data-theme'))).toBe('light');
+    await screenshot(panel, 'light');
     await session.devtools.evaluate(`(async () => {
       const Common = await import('./core/common/common.js');
       Common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
     })()`);
     await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'dark', { timeout: 1000 });
     expect(await panel.$$eval('[data-cookie-name]', (cards) => cards.length)).toBe(cardsBefore);
+    await screenshot(panel, 'dark');
     await session.devtools.evaluate(`(async () => {
       const Common = await import('./core/common/common.js');
       Common.Settings.Settings.instance().moduleSetting('ui-theme').set('default');
