@@ -63,6 +63,37 @@ describe('the Sessions panel in Chromium', () => {
     expect(summary).toContainEqual(['connect.sid', 'D']);
   });
 
+  it('puts complete code on the clipboard: the secure-missing fix, and the options with every fix applied', async () => {
+    const panel = await session.panel();
+    // What reaches the clipboard, recorded at the panel's two ways in (the async API, or a copy
+    // event when the panel frame has no focus); headless Chromium keeps no system clipboard to read.
+    await panel.evaluate(() => {
+      const copied: string[] = [];
+      (window as unknown as { copied: string[] }).copied = copied;
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text: string) => {
+        copied.push(text);
+        return write(text);
+      };
+      document.addEventListener('copy', () => {
+        const active = document.activeElement;
+        if (active instanceof HTMLTextAreaElement) copied.push(active.value);
+      });
+    });
+    const lastCopied = () => panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
+    await panel.click('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy');
+    await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 1, { timeout: 5000 });
+    expect(await lastCopied()).toBe("app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));");
+    // The panel says the copy worked (the browser accepted it).
+    expect(await panel.$eval('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy', (button) => button.textContent)).toBe('Copied');
+    await panel.click('[data-cookie-name="connect.sid"] .combined-fix summary');
+    await panel.click('[data-cookie-name="connect.sid"] .combined-fix button.copy');
+    await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 2, { timeout: 5000 });
+    const combined = await lastCopied();
+    expect(combined).toContain("name: '__Host-sid',");
+    expect(combined).toMatch(/secure: true,\n {4}httpOnly: true,/);
+  });
+
   it('grades a cookie set by a redirect (its Set-Cookie can arrive after the entry)', async () => {
     const response = await demo.agent('http').put('/api/config').send({ name: 'redirect.sid' });
     expect(response.status).toBe(200);
