@@ -1,4 +1,11 @@
+import express from 'express';
+import session from 'express-session';
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { parseSetCookie } from '../core/parse-set-cookie.js';
+import { responseContext } from '../core/response-context.js';
+import { detectSessionCookie } from '../detect/detect-session-cookie.js';
+import { gradeSetCookie } from '../grade/grade-set-cookie.js';
 import { expressSessionOptionsFixed } from './express-session-fixed.js';
 
 describe('your express-session options, fixed', () => {
@@ -29,5 +36,31 @@ describe('your express-session options, fixed', () => {
     new Function('app', 'session', 'process', block)(app, session, { env: { SESSION_SECRET: 'x'.repeat(32) } });
     const options = (calls.find((call) => (call as unknown[])[0] === 'use' && typeof (call as unknown[])[1] === 'object') as unknown[])[1] as Record<string, unknown>;
     expect(options).toMatchObject({ name: '__Host-sid', secret: 'x'.repeat(32), cookie: { secure: true, httpOnly: true, sameSite: 'strict', path: '/', maxAge: 3_600_000 } });
+  });
+
+  it('makes real express-session send a cookie that grades with none of the fixed findings', async () => {
+    const fixed = ['secure-missing', 'samesite-missing', 'prefix-none', 'name-default', 'cache-control-missing'];
+    const app = express();
+    new Function('app', 'session', 'process', expressSessionOptionsFixed(fixed))(app, session, { env: { SESSION_SECRET: 'a'.repeat(40) } });
+    app.get('/', (req, res) => {
+      (req.session as unknown as { visits: number }).visits = 1;
+      res.send('ok');
+    });
+    // Behind a TLS-terminating proxy, as the block's trust proxy line says.
+    const response = await request(app).get('/').set('X-Forwarded-Proto', 'https');
+    const line = (response.headers['set-cookie'] as unknown as string[] | undefined)?.[0] ?? '';
+    expect(line).toMatch(/^__Host-sid=/);
+    const cookie = parseSetCookie(line);
+    const context = responseContext({
+      url: 'https://app.example.com/',
+      method: 'GET',
+      requestHeaders: [],
+      requestBodyParamNames: null,
+      status: 200,
+      responseHeaders: Object.entries(response.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [String(value)]).map((text) => ({ name, value: text }))),
+      time: Date.now(),
+    });
+    const findings = gradeSetCookie(cookie, context, detectSessionCookie(cookie.name, cookie.value)).findings.map((finding) => finding.id);
+    for (const id of fixed) expect(findings).not.toContain(id);
   });
 });
