@@ -85,8 +85,11 @@ describe('the Sessions panel in Chromium', () => {
     await panel.click('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy');
     await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 1, { timeout: 5000 });
     expect(await lastCopied()).toBe("app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));");
-    // The panel says the copy worked (the browser accepted it).
-    expect(await panel.$eval('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy', (button) => button.textContent)).toBe('Copied');
+    // The panel says the copy worked (the browser accepted it); the word shows for 1.5 s.
+    await panel.waitForFunction(
+      () => document.querySelector('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')?.textContent === 'Copied',
+      { timeout: 5000, polling: 'mutation' },
+    );
     await panel.click('[data-cookie-name="connect.sid"] .combined-fix summary');
     await panel.click('[data-cookie-name="connect.sid"] .combined-fix button.copy');
     await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 2, { timeout: 5000 });
