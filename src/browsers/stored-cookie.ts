@@ -8,7 +8,7 @@
 import { defaultCookiePath } from '../core/cookie-identity.js';
 import { MAX_LIFETIME_SECONDS } from '../core/cookie-lifetime.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
-import type { ParsedSetCookie, ParseRejection } from '../core/parsed-set-cookie.js';
+import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import type { Reader } from '../core/reader.js';
 import { responseContext, type ResponseContext } from '../core/response-context.js';
 import { NOT_A_SESSION } from '../detect/detect-session-cookie.js';
@@ -20,8 +20,8 @@ export type { StoredCookie };
 
 const STORE_SAME_SITE = { Strict: 'strict', Lax: 'lax', None: 'none', Unrecognized: 'unspecified' } as const;
 
-/** Why the browser keeps nothing: a parse rejection, a `rejected-*` rule id, or `expired`. */
-export type DropReason = ParseRejection | string;
+/** Why the browser keeps nothing: a parse rejection (ParseRejection), a `rejected-*` rule id, or `expired`. */
+export type DropReason = string;
 
 export interface DroppedCookie {
   readonly dropped: DropReason;

@@ -76,11 +76,13 @@ export class IncrementalGrader {
     const { inventory, touched, newNames } = this.#builder.snapshot();
     const toGrade = new Set(touched);
     const touchedNames = companionNames(newNames);
+    // `;jsessionid=` in a URL concerns any cookie named JSESSIONID, whatever its case (id-in-url).
+    let urlRewritesSessionId = false;
     const all = inventory.observations;
     for (let index = first; index < all.length; index++) {
       const observation = all[index] as Observation;
       for (const key of this.#keysWithIdsIn(observation)) toGrade.add(key);
-      if (/;jsessionid=/i.test(observation.url)) touchedNames.add('JSESSIONID').add('jsessionid');
+      if (/;jsessionid=/i.test(observation.url)) urlRewritesSessionId = true;
       for (const member of this.#chainMembersReaching(all, index)) for (const name of namesIn(all[member] as Observation)) touchedNames.add(name);
       const location = locationOf(observation);
       if (location !== null) {
@@ -89,10 +91,10 @@ export class IncrementalGrader {
         else this.#redirectsTo.set(location, [index]);
       }
     }
-    return this.#regrade(inventory, toGrade, touchedNames);
+    return this.#regrade(inventory, toGrade, touchedNames, urlRewritesSessionId);
   }
 
-  #regrade(inventory: CookieInventory, toGrade: Set<string>, touchedNames: ReadonlySet<string>): TraceGrade {
+  #regrade(inventory: CookieInventory, toGrade: Set<string>, touchedNames: ReadonlySet<string>, urlRewritesSessionId = false): TraceGrade {
     const { userMarks, secretMatches } = this.#options;
     let sessionIdsChanged = false;
     const cookies: CookieGrade[] = [];
@@ -100,7 +102,7 @@ export class IncrementalGrader {
     for (const record of inventory.records) {
       present.add(record.key);
       let entries = this.#entries.get(record.key);
-      const nameTouched = touchedNames.has(record.identity.name) || (touchedNames.has('jsessionid') && record.identity.name.toLowerCase() === 'jsessionid');
+      const nameTouched = touchedNames.has(record.identity.name) || (urlRewritesSessionId && record.identity.name.toLowerCase() === 'jsessionid');
       if (entries === undefined || toGrade.has(record.key) || nameTouched) {
         entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches);
         this.#entries.set(record.key, entries);

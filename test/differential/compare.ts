@@ -1,6 +1,6 @@
 import type { Observed } from './observe-cases.js';
 import type { Reader } from '../../src/core/reader.js';
-import { predictStoredCookie, type StoredCookie } from './predict-stored-cookie.js';
+import { predictStoredCookie, type StoreEntry } from './predict-stored-cookie.js';
 
 /** Expiry may differ by the second the request took. */
 const EXPIRY_TOLERANCE_SECONDS = 2;
@@ -12,7 +12,7 @@ export interface Comparison {
   readonly differences: readonly string[];
 }
 
-function describe(cookie: StoredCookie | undefined | null): string {
+function describe(cookie: StoreEntry | undefined | null): string {
   return cookie ? 'stored' : 'not stored';
 }
 

@@ -4,7 +4,7 @@
  * only in the driver: how to open a page, fetch, and read and clear their store.
  */
 import { generate } from 'selfsigned';
-import type { StoredCookie } from './predict-stored-cookie.js';
+import type { StoreEntry } from './predict-stored-cookie.js';
 import { rawHttpServer, rawHttpsServer } from './raw-header-server.js';
 import type { CaseOrigin, SetCookieCase } from './set-cookie-cases.js';
 
@@ -13,7 +13,7 @@ export interface Observed {
   readonly url: string;
   /** When the request was made, in epoch ms. */
   readonly at: number;
-  readonly stored: readonly StoredCookie[];
+  readonly stored: readonly StoreEntry[];
 }
 
 /** One browser, launched so that *.sessions.test resolves to 127.0.0.1 and self-signed TLS is accepted. */
@@ -22,8 +22,8 @@ export interface BrowserDriver {
   clearCookies(): Promise<void>;
   /** Fetches `url` from the open page, with credentials. */
   fetch(url: string): Promise<void>;
-  /** Every cookie in the store, in the CDP-like form of StoredCookie. */
-  readCookies(): Promise<StoredCookie[]>;
+  /** Every cookie in the store, in the CDP-like form of StoreEntry. */
+  readCookies(): Promise<StoreEntry[]>;
   close(): Promise<void>;
 }
 

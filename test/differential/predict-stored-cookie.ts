@@ -6,7 +6,8 @@
 import { storedCookie } from '../../src/browsers/stored-cookie.js';
 import type { Reader } from '../../src/core/reader.js';
 
-export interface StoredCookie {
+/** A cookie as the browsers' own stores report it (CDP, Services.cookies), for comparison. */
+export interface StoreEntry {
   readonly name: string;
   readonly value: string;
   readonly domain: string;
@@ -20,7 +21,7 @@ export interface StoredCookie {
 
 const CDP_SAME_SITE = { strict: 'Strict', lax: 'Lax', none: 'None', unspecified: null } as const;
 
-export function predictStoredCookie(header: string, url: string, nowMs: number, browser: Reader): StoredCookie | null {
+export function predictStoredCookie(header: string, url: string, nowMs: number, browser: Reader): StoreEntry | null {
   const stored = storedCookie(header, { url, browser, now: nowMs });
   if ('dropped' in stored) return null;
   return {

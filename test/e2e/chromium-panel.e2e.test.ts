@@ -56,6 +56,14 @@ async function screenshot(panel: Frame, theme: 'light' | 'dark'): Promise<void> 
   expect(image.length).toBeGreaterThan(1000);
 }
 
+/** Flips DevTools' own theme setting, as its Settings panel does. */
+async function setDevtoolsTheme(theme: 'dark' | 'default'): Promise<void> {
+  await session.devtools.evaluate(`(async () => {
+    const Common = await import('./core/common/common.js');
+    Common.Settings.Settings.instance().moduleSetting('ui-theme').set(${JSON.stringify(theme)});
+  })()`);
+}
+
 describe('the Sessions panel in Chromium', () => {
   it("grades express-session's defaults over http as D", async () => {
     await session.page.goto(`${demo.http.origin}/`);
@@ -178,17 +186,11 @@ describe('the Sessions panel in Chromium', () => {
     const cardsBefore = await panel.$$eval('[data-cookie-name]', (cards) => cards.length);
     expect(await panel.$eval('.panel', (element) => element.getAttribute('data-theme'))).toBe('light');
     await screenshot(panel, 'light');
-    await session.devtools.evaluate(`(async () => {
-      const Common = await import('./core/common/common.js');
-      Common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
-    })()`);
+    await setDevtoolsTheme('dark');
     await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'dark', { timeout: 1000 });
     expect(await panel.$$eval('[data-cookie-name]', (cards) => cards.length)).toBe(cardsBefore);
     await screenshot(panel, 'dark');
-    await session.devtools.evaluate(`(async () => {
-      const Common = await import('./core/common/common.js');
-      Common.Settings.Settings.instance().moduleSetting('ui-theme').set('default');
-    })()`);
+    await setDevtoolsTheme('default');
     await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'light', { timeout: 1000 });
   });
 

@@ -173,17 +173,18 @@ function withValueHidden(raw: string): string {
   return equals < 0 || equals > pairEnd ? `${MASK}${raw.slice(pairEnd)}` : `${raw.slice(0, equals + 1)}${MASK}${raw.slice(pairEnd)}`;
 }
 
+/** How hard a finding's cap bites: -1 without a cap, then A+ (0) up to F (5). */
+function capSeverity(cap: Finding['cap']): number {
+  return cap === null ? -1 : LETTERS.indexOf(cap as Letter);
+}
+
 /** The finding that weighs most on the letter: the lowest cap first, then the largest deduction. */
 function worstFinding(findings: readonly Finding[]): string | null {
   let worst: Finding | null = null;
   for (const finding of findings) {
-    if (worst === null) {
-      worst = finding;
-      continue;
-    }
-    const capOrder = (cap: Finding['cap']) => (cap === null ? -1 : LETTERS.indexOf(cap as Letter));
-    const [candidate, current] = [capOrder(finding.cap), capOrder(worst.cap)];
-    if (candidate > current || (candidate === current && finding.deduction > worst.deduction)) worst = finding;
+    const candidate = capSeverity(finding.cap);
+    const current = worst === null ? -2 : capSeverity(worst.cap);
+    if (worst === null || candidate > current || (candidate === current && finding.deduction > worst.deduction)) worst = finding;
   }
   return worst?.id ?? null;
 }
