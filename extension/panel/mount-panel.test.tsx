@@ -20,7 +20,7 @@ async function open(fake: FakePlatform, options: { maxObservations?: number } = 
   return mounted;
 }
 
-const card = (name: string) => root.querySelector(`[data-cookie-name="${name}"]`);
+const card = (name: string) => root.querySelector(`.card[data-cookie-name="${name}"]`);
 
 afterEach(() => {
   mounted?.unmount();
@@ -32,7 +32,7 @@ describe('the Sessions panel, through a fake platform', () => {
     await open(createFakePlatform({ history: [observationWith([SESSION_LINE, 'theme=dark'], { url: PAGE })], pageUrl: PAGE }));
     await waitFor(() => expect(root.querySelectorAll('table.summary tbody tr')).toHaveLength(2));
     const rows = [...root.querySelectorAll<HTMLTableRowElement>('table.summary tbody tr')];
-    expect(rows.map((row) => [row.dataset.summaryName, row.dataset.grade])).toEqual([
+    expect(rows.map((row) => [row.dataset.cookieName, row.dataset.grade])).toEqual([
       ['connect.sid', 'D'],
       ['theme', 'none'],
     ]);
@@ -44,6 +44,22 @@ describe('the Sessions panel, through a fake platform', () => {
     fireEvent.keyDown(rows[1] as Element, { key: 'Enter' });
     await waitFor(() => expect((root.querySelector('details.others') as HTMLDetailsElement).open).toBe(true));
     await waitFor(() => expect(document.activeElement).toBe(card('theme')));
+  });
+
+  it('collapses a card to its header, and a summary row opens it again', async () => {
+    await open(createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })], pageUrl: PAGE }));
+    await waitFor(() => expect(card('connect.sid')?.querySelector('button.collapse')).not.toBeNull());
+    const toggle = card('connect.sid')?.querySelector('button.collapse') as HTMLButtonElement;
+    const body = card('connect.sid')?.querySelector('.card-body') as HTMLElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe(body.id);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(body.hidden).toBe(true));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(card('connect.sid')?.querySelector('h3')?.textContent).toBe('connect.sid');
+    fireEvent.keyDown(root.querySelector('table.summary tbody tr') as Element, { key: 'Enter' });
+    await waitFor(() => expect(body.hidden).toBe(false));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('says what changed when the cookie is issued again with other attributes: letters, findings gained and lost', async () => {
@@ -69,6 +85,20 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(fake.copied[0]).toContain("name: '__Host-sid',");
     expect(fake.copied[0]).toContain('secret: process.env.SESSION_SECRET');
     expect(fake.copied[0]).toMatch(/secure: true,\n {4}httpOnly: true,\n {4}sameSite: 'strict'/);
+  });
+
+  it("gives the recognised framework's own configuration, fixed: php.ini for PHPSESSID", async () => {
+    const fake = createFakePlatform({ history: [observationWith([`PHPSESSID=${'a1b2c3d4'.repeat(4)}; path=/`], { url: PAGE })], pageUrl: PAGE });
+    await open(fake);
+    await waitFor(() => expect(card('PHPSESSID')?.querySelector('.combined-fix')).not.toBeNull());
+    const block = card('PHPSESSID')?.querySelector('.combined-fix') as HTMLElement;
+    expect(block.querySelector('summary')?.textContent).toBe('Your php.ini, fixed');
+    fireEvent.click(block.querySelector('button.copy') as Element);
+    await waitFor(() => expect(fake.copied).toHaveLength(1));
+    expect(fake.copied[0]).toContain('session.name = __Host-SID');
+    expect(fake.copied[0]).toContain('session.cookie_httponly = 1');
+    expect(fake.copied[0]).toContain('session.cookie_samesite = "Strict"');
+    expect(fake.copied[0]).not.toContain('app.use(');
   });
 
   it('shows the Set-Cookie line with the value hidden, even a short one, and a legend of the letters', async () => {
@@ -135,8 +165,8 @@ describe('the Sessions panel, through a fake platform', () => {
       observationWith(['connect.sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'], { url: `${PAGE}logout`, method: 'POST' }),
     ];
     await open(createFakePlatform({ history, pageUrl: PAGE }));
-    await waitFor(() => expect(root.querySelectorAll('[data-cookie-name="connect.sid"]')).toHaveLength(2));
-    const [cookie, deletion] = [...root.querySelectorAll('[data-cookie-name="connect.sid"]')];
+    await waitFor(() => expect(root.querySelectorAll('.card[data-cookie-name="connect.sid"]')).toHaveLength(2));
+    const [cookie, deletion] = [...root.querySelectorAll('.card[data-cookie-name="connect.sid"]')];
     expect(cookie?.querySelector('.urls summary')?.textContent).toBe('Set by 1 response');
     expect([...(cookie?.querySelectorAll('.urls summary') ?? [])].map((summary) => summary.textContent)).toContain('Sent by 9 requests to 4 URLs');
     expect(deletion?.textContent).toContain('Cleared by 1 response');

@@ -12,7 +12,7 @@ import { launchChromiumWithPanel, waitForGrade, type DevtoolsSession } from './s
 let demo: RunningDemo;
 let session: DevtoolsSession;
 
-const CARD = '[data-cookie-name="connect.sid"]';
+const CARD = '.card[data-cookie-name="connect.sid"]';
 const gradedFrom = (panel: Frame) => panel.$eval(CARD, (card) => card.getAttribute('data-graded-from'));
 const findings = (panel: Frame) => panel.$$eval(`${CARD} [data-finding]`, (items) => items.map((item) => item.getAttribute('data-finding')));
 

@@ -34,7 +34,7 @@ async function logOut(page: Page, origin: string): Promise<void> {
 }
 
 async function findingsShown(panel: Frame, name: string): Promise<string[]> {
-  return panel.$$eval(`[data-cookie-name="${name}"] [data-finding]`, (items) => items.map((item) => item.getAttribute('data-finding') ?? ''));
+  return panel.$$eval(`.card[data-cookie-name="${name}"] [data-finding]`, (items) => items.map((item) => item.getAttribute('data-finding') ?? ''));
 }
 
 afterAll(async () => {
@@ -68,7 +68,7 @@ describe('the Sessions panel in Chromium', () => {
   it("grades express-session's defaults over http as D", async () => {
     await session.page.goto(`${demo.http.origin}/`);
     expect(await waitForGrade(await session.panel(), 'connect.sid', 'D')).toBe('D');
-    const summary = await (await session.panel()).$$eval('table.summary tbody tr', (rows) => rows.map((row) => [row.getAttribute('data-summary-name'), row.getAttribute('data-grade')]));
+    const summary = await (await session.panel()).$$eval('table.summary tbody tr', (rows) => rows.map((row) => [row.getAttribute('data-cookie-name'), row.getAttribute('data-grade')]));
     expect(summary).toContainEqual(['connect.sid', 'D']);
   });
 
@@ -90,16 +90,16 @@ describe('the Sessions panel in Chromium', () => {
       });
     });
     const lastCopied = () => panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
-    await panel.click('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy');
+    await panel.click('.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy');
     await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 1, { timeout: 5000 });
     expect(await lastCopied()).toBe("app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));");
     // The panel says the copy worked (the browser accepted it); the word shows for 1.5 s.
     await panel.waitForFunction(
-      () => document.querySelector('[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')?.textContent === 'Copied',
+      () => document.querySelector('.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')?.textContent === 'Copied',
       { timeout: 5000, polling: 'mutation' },
     );
-    await panel.click('[data-cookie-name="connect.sid"] .combined-fix summary');
-    await panel.click('[data-cookie-name="connect.sid"] .combined-fix button.copy');
+    await panel.click('.card[data-cookie-name="connect.sid"] .combined-fix summary');
+    await panel.click('.card[data-cookie-name="connect.sid"] .combined-fix button.copy');
     await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 2, { timeout: 5000 });
     const combined = await lastCopied();
     expect(combined).toContain("name: '__Host-sid',");
@@ -125,7 +125,7 @@ describe('the Sessions panel in Chromium', () => {
     expect(await waitForGrade(panel, '__Host-sid', 'A')).toBe('A');
     expect(await waitForGrade(panel, 'connect.sid', 'D')).toBe('D');
     // The one A+ hint of the card: what stands between A and A+ (a login that rotates the id).
-    const hint = await panel.$eval('[data-cookie-name="__Host-sid"] .a-plus', (line) => line.textContent ?? '');
+    const hint = await panel.$eval('.card[data-cookie-name="__Host-sid"] .a-plus', (line) => line.textContent ?? '');
     expect(hint).toContain('log in while this panel is open');
     // The README's screenshot: the DevTools area only (docked right, the page beside it is blank).
     const area = (await session.devtools.evaluate(`(async () => {
@@ -145,7 +145,7 @@ describe('the Sessions panel in Chromium', () => {
     await session.page.goto(`${demo.https.origin}/`);
     await logIn(session.page, demo.https.origin);
     const panel = await session.panel();
-    await panel.waitForFunction(() => document.querySelector('[data-cookie-name="__Host-sid"]')?.getAttribute('data-grade') === 'A+', { timeout: 15_000 });
+    await panel.waitForFunction(() => document.querySelector('.card[data-cookie-name="__Host-sid"]')?.getAttribute('data-grade') === 'A+', { timeout: 15_000 });
     expect(await waitForGrade(panel, '__Host-sid', 'A+')).toBe('A+');
     await logOut(session.page, demo.https.origin);
   });
@@ -158,9 +158,9 @@ describe('the Sessions panel in Chromium', () => {
     await logIn(session.page, demo.https.origin);
     await logOut(session.page, demo.https.origin);
     const panel = await session.panel();
-    await panel.waitForSelector('[data-cookie-name="fixation.sid"] [data-finding="no-rotation-on-login"]', { timeout: 15_000 });
+    await panel.waitForSelector('.card[data-cookie-name="fixation.sid"] [data-finding="no-rotation-on-login"]', { timeout: 15_000 });
     // The logout's 303 has no Set-Cookie, so the adapter re-reads getHAR() before passing it on.
-    await panel.waitForSelector('[data-cookie-name="fixation.sid"] [data-finding="logout-not-cleared"]', { timeout: 15_000 });
+    await panel.waitForSelector('.card[data-cookie-name="fixation.sid"] [data-finding="logout-not-cleared"]', { timeout: 15_000 });
     // 100 - prefix-none 5 - no-rotation-on-login 40 - logout-not-cleared 10 = 45, capped at D.
     expect(await waitForGrade(panel, 'fixation.sid', 'D')).toBe('D');
     expect(await findingsShown(panel, 'fixation.sid')).toEqual(['prefix-none', 'no-rotation-on-login', 'logout-not-cleared']);
@@ -183,12 +183,12 @@ describe('the Sessions panel in Chromium', () => {
 
   it("follows a live switch to DevTools' dark theme within a second, keeping the history", async () => {
     const panel = await session.panel();
-    const cardsBefore = await panel.$$eval('[data-cookie-name]', (cards) => cards.length);
+    const cardsBefore = await panel.$$eval('.card[data-cookie-name]', (cards) => cards.length);
     expect(await panel.$eval('.panel', (element) => element.getAttribute('data-theme'))).toBe('light');
     await screenshot(panel, 'light');
     await setDevtoolsTheme('dark');
     await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'dark', { timeout: 1000 });
-    expect(await panel.$$eval('[data-cookie-name]', (cards) => cards.length)).toBe(cardsBefore);
+    expect(await panel.$$eval('.card[data-cookie-name]', (cards) => cards.length)).toBe(cardsBefore);
     await screenshot(panel, 'dark');
     await setDevtoolsTheme('default');
     await panel.waitForFunction(() => document.querySelector('.panel')?.getAttribute('data-theme') === 'light', { timeout: 1000 });
@@ -196,7 +196,7 @@ describe('the Sessions panel in Chromium', () => {
 
   it('never shows a cookie value until asked', async () => {
     const panel = await session.panel();
-    const shown = await panel.$eval('[data-cookie-name="__Host-sid"] .value code', (code) => code.textContent);
+    const shown = await panel.$eval('.card[data-cookie-name="__Host-sid"] .value code', (code) => code.textContent);
     expect(shown).toBe('[value hidden]');
   });
 });

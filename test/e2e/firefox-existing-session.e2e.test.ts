@@ -11,7 +11,7 @@ import { firefoxWaitForGrade, launchFirefoxWithPanel, type FirefoxSession } from
 
 let demo: RunningDemo;
 let firefox: FirefoxSession;
-const CARD = '[data-cookie-name="connect.sid"]';
+const CARD = '.card[data-cookie-name="connect.sid"]';
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

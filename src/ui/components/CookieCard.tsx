@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
-import { expressSessionOptionsFixed } from '../../rules/express-session-fixed.js';
+import { combinedFix, type CombinedFix as CombinedFixBlock } from '../../rules/combined-fix/combined-fix.js';
 import { fixSnippet } from '../../rules/fix-snippets.js';
 import { CopyButton } from './CopyButton.js';
 import { Prose } from './Prose.js';
@@ -22,6 +22,9 @@ export interface CookieCardProps {
   readonly site?: string | null;
   /** The bundled rules page: finding ids link to their entry. */
   readonly rulesPageUrl?: string;
+  /** Only the header shows; the panel keeps which cards are collapsed. */
+  readonly collapsed?: boolean;
+  readonly onCollapse?: (anchor: string, collapsed: boolean) => void;
 }
 
 /**
@@ -134,15 +137,15 @@ function Timeline({ events }: { events: CookieCardView['timeline'] }) {
   );
 }
 
-/** Every fix at once, as one block of express-session options to paste in place of the app's own. */
-function CombinedFix({ code, copy }: { code: string; copy: (text: string) => Promise<boolean> }) {
+/** Every fix at once, as one block of the framework's configuration to paste in place of the app's own. */
+function CombinedFix({ fix, copy }: { fix: CombinedFixBlock; copy: (text: string) => Promise<boolean> }) {
   return (
-    <details class="combined-fix">
-      <summary>Your express-session options, fixed</summary>
+    <details class="combined-fix" data-framework={fix.framework}>
+      <summary>{fix.title}</summary>
       <pre>
-        <code>{code}</code>
+        <code>{fix.code}</code>
       </pre>
-      <CopyButton text={code} label="Copy the fixed express-session options" copy={copy} />
+      <CopyButton text={fix.code} label={`Copy: ${fix.title.replace(/^Your /, 'your ')}`} copy={copy} />
     </details>
   );
 }
@@ -168,7 +171,7 @@ function ChangeLine({ change }: { change: AttributeChange }) {
 }
 
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
-export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl }: CookieCardProps) {
+export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
   // One A+ hint: the "For A+" line already says that a login is what is missing.
   const showsAPlusLine = card.grade === 'A' && card.aPlusMissing.length > 0;
   const visibleNotes = showsAPlusLine ? card.notes.filter((note) => note.id !== 'a-plus-needs-login') : card.notes;
@@ -181,8 +184,22 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
       data-grade={card.grade ?? 'none'}
       data-graded-from={card.gradedFrom}
       aria-label={`${card.name} cookie`}
+      data-collapsed={collapsed ? '' : undefined}
     >
       <header class="card-header">
+        {onCollapse ? (
+          <button
+            type="button"
+            class="collapse"
+            aria-expanded={!collapsed}
+            aria-controls={`${card.anchor}-body`}
+            title={collapsed ? `Show the ${card.name} card` : `Collapse the ${card.name} card`}
+            onClick={() => onCollapse(card.anchor, !collapsed)}
+          >
+            <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+            <span class="visually-hidden">{collapsed ? 'Expand' : 'Collapse'} {card.name}</span>
+          </button>
+        ) : null}
         <GradeBadge grade={card.deletion ? null : card.grade} />
         <h3>{card.name}</h3>
         {card.framework !== 'unknown' ? <span class="tag">{card.framework}</span> : null}
@@ -204,84 +221,86 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
           </select>
         </label>
       </header>
-      <p class="value">
-        <span class="label">Value</span> <code>{card.value}</code>
-      </p>
-      {card.gradedFrom !== 'set' && !card.deletion ? (
-        <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
-      ) : null}
-      {card.change !== null ? <ChangeLine change={card.change} /> : null}
-      {card.setCookieLine !== null ? (
-        <details class="raw-line">
-          <summary>Set-Cookie line</summary>
-          <code>{card.setCookieLine}</code>
-        </details>
-      ) : null}
-      <dl class="attributes">
-        {card.attributes.map((attribute) => (
-          <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>
-            <dt>{attribute.label}</dt>
-            <dd>{attribute.value}</dd>
-          </div>
-        ))}
-      </dl>
-      {card.isSession && !card.deletion && card.findings.length > 0 && (card.framework === 'express-session' || card.framework === 'unknown') ? (
-        <CombinedFix code={expressSessionOptionsFixed(card.findings.map((finding) => finding.id))} copy={copy} />
-      ) : null}
-      {card.findings.length > 0 ? (
-        <ul class="findings">
-          {card.findings.map((finding) => (
-            <li key={finding.id} data-finding={finding.id}>
-              <p>
-                {rulesPageUrl ? (
-                  <a class="rule-link" href={`${rulesPageUrl}#${finding.id}`} target="_blank" rel="noreferrer" title={`What ${finding.id} means`}>
-                    <strong>{finding.id}</strong>
-                  </a>
-                ) : (
-                  <strong>{finding.id}</strong>
-                )}
-                {finding.deduction || finding.cap ? (
-                  <span class="cost">
-                    {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : ''].filter(Boolean).join(', ')}
-                  </span>
-                ) : null}
-                {' '}
-                <Prose text={finding.message} />
-              </p>
-              {card.sameFixAs[finding.id] !== undefined ? (
-                <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
-              ) : null}
-              {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
-                <div class="fix" key={framework}>
-                  <span class="label">Fix ({framework})</span>
-                  <Prose className="fix-text" text={fix} />
-                  <CopyButton text={fixSnippet(finding.id, framework, fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
-                </div>
-              ))}
-            </li>
-          ))}
-        </ul>
-      ) : card.isSession && !card.deletion ? (
-        <p class="no-findings">No findings.</p>
-      ) : null}
-      {visibleNotes.length > 0 ? (
-        <ul class="notes">
-          {visibleNotes.map((note, index) => (
-            <li key={`${note.id}-${index}`} data-note={note.id}>
-              <span class="label">{note.id}</span> <Prose text={note.message} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {showsAPlusLine ? (
-        <p class="a-plus">
-          <span class="label">For A+</span> {card.aPlusMissing.join(', ')}
-          {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
+      <div class="card-body" id={`${card.anchor}-body`} hidden={collapsed}>
+        <p class="value">
+          <span class="label">Value</span> <code>{card.value}</code>
         </p>
-      ) : null}
-      <Timeline events={card.timeline} />
-      <UrlList title={card.deletion ? 'Cleared by' : 'Set by'} urls={card.setBy} count={card.setByCount} exchanges={card.setByExchanges} noun="response" />
-      {card.deletion ? null : <UrlList title="Sent by" urls={card.sentWith} count={card.sentWithCount} exchanges={card.sentWithExchanges} noun="request" />}
+        {card.gradedFrom !== 'set' && !card.deletion ? (
+          <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
+        ) : null}
+        {card.change !== null ? <ChangeLine change={card.change} /> : null}
+        {card.setCookieLine !== null ? (
+          <details class="raw-line">
+            <summary>Set-Cookie line</summary>
+            <code>{card.setCookieLine}</code>
+          </details>
+        ) : null}
+        <dl class="attributes">
+          {card.attributes.map((attribute) => (
+            <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>
+              <dt>{attribute.label}</dt>
+              <dd>{attribute.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {card.isSession && !card.deletion && card.findings.length > 0 ? (
+          <CombinedFix fix={combinedFix(card.framework, card.findings.map((finding) => finding.id), card.name)} copy={copy} />
+        ) : null}
+        {card.findings.length > 0 ? (
+          <ul class="findings">
+            {card.findings.map((finding) => (
+              <li key={finding.id} data-finding={finding.id}>
+                <p>
+                  {rulesPageUrl ? (
+                    <a class="rule-link" href={`${rulesPageUrl}#${finding.id}`} target="_blank" rel="noreferrer" title={`What ${finding.id} means`}>
+                      <strong>{finding.id}</strong>
+                    </a>
+                  ) : (
+                    <strong>{finding.id}</strong>
+                  )}
+                  {finding.deduction || finding.cap ? (
+                    <span class="cost">
+                      {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : ''].filter(Boolean).join(', ')}
+                    </span>
+                  ) : null}
+                  {' '}
+                  <Prose text={finding.message} />
+                </p>
+                {card.sameFixAs[finding.id] !== undefined ? (
+                  <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
+                ) : null}
+                {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
+                  <div class="fix" key={framework}>
+                    <span class="label">Fix ({framework})</span>
+                    <Prose className="fix-text" text={fix} />
+                    <CopyButton text={fixSnippet(finding.id, framework, fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ul>
+        ) : card.isSession && !card.deletion ? (
+          <p class="no-findings">No findings.</p>
+        ) : null}
+        {visibleNotes.length > 0 ? (
+          <ul class="notes">
+            {visibleNotes.map((note, index) => (
+              <li key={`${note.id}-${index}`} data-note={note.id}>
+                <span class="label">{note.id}</span> <Prose text={note.message} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {showsAPlusLine ? (
+          <p class="a-plus">
+            <span class="label">For A+</span> {card.aPlusMissing.join(', ')}
+            {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
+          </p>
+        ) : null}
+        <Timeline events={card.timeline} />
+        <UrlList title={card.deletion ? 'Cleared by' : 'Set by'} urls={card.setBy} count={card.setByCount} exchanges={card.setByExchanges} noun="response" />
+        {card.deletion ? null : <UrlList title="Sent by" urls={card.sentWith} count={card.sentWithCount} exchanges={card.sentWithExchanges} noun="request" />}
+      </div>
     </article>
   );
 }

@@ -50,6 +50,15 @@ function fileStem(site: string | null): string {
 
 export function SessionsPanel({ store, actions, browser, rulesPageUrl }: SessionsPanelProps) {
   const [shown, setShown] = useState(CARDS_PER_PAGE);
+  /** The anchors of the cards the user collapsed (kept here so a summary row can open its card again). */
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const collapse = (anchor: string, value: boolean) =>
+    setCollapsed((before) => {
+      const after = new Set(before);
+      if (value) after.add(anchor);
+      else after.delete(anchor);
+      return after;
+    });
   const view = useComputed(() =>
     buildPanelView({
       trace: store.trace.value,
@@ -75,6 +84,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
   const openCard = (anchor: string) => {
     const index = view.sessionCards.findIndex((card) => card.anchor === anchor);
     if (index >= shown) setShown(index + 1);
+    collapse(anchor, false);
     setTimeout(() => {
       const element = document.getElementById(anchor);
       const others = element?.closest('details');
@@ -122,7 +132,17 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
       {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} {view.filteredOut === 1 ? 'cookie' : 'cookies'} hidden by the filter.</p> : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (
-          <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} storeActions={storeActions} site={view.site} rulesPageUrl={rulesPageUrl} />
+          <CookieCard
+            key={card.key}
+            card={card}
+            onMark={mark}
+            copy={actions.copyText}
+            storeActions={storeActions}
+            site={view.site}
+            rulesPageUrl={rulesPageUrl}
+            collapsed={collapsed.has(card.anchor)}
+            onCollapse={collapse}
+          />
         ))}
         {view.sessionCards.length > shown ? (
           <button type="button" class="more" onClick={() => setShown(shown + CARDS_PER_PAGE)}>
@@ -134,7 +154,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
         <details class="others">
           <summary>Other cookies ({view.otherCards.length}): not session ids, not graded</summary>
           {view.otherCards.slice(0, shown).map((card) => (
-            <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} rulesPageUrl={rulesPageUrl} />
+            <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} rulesPageUrl={rulesPageUrl} collapsed={collapsed.has(card.anchor)} onCollapse={collapse} />
           ))}
         </details>
       ) : null}

@@ -46,8 +46,9 @@ export function SummaryTable({ cards, onOpen }: SummaryTableProps) {
         {cards.map((card, index) => (
           <tr
             key={card.key}
-            data-summary-name={card.name}
-            data-grade={card.deletion ? 'deletion' : (card.grade ?? 'none')}
+            data-cookie-name={card.name}
+            data-grade={card.grade ?? 'none'}
+            data-deletion={card.deletion ? '' : undefined}
             data-anchor={card.anchor}
             tabIndex={index === 0 ? 0 : -1}
             onKeyDown={(event) => moveFocus(event, onOpen)}

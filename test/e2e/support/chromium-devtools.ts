@@ -193,7 +193,7 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
 
 /** Waits until the panel shows a card for `name` and returns its data-grade. */
 export async function gradeShown(panel: Frame, name: string, timeoutMs = 15_000): Promise<string> {
-  const selector = `[data-cookie-name="${name}"]`;
+  const selector = `.card[data-cookie-name="${name}"]`;
   await panel.waitForSelector(selector, { timeout: timeoutMs }).catch(() => {
     throw new Error(`Chromium e2e: the panel shows no card for ${name}`);
   });
@@ -203,10 +203,10 @@ export async function gradeShown(panel: Frame, name: string, timeoutMs = 15_000)
 /** Waits until the card for `name` shows `grade` (a card can change as late headers arrive). */
 export async function waitForGrade(panel: Frame, name: string, grade: string, timeoutMs = 15_000): Promise<string> {
   await panel
-    .waitForFunction((selector, wanted) => document.querySelector(selector)?.getAttribute('data-grade') === wanted, { timeout: timeoutMs }, `[data-cookie-name="${name}"]`, grade)
+    .waitForFunction((selector, wanted) => document.querySelector(selector)?.getAttribute('data-grade') === wanted, { timeout: timeoutMs }, `.card[data-cookie-name="${name}"]`, grade)
     .catch(async () => {
-      const shown = await panel.$eval(`[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade')).catch(() => 'no card');
+      const shown = await panel.$eval(`.card[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade')).catch(() => 'no card');
       throw new Error(`Chromium e2e: the card for ${name} shows ${shown}, not ${grade}`);
     });
-  return panel.$eval(`[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade') ?? '');
+  return panel.$eval(`.card[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade') ?? '');
 }

@@ -169,7 +169,7 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
   }
 }
 
-const CARDS = "JSON.stringify([...document.querySelectorAll('[data-cookie-name]')].map((card) => [card.getAttribute('data-cookie-name'), card.getAttribute('data-grade')]))";
+const CARDS = "JSON.stringify([...document.querySelectorAll('.card[data-cookie-name]')].map((card) => [card.getAttribute('data-cookie-name'), card.getAttribute('data-grade')]))";
 
 /**
  * Evaluates an expression in the panel page, reached the way about:debugging's Inspect reaches
