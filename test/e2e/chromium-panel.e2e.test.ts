@@ -64,6 +64,50 @@ async function setDevtoolsTheme(theme: 'dark' | 'default'): Promise<void> {
   })()`);
 }
 
+/**
+ * Records what reaches the clipboard, at the panel's two ways in (the async API, or a copy event
+ * when the panel frame has no focus); headless Chromium keeps no system clipboard to read back.
+ */
+async function recordCopies(panel: Frame): Promise<void> {
+  await panel.evaluate(() => {
+    const recorder = window as unknown as { copied?: string[] };
+    if (recorder.copied !== undefined) return;
+    const copied: string[] = [];
+    recorder.copied = copied;
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text: string) => {
+      copied.push(text);
+      return write(text);
+    };
+    document.addEventListener('copy', () => {
+      const active = document.activeElement;
+      if (active instanceof HTMLTextAreaElement) copied.push(active.value);
+    });
+  });
+}
+
+/**
+ * Clicks a Copy button and waits for its copy. The panel may still be laying out requests the
+ * reload made (a summary row, a card above), which can move the button between puppeteer's scroll
+ * and its click: then the click lands elsewhere and is tried again, at most three times.
+ */
+async function copyWith(panel: Frame, selector: string): Promise<string> {
+  const before = await panel.evaluate(() => (window as unknown as { copied: string[] }).copied.length);
+  for (let attempt = 1; ; attempt++) {
+    await panel.click(selector);
+    try {
+      await panel.waitForFunction((count) => (window as unknown as { copied: string[] }).copied.length > count, { timeout: 2000 }, before);
+      return await copiedText(panel);
+    } catch (error) {
+      if (attempt === 3) throw new Error(`Chromium e2e: three clicks on ${selector} copied nothing`, { cause: error });
+    }
+  }
+}
+
+function copiedText(panel: Frame): Promise<string> {
+  return panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
+}
+
 describe('the Sessions panel in Chromium', () => {
   it("grades express-session's defaults over http as D", async () => {
     await session.page.goto(`${demo.http.origin}/`);
@@ -74,36 +118,42 @@ describe('the Sessions panel in Chromium', () => {
 
   it('puts complete code on the clipboard: the secure-missing fix, and the options with every fix applied', async () => {
     const panel = await session.panel();
-    // What reaches the clipboard, recorded at the panel's two ways in (the async API, or a copy
-    // event when the panel frame has no focus); headless Chromium keeps no system clipboard to read.
-    await panel.evaluate(() => {
-      const copied: string[] = [];
-      (window as unknown as { copied: string[] }).copied = copied;
-      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-      navigator.clipboard.writeText = (text: string) => {
-        copied.push(text);
-        return write(text);
-      };
-      document.addEventListener('copy', () => {
-        const active = document.activeElement;
-        if (active instanceof HTMLTextAreaElement) copied.push(active.value);
-      });
-    });
-    const lastCopied = () => panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
-    await panel.click('.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy');
-    await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 1, { timeout: 5000 });
-    expect(await lastCopied()).toBe("app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));");
+    await recordCopies(panel);
+    expect(await copyWith(panel, '.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')).toBe("app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));");
     // The panel says the copy worked (the browser accepted it); the word shows for 1.5 s.
     await panel.waitForFunction(
       () => document.querySelector('.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')?.textContent === 'Copied',
       { timeout: 5000, polling: 'mutation' },
     );
     await panel.click('.card[data-cookie-name="connect.sid"] .combined-fix summary');
-    await panel.click('.card[data-cookie-name="connect.sid"] .combined-fix button.copy');
-    await panel.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length === 2, { timeout: 5000 });
-    const combined = await lastCopied();
+    const combined = await copyWith(panel, '.card[data-cookie-name="connect.sid"] .combined-fix button.copy');
     expect(combined).toContain("name: '__Host-sid',");
     expect(combined).toMatch(/secure: true,\n {4}httpOnly: true,/);
+  });
+
+  it('says what changed after a demo toggle and a reload, and copies the complete httponly-missing fix', async () => {
+    // A cookie of its own, so the worst-of grade of connect.sid stays D for the tests that follow.
+    const toggle = (patch: object) => demo.agent('http').put('/api/config').send(patch).then((response) => expect(response.status).toBe(200));
+    await toggle({ name: 'toggle.sid' });
+    try {
+      await session.page.reload();
+      const panel = await session.panel();
+      expect(await waitForGrade(panel, 'toggle.sid', 'D')).toBe('D');
+      await toggle({ cookie: { httpOnly: false } });
+      await session.page.reload();
+      // 100 - secure 40 - httponly 30 - samesite 20 - prefix 5 - cache-control 3 = 2: F.
+      expect(await waitForGrade(panel, 'toggle.sid', 'F')).toBe('F');
+      const change = await panel.waitForSelector('.card[data-cookie-name="toggle.sid"] .change', { timeout: 10_000 });
+      expect(await change?.evaluate((line) => [line.getAttribute('data-change-before'), line.getAttribute('data-change-after'), line.textContent])).toEqual([
+        'D',
+        'F',
+        expect.stringContaining('new: httponly-missing'),
+      ]);
+      await recordCopies(panel);
+      expect(await copyWith(panel, '.card[data-cookie-name="toggle.sid"] [data-finding="httponly-missing"] button.copy')).toBe('cookie: { httpOnly: true }');
+    } finally {
+      await toggle({ name: 'connect.sid', cookie: { httpOnly: true } });
+    }
   });
 
   it('grades a cookie set by a redirect (its Set-Cookie can arrive after the entry)', async () => {
