@@ -169,7 +169,8 @@ describe('the Sessions panel, through a fake platform', () => {
     const [cookie, deletion] = [...root.querySelectorAll('.card[data-cookie-name="connect.sid"]')];
     expect(cookie?.querySelector('.urls summary')?.textContent).toBe('Set by 1 response');
     expect([...(cookie?.querySelectorAll('.urls summary') ?? [])].map((summary) => summary.textContent)).toContain('Sent by 9 requests to 4 URLs');
-    expect(deletion?.textContent).toContain('Cleared by 1 response');
+    expect(deletion?.querySelector('.cleared-by')?.textContent).toBe('Cleared by POST /logout (200)');
+    expect(deletion?.querySelector('.cleared-by .url')?.getAttribute('title')).toBe(`${PAGE}logout`);
     expect(deletion?.textContent).not.toContain('Lifetime');
     expect(deletion?.querySelector('[data-note="expires-without-max-age"]')).toBeNull();
     expect(deletion?.querySelector('.timeline')).toBeNull();

@@ -116,6 +116,37 @@ function UrlList({ title, urls, count, exchanges, noun }: { title: string; urls:
   );
 }
 
+/** A URL as the card names a request: its path and query, the whole URL on hover. */
+function RequestUrl({ url }: { url: string }) {
+  let shown = url;
+  try {
+    const parsed = new URL(url);
+    shown = `${parsed.pathname}${parsed.search}`;
+  } catch {
+    // Not a URL the browser parses: show it whole.
+  }
+  return (
+    <span class="url" title={url}>
+      {shown}
+    </span>
+  );
+}
+
+/** "Cleared by POST /logout (303)": the responses that deleted the cookie. */
+function ClearedBy({ responses }: { responses: CookieCardView['clearedBy'] }) {
+  return (
+    <p class="cleared-by">
+      <strong>Cleared by</strong>{' '}
+      {responses.map((response, index) => (
+        <span key={`${response.method} ${response.url} ${response.status}`}>
+          {index > 0 ? ', ' : ''}
+          {response.method} <RequestUrl url={response.url} /> ({response.status}){response.count > 1 ? ` ${response.count}x` : ''}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 const TIMELINE_SHOWN = 12;
 
 function Timeline({ events }: { events: CookieCardView['timeline'] }) {
@@ -298,7 +329,11 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
           </p>
         ) : null}
         <Timeline events={card.timeline} />
-        <UrlList title={card.deletion ? 'Cleared by' : 'Set by'} urls={card.setBy} count={card.setByCount} exchanges={card.setByExchanges} noun="response" />
+        {card.clearedBy.length > 0 ? (
+          <ClearedBy responses={card.clearedBy} />
+        ) : (
+          <UrlList title={card.deletion ? 'Cleared by' : 'Set by'} urls={card.setBy} count={card.setByCount} exchanges={card.setByExchanges} noun="response" />
+        )}
         {card.deletion ? null : <UrlList title="Sent by" urls={card.sentWith} count={card.sentWithCount} exchanges={card.sentWithExchanges} noun="request" />}
       </div>
     </article>

@@ -27,6 +27,14 @@ export interface UrlCount {
   readonly count: number;
 }
 
+/** A response that deleted the cookie, as "POST /logout (303)" reads it; with how many times. */
+export interface ClearingResponse {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly count: number;
+}
+
 export interface AttributeView {
   readonly label: string;
   readonly value: string;
@@ -72,6 +80,8 @@ export interface CookieCardView {
   readonly sentWithExchanges: number;
   /** Empty on a deletion's card: the cookie's own card shows the history. */
   readonly timeline: readonly TimelineEvent[];
+  /** On a deletion's card, the responses that deleted it (distinct, most recent first, URLs masked); else empty. */
+  readonly clearedBy: readonly ClearingResponse[];
   /** A finding id whose fix this card already showed, by the finding that repeats it. */
   readonly sameFixAs: Readonly<Record<string, string>>;
 }
@@ -144,6 +154,19 @@ function distinctUrls(urls: readonly string[]): UrlCount[] {
   const counts = new Map<string, number>();
   for (let i = urls.length - 1; i >= 0; i--) counts.set(urls[i] as string, (counts.get(urls[i] as string) ?? 0) + 1);
   return [...counts].map(([url, count]) => ({ url, count }));
+}
+
+/** The responses of the timeline that deleted the cookie, distinct by method, URL and status. */
+function clearingResponses(timeline: readonly TimelineEvent[], mask: (text: string) => string): ClearingResponse[] {
+  const byKey = new Map<string, ClearingResponse>();
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const event = timeline[i] as TimelineEvent;
+    if (event.type !== 'cleared') continue;
+    const key = `${event.method} ${event.url} ${event.status}`;
+    const seen = byKey.get(key);
+    byKey.set(key, { method: event.method, url: mask(event.url), status: event.status, count: (seen?.count ?? 0) + 1 });
+  }
+  return [...byKey.values()];
 }
 
 /** Notes that concern an issuance: a deletion's card does not repeat them. */
@@ -237,6 +260,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       sentWithCount: sent.length,
       sentWithExchanges: sentWith.length,
       timeline: entry.deletion ? [] : entry.timeline.map((event) => ({ ...event, url: mask(event.url) })),
+      clearedBy: entry.deletion ? clearingResponses(entry.timeline, mask) : [],
       sameFixAs: repeatedFixes(entry.findings),
     };
   });
