@@ -10,15 +10,14 @@ import type { Note } from '../core/finding.js';
 import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
-import { buildCookieInventory, type CookieInventory, type CookieRecord, type SeenAs } from '../inventory/cookie-inventory.js';
+import { buildCookieInventory, type CookieInventory, type CookieRecord, type Issuance, type SeenAs } from '../inventory/cookie-inventory.js';
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
 import type { Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
 import { secretKnownFinding } from '../rules/secret-known.js';
 import type { SecretMatch } from '../secrets/known-secret-check.js';
-import { analyzeTrace, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
-import { isSuccessfulLogin } from '../trace/login-logout.js';
-import { traceCookie } from '../trace/trace-cookie.js';
+import { CookieTraceFold, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
+import { isLoginRequest, isSuccessfulLogin } from '../trace/login-logout.js';
 import { gradeSetCookie, type GradedSetCookie } from './grade-set-cookie.js';
 
 export { cookieIdentity, defaultCookiePath, identityKey, type CookieIdentity } from '../core/cookie-identity.js';
@@ -114,26 +113,68 @@ export function gradeInventory(inventory: CookieInventory, options: InventoryGra
   };
 }
 
+/**
+ * What grading one record keeps between batches (architecture.md, incremental grading): the fold
+ * of its trace, and the fold of its issuances (worst, latest, and the latest with other
+ * attributes). The issuances go on from where they stopped while everything they were graded
+ * with is the same (the cookie's detection, the trace's findings, its other ids, the names of
+ * the trace, the outcome of logins that set it); else they are graded again from the first.
+ */
+export class RecordGradeMemo {
+  readonly trace = new CookieTraceFold();
+  context = '';
+  seen = 0;
+  worst: GradedSetCookie | null = null;
+  latest: GradedSetCookie | null = null;
+  previousOther: GradedSetCookie | null = null;
+  latestDeletion: Issuance | undefined;
+  /** The URLs of the responses that issued it, and that deleted it (lists that grow with the trace). */
+  issuedUrls: string[] = [];
+  deletionUrls: string[] = [];
+  /** Issuances set by a login request: a login's outcome decides how their value is detected. */
+  loginIssuances: number[] = [];
+  /** Whether each of those logins succeeded, as last graded. */
+  loginsSucceeded = '';
+
+  startAgain(context: string): void {
+    this.context = context;
+    this.seen = 0;
+    this.worst = this.latest = this.previousOther = null;
+    this.latestDeletion = undefined;
+    this.issuedUrls = [];
+    this.deletionUrls = [];
+    this.loginIssuances = [];
+    this.loginsSucceeded = '';
+  }
+}
+
+/** The last issuance of the record that is not a deletion, from the end: in constant time but for trailing deletions. */
+function lastIssued(issuances: readonly Issuance[]): Issuance | undefined {
+  for (let i = issuances.length - 1; i >= 0; i--) if (!(issuances[i] as Issuance).deletion) return issuances[i];
+  return undefined;
+}
+
 /** The entries of one record: its graded entry (if any evidence besides deletions), and its latest deletion. */
 export function gradeRecord(
   inventory: CookieInventory,
   record: CookieRecord,
   userMark: UserMark | undefined,
   secretMatches?: ReadonlyMap<string, SecretMatch>,
+  memo: RecordGradeMemo = new RecordGradeMemo(),
 ): CookieGrade[] {
   const { observations } = inventory;
   const detect = (value: string, byLogin: boolean) =>
     detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark });
-  const issued = record.issuances.filter((issuance) => !issuance.deletion);
+  const latestIssued = lastIssued(record.issuances);
   const latestValue =
-    issued[issued.length - 1]?.cookie.value ??
+    latestIssued?.cookie.value ??
     record.storeReadings[record.storeReadings.length - 1]?.cookie.value ??
     record.sent[record.sent.length - 1]?.value ??
     record.scriptReadings[record.scriptReadings.length - 1]?.value ??
     '';
-  const latestIssued = issued[issued.length - 1];
   const session = detect(latestValue, latestIssued !== undefined && isSuccessfulLogin(observations, latestIssued.index));
-  const trace: TraceAnalysis | null = session.isSession ? analyzeTrace(traceCookie(observations, record), session.framework) : null;
+  memo.trace.update(observations, record, session.isSession);
+  const trace: TraceAnalysis | null = session.isSession ? memo.trace.analysis(session.framework) : null;
   const extremes = extremeValuesById(record.ids);
   // A signature made with a known secret, on any value of the cookie (rubric section 8).
   const secretMatch = session.isSession ? record.ids.map((id) => secretMatches?.get(id)).find((match) => match !== undefined) : undefined;
@@ -143,22 +184,40 @@ export function gradeRecord(
     scriptVisible: record.scriptReadings.length > 0,
   };
   const otherValues = (value: string) => extremes.filter((other) => other !== value);
-  const sentByUrls = record.sent.map((sending) => (observations[sending.index] as Observation).url);
+  const sentByUrls = memo.trace.sentByUrls;
   const entry = (graded: GradedSetCookie, setByUrls: readonly string[], change: AttributeChange | null = null): CookieGrade =>
     cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? [], change);
 
-  const entries: CookieGrade[] = [];
-  let worst: GradedSetCookie | null = null;
-  let latest: GradedSetCookie | null = null;
-  let previousOther: GradedSetCookie | null = null;
-  for (const issuance of issued) {
-    const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, isSuccessfulLogin(observations, issuance.index));
+  const context = JSON.stringify([
+    session,
+    common.rotatedOnLogin,
+    common.traceFindings.map((finding) => [finding.id, finding.message]),
+    common.scriptVisible,
+    extremes,
+    inventory.names.size,
+  ]);
+  const loginsSucceeded = () => memo.loginIssuances.map((index) => (isSuccessfulLogin(observations, index) ? '1' : '0')).join('');
+  if (context !== memo.context || loginsSucceeded() !== memo.loginsSucceeded || memo.seen > record.issuances.length) memo.startAgain(context);
+  for (; memo.seen < record.issuances.length; memo.seen++) {
+    const issuance = record.issuances[memo.seen] as Issuance;
+    const byLogin = isLoginRequest(observations[issuance.index] as Observation);
+    if (byLogin) memo.loginIssuances.push(issuance.index);
+    if (issuance.deletion) {
+      memo.latestDeletion = issuance;
+      memo.deletionUrls.push(issuance.response.url);
+      continue;
+    }
+    memo.issuedUrls.push(issuance.response.url);
+    const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, byLogin && isSuccessfulLogin(observations, issuance.index));
     const graded = gradeSetCookie(issuance.cookie, issuance.response, issuanceSession, { ...common, otherValues: otherValues(issuance.cookie.value) });
-    if (worst === null || !isBetter(graded, worst)) worst = graded;
-    if (latest !== null && attributesOf(latest.cookie) !== attributesOf(graded.cookie)) previousOther = latest;
-    latest = graded;
+    if (memo.worst === null || !isBetter(graded, memo.worst)) memo.worst = graded;
+    if (memo.latest !== null && attributesOf(memo.latest.cookie) !== attributesOf(graded.cookie)) memo.previousOther = memo.latest;
+    memo.latest = graded;
   }
-  const change = previousOther !== null && latest !== null ? attributeChange(previousOther, latest) : null;
+  memo.loginsSucceeded = loginsSucceeded();
+  const entries: CookieGrade[] = [];
+  const change = memo.previousOther !== null && memo.latest !== null ? attributeChange(memo.previousOther, memo.latest) : null;
+  let worst = memo.worst;
   if (worst === null) {
     const stored = record.storeReadings[record.storeReadings.length - 1];
     if (stored !== undefined) {
@@ -179,14 +238,12 @@ export function gradeRecord(
     }
   }
   if (worst !== null) {
-    if (record.setOutsideTrace) (worst.notes as Note[]).push(SET_OUTSIDE_TRACE);
-    entries.push(entry(worst, issued.map((issuance) => issuance.response.url), change));
+    if (record.setOutsideTrace) worst = { ...worst, notes: [...worst.notes, SET_OUTSIDE_TRACE] };
+    entries.push(entry(worst, memo.issuedUrls, change));
   }
-  const deletions = record.issuances.filter((issuance) => issuance.deletion);
-  const latestDeletion = deletions[deletions.length - 1];
-  if (latestDeletion !== undefined) {
-    const graded = gradeSetCookie(latestDeletion.cookie, latestDeletion.response, session, common);
-    entries.push(entry(graded, deletions.map((issuance) => issuance.response.url)));
+  if (memo.latestDeletion !== undefined) {
+    const graded = gradeSetCookie(memo.latestDeletion.cookie, memo.latestDeletion.response, session, common);
+    entries.push(entry(graded, memo.deletionUrls));
   }
   return entries;
 }

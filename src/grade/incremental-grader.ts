@@ -13,7 +13,7 @@ import { requestCookies } from '../observation/request-cookies.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { placedUrlsOf } from '../trace/observation-facts.js';
 import { locationOf } from '../trace/redirect-chain.js';
-import { gradeRecord, siteGrade, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
+import { gradeRecord, RecordGradeMemo, siteGrade, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
 
 /** How far back a redirect chain is followed (as redirectChain does). */
 const MAX_HOPS = 20;
@@ -39,6 +39,8 @@ export class IncrementalGrader {
   readonly #builder = new InventoryBuilder();
   readonly #options: InventoryGradeOptions;
   readonly #entries = new Map<string, CookieGrade[]>();
+  /** What grading each record keeps between batches (its trace and issuance folds). */
+  readonly #memos = new Map<string, RecordGradeMemo>();
   /** The ids of each session cookie, as last indexed. */
   readonly #sessionIds = new Map<string, string>();
   #sessionIndex: SessionIdIndex | null = null;
@@ -104,7 +106,9 @@ export class IncrementalGrader {
       let entries = this.#entries.get(record.key);
       const nameTouched = touchedNames.has(record.identity.name) || (urlRewritesSessionId && record.identity.name.toLowerCase() === 'jsessionid');
       if (entries === undefined || toGrade.has(record.key) || nameTouched) {
-        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches);
+        let memo = this.#memos.get(record.key);
+        if (memo === undefined) this.#memos.set(record.key, (memo = new RecordGradeMemo()));
+        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches, memo);
         this.#entries.set(record.key, entries);
         const ids = entries.some((entry) => entry.session.isSession) ? record.ids.join('\u0000') : undefined;
         if (ids !== this.#sessionIds.get(record.key)) {
@@ -118,6 +122,7 @@ export class IncrementalGrader {
     for (const key of this.#entries.keys()) {
       if (present.has(key)) continue;
       this.#entries.delete(key);
+      this.#memos.delete(key);
       if (this.#sessionIds.delete(key)) sessionIdsChanged = true;
     }
     if (sessionIdsChanged) this.#sessionIndex = null;

@@ -59,6 +59,12 @@ export interface CookieRecord {
   readonly setOutsideTrace: boolean;
   /** Distinct identifiers: issued (never deletions), sent and stored values, in order of appearance. */
   readonly ids: readonly string[];
+  /**
+   * How many times its sends and script readings were placed again (a record with a place
+   * appeared for its name). Otherwise its evidence only grows at the end, which is what lets an
+   * incremental reader go on from where it stopped.
+   */
+  readonly placements: number;
 }
 
 export interface CookieInventory {
@@ -82,10 +88,13 @@ interface MutableRecord {
   scriptReadings: ScriptSighting[];
   /** The distinct values sent, kept as sends arrive (a cookie sent by every request has one or two). */
   sentValues: Set<string>;
+  /** The distinct values issued (never deletions), kept as issuances arrive. */
+  issuedValues: Set<string>;
+  placements: number;
 }
 
 function emptyRecord(identity: CookieIdentity): MutableRecord {
-  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [], sentValues: new Set() };
+  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [], sentValues: new Set(), issuedValues: new Set(), placements: 0 };
 }
 
 /** A cookie the trace knows only by name and the host it went to (or was read on). */
@@ -195,9 +204,11 @@ export class InventoryBuilder {
       any = true;
     }
     if (!any) return;
+    // Every record of the name may now hold sightings from before: their past changed.
+    for (const key of keys) (this.#byKey.get(key) as MutableRecord).placements++;
     this.#observations.forEach((observation, index) => {
       const value = requestCookies(observation).get(name);
-      if (value !== undefined) this.#placeSending(name, value, index, observation.url);
+      if (value !== undefined) this.#placeSending(name, value, index, urlParts(observation.url));
     });
     for (const reading of this.#readings) if (reading.kind === 'script') this.#placeScriptReading(reading, name);
     for (const key of keys) {
@@ -211,8 +222,7 @@ export class InventoryBuilder {
     }
   }
 
-  #placeSending(name: string, value: string, index: number, url: string): void {
-    const { host, path } = urlParts(url);
+  #placeSending(name: string, value: string, index: number, { host, path }: { host: string; path: string }): void {
     const record = placedRecord(this.#placedByName.get(name), host, path) ?? this.#recordFor(unplacedIdentity(name, host), false);
     record.sent.push({ index, value });
     record.sentValues.add(value);
@@ -242,13 +252,17 @@ export class InventoryBuilder {
           this.#addName(cookie.name);
           this.#addValue(cookie.value);
           const record = this.#recordFor(cookieIdentity(cookie, response), true);
-          record.issuances.push({ cookie, response, index, deletion: isDeletion(cookie, response.time) });
+          const deletion = isDeletion(cookie, response.time);
+          record.issuances.push({ cookie, response, index, deletion });
+          if (!deletion) record.issuedValues.add(cookie.value);
         }
       }
-      for (const [name, value] of requestCookies(observation)) {
+      const cookies = requestCookies(observation);
+      const place = cookies.size > 0 ? urlParts(observation.url) : null;
+      for (const [name, value] of cookies) {
         this.#addName(name);
         this.#addValue(value);
-        this.#placeSending(name, value, index, observation.url);
+        this.#placeSending(name, value, index, place as { host: string; path: string });
       }
     }
   }
@@ -315,12 +329,12 @@ function finishRecord(record: MutableRecord): CookieRecord {
   const first = record.issuances[0];
   const setOutsideTrace =
     first === undefined ||
-    // A request goes out before its response: a send in the same exchange came first.
-    record.sent.some((sending) => sending.index <= first.index) ||
+    // A request goes out before its response: a send in the same exchange came first. Sends are
+    // kept in trace order, so the first is the earliest.
+    (record.sent[0] !== undefined && record.sent[0].index <= first.index) ||
     record.storeReadings.some((sighting) => sighting.time < first.response.time) ||
     record.scriptReadings.some((sighting) => sighting.time < first.response.time);
-  const ids = new Set<string>();
-  for (const issuance of record.issuances) if (!issuance.deletion) ids.add(issuance.cookie.value);
+  const ids = new Set(record.issuedValues);
   for (const value of record.sentValues) ids.add(value);
   for (const sighting of record.storeReadings) ids.add(sighting.cookie.value);
   ids.delete('');
@@ -334,5 +348,6 @@ function finishRecord(record: MutableRecord): CookieRecord {
     seenAs,
     setOutsideTrace,
     ids: [...ids],
+    placements: record.placements,
   };
 }

@@ -7,10 +7,12 @@ import type { Finding, Note } from '../core/finding.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { idInUrl } from './rules/id-in-url.js';
 import { logoutNotCleared } from './rules/logout-not-cleared.js';
-import { loginOutcomes, noRotationOnLogin } from './rules/no-rotation-on-login.js';
+import { loginOutcomes, noRotationOnLogin, type CarriedLogins } from './rules/no-rotation-on-login.js';
 import { sentOverHttp } from './rules/sent-over-http.js';
-import type { TraceCookie } from './trace-cookie.js';
-import type { TraceRule } from './trace-rule.js';
+import type { CookieIdentity } from '../core/cookie-identity.js';
+import type { Issuance, Sending } from '../inventory/cookie-inventory.js';
+import type { Observation } from '../observation/observation.js';
+import type { SetEffect, TraceRule, TraceSoFar, TraceStep } from './trace-rule.js';
 
 /** The rules of rubric section 5, in the table's order. */
 export const TRACE_RULES: readonly TraceRule[] = [idInUrl, sentOverHttp, noRotationOnLogin, logoutNotCleared];
@@ -33,51 +35,158 @@ export interface TraceAnalysis {
   readonly timeline: readonly TimelineEvent[];
 }
 
-/** set / refreshed (same value again, e.g. rolling) / rotated (new value) / cleared, and runs of sends. */
-export function timeline({ observations, carried, set }: TraceCookie): TimelineEvent[] {
-  const events: TimelineEvent[] = [];
-  let current: string | undefined;
-  observations.forEach((observation, index) => {
-    const sent = carried[index] !== undefined;
-    const effect = set[index];
-    if (!sent && effect === undefined) return;
-    const at = { method: observation.method, url: observation.url, status: observation.status, time: observation.time };
-    // The request goes out before its response comes back: a send comes before a set.
-    if (sent) {
-      const last = events[events.length - 1];
-      // Built here and not shared yet: the run's count grows in place.
-      if (last?.type === 'sent') (last as { count: number }).count++;
-      else events.push({ type: 'sent', ...at, count: 1 });
-    }
-    if (effect === undefined) return;
-    if (effect.deletion) {
-      events.push({ type: 'cleared', ...at, count: 1 });
-      current = undefined;
-      return;
-    }
-    const type = current === undefined ? 'set' : effect.value === current ? 'refreshed' : 'rotated';
-    events.push({ type, ...at, count: 1 });
-    current = effect.value;
-  });
-  return events;
-}
-
 export const ROTATED_ON_LOGIN: Note = {
   id: 'rotated-on-login',
   message: 'The session id changed at login: a planted id is useless (no session fixation).',
 };
 
-export function analyzeTrace(cookie: TraceCookie, framework: Framework): TraceAnalysis {
-  const findings: Finding[] = [];
-  for (const rule of TRACE_RULES) {
-    const message = rule.explain(cookie);
-    if (message === null) continue;
-    findings.push({ id: rule.id, deduction: rule.deduction, cap: rule.cap, message, fix: adviceFor(rule.fix, framework) });
+/** What the fold needs of a cookie's inventory record. */
+export interface TracedRecord {
+  readonly identity: CookieIdentity;
+  readonly issuances: readonly Issuance[];
+  readonly sent: readonly Sending[];
+  readonly ids: readonly string[];
+  readonly placements: number;
+}
+
+/**
+ * One session cookie across the trace (rubric section 5), folded exchange by exchange: the trace
+ * rules' states, the timeline (set / refreshed, the same value again / rotated, a new value /
+ * cleared, and runs of sends) and the URLs of the requests that carried it. `update` catches up
+ * with the record and the trace, so the incremental grader pays for each exchange once; it starts
+ * again when the record's past changed (its sightings were placed again, or a new id appeared,
+ * which `id-in-url` must look for in the exchanges already seen). The whole-trace grade folds
+ * the same way, in one go.
+ *
+ * The timeline and URL lists it hands out are its own and grow with the trace.
+ */
+export class CookieTraceFold {
+  #analysing = false;
+  #firstObservation: Observation | undefined;
+  #placements = -1;
+  #idCount = -1;
+  #observationsSeen = 0;
+  #sentSeen = 0;
+  #issuancesSeen = 0;
+  #states: unknown[] = [];
+  #setAt = new Map<number, SetEffect>();
+  #lastCarriedAt = new Map<string, number>();
+  #timeline: TimelineEvent[] = [];
+  #current: string | undefined;
+  #sentByUrls: string[] = [];
+  #soFar: TraceSoFar | null = null;
+
+  /** The URLs of the requests that carried the cookie, in order (one per sending). */
+  get sentByUrls(): readonly string[] {
+    return this.#sentByUrls;
   }
-  const outcomes = loginOutcomes(cookie);
-  return {
-    findings,
-    rotatedOnLogin: outcomes.length > 0 && outcomes.every((outcome) => outcome === 'rotated'),
-    timeline: timeline(cookie),
-  };
+
+  /**
+   * Catches up. Without `analyse` (a cookie that is no session cookie) only the URLs that sent it
+   * are followed; the rules and the timeline start when it becomes one.
+   */
+  update(observations: readonly Observation[], record: TracedRecord, analyse = true): void {
+    if (!analyse) {
+      this.#followSends(observations, record);
+      return;
+    }
+    if (
+      !this.#analysing ||
+      observations[0] !== this.#firstObservation ||
+      observations.length < this.#observationsSeen ||
+      record.placements !== this.#placements ||
+      record.ids.length !== this.#idCount
+    ) {
+      this.#startAgain(observations, record);
+    }
+    const { sent, issuances } = record;
+    for (let index = this.#observationsSeen; index < observations.length; index++) {
+      const observation = observations[index] as Observation;
+      let carried: string | undefined;
+      for (; this.#sentSeen < sent.length && (sent[this.#sentSeen] as Sending).index === index; this.#sentSeen++) {
+        carried ??= (sent[this.#sentSeen] as Sending).value;
+        this.#sentByUrls.push(observation.url);
+      }
+      let set: SetEffect | undefined;
+      for (; this.#issuancesSeen < issuances.length && (issuances[this.#issuancesSeen] as Issuance).index === index; this.#issuancesSeen++) {
+        const issuance = issuances[this.#issuancesSeen] as Issuance;
+        set = { value: issuance.cookie.value, deletion: issuance.deletion };
+      }
+      if (carried !== undefined) this.#lastCarriedAt.set(carried, index);
+      if (set !== undefined) this.#setAt.set(index, set);
+      const step: TraceStep = { index, observation, carried, set };
+      TRACE_RULES.forEach((rule, at) => rule.step(this.#states[at], step));
+      this.#extendTimeline(step);
+    }
+    this.#observationsSeen = observations.length;
+    this.#soFar = {
+      identity: record.identity,
+      observations,
+      ids: record.ids,
+      setAt: (index) => this.#setAt.get(index),
+      lastCarriedAt: (value) => this.#lastCarriedAt.get(value) ?? -1,
+    };
+  }
+
+  /** The rules' findings, the rotated-on-login fact and the timeline, as the trace stands. */
+  analysis(framework: Framework): TraceAnalysis {
+    const soFar = this.#soFar;
+    if (soFar === null) throw new Error('CookieTraceFold.analysis() before update()');
+    const findings: Finding[] = [];
+    TRACE_RULES.forEach((rule, at) => {
+      const message = rule.explain(this.#states[at], soFar);
+      if (message !== null) findings.push({ id: rule.id, deduction: rule.deduction, cap: rule.cap, message, fix: adviceFor(rule.fix, framework) });
+    });
+    const outcomes = loginOutcomes(this.#states[TRACE_RULES.indexOf(noRotationOnLogin)] as CarriedLogins, soFar);
+    return {
+      findings,
+      rotatedOnLogin: outcomes.length > 0 && outcomes.every((outcome) => outcome === 'rotated'),
+      timeline: this.#timeline,
+    };
+  }
+
+  /** The URLs of the requests that sent it, with no rules: a cookie that is not a session cookie. */
+  #followSends(observations: readonly Observation[], { sent, placements }: TracedRecord): void {
+    if (this.#analysing || placements !== this.#placements || observations[0] !== this.#firstObservation || this.#sentSeen > sent.length) {
+      this.#startAgain(observations, { placements } as TracedRecord, false);
+    }
+    for (; this.#sentSeen < sent.length; this.#sentSeen++) this.#sentByUrls.push((observations[(sent[this.#sentSeen] as Sending).index] as Observation).url);
+    this.#soFar = null;
+  }
+
+  #startAgain(observations: readonly Observation[], record: TracedRecord, analyse = true): void {
+    this.#analysing = analyse;
+    this.#firstObservation = observations[0];
+    this.#placements = record.placements;
+    this.#idCount = analyse ? record.ids.length : -1;
+    this.#observationsSeen = this.#sentSeen = this.#issuancesSeen = 0;
+    this.#states = analyse ? TRACE_RULES.map((rule) => rule.start(record)) : [];
+    this.#setAt = new Map();
+    this.#lastCarriedAt = new Map();
+    this.#timeline = [];
+    this.#current = undefined;
+    this.#sentByUrls = [];
+  }
+
+  #extendTimeline({ observation, carried, set }: TraceStep): void {
+    if (carried === undefined && set === undefined) return;
+    const at = { method: observation.method, url: observation.url, status: observation.status, time: observation.time };
+    const events = this.#timeline;
+    // The request goes out before its response comes back: a send comes before a set.
+    if (carried !== undefined) {
+      const last = events[events.length - 1];
+      // A run of sends grows: its event is replaced, never changed in place.
+      if (last?.type === 'sent') events[events.length - 1] = { ...last, count: last.count + 1 };
+      else events.push({ type: 'sent', ...at, count: 1 });
+    }
+    if (set === undefined) return;
+    if (set.deletion) {
+      events.push({ type: 'cleared', ...at, count: 1 });
+      this.#current = undefined;
+      return;
+    }
+    const type = this.#current === undefined ? 'set' : set.value === this.#current ? 'refreshed' : 'rotated';
+    events.push({ type, ...at, count: 1 });
+    this.#current = set.value;
+  }
 }

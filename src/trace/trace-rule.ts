@@ -1,13 +1,48 @@
-import type { FixAdvice } from '../rules/fix-advice.js';
+import type { CookieIdentity } from '../core/cookie-identity.js';
 import type { CapLetter } from '../core/letter.js';
-import type { TraceCookie } from './trace-cookie.js';
+import type { Observation } from '../observation/observation.js';
+import type { FixAdvice } from '../rules/fix-advice.js';
 
-/** One rule of rubric section 5: it reads a session cookie's whole trace. */
-export interface TraceRule {
+/** What one response's Set-Cookie did to the cookie. */
+export interface SetEffect {
+  readonly value: string;
+  readonly deletion: boolean;
+}
+
+/** One exchange of the trace as a session cookie's rules see it, in trace order. */
+export interface TraceStep {
+  readonly index: number;
+  readonly observation: Observation;
+  /** The value the request carried, or undefined. */
+  readonly carried: string | undefined;
+  /** What the response set for this cookie, or undefined. */
+  readonly set: SetEffect | undefined;
+}
+
+/** The cookie's trace so far, for what a rule can only decide at the end (a login's redirects, later requests). */
+export interface TraceSoFar {
+  readonly identity: CookieIdentity;
+  readonly observations: readonly Observation[];
+  /** Every identifier the cookie had (issued, sent, stored; never a deletion's value). */
+  readonly ids: readonly string[];
+  setAt(index: number): SetEffect | undefined;
+  /** The index of the last request that carried `value`, or -1. */
+  lastCarriedAt(value: string): number;
+}
+
+/**
+ * One rule of rubric section 5, as a fold over the trace (architecture.md, incremental grading):
+ * `start` makes its state, `step` takes each exchange once, in order, and `explain` reads the state
+ * (and the trace so far) after any number of steps. The grader keeps the state per cookie, so a new
+ * batch of requests costs its own steps, not the whole trace again.
+ */
+export interface TraceRule<State = unknown> {
   readonly id: string;
   readonly deduction: number;
   readonly cap: CapLetter | null;
+  start(cookie: { readonly identity: CookieIdentity; readonly ids: readonly string[] }): State;
+  step(state: State, step: TraceStep): void;
   /** The one-line explanation when the rule fires, else null. Never contains a cookie value. */
-  explain(cookie: TraceCookie): string | null;
+  explain(state: State, trace: TraceSoFar): string | null;
   readonly fix: FixAdvice;
 }

@@ -21,24 +21,28 @@ function idMatcher(values: readonly string[]): { occursIn(text: string): boolean
   return { occursIn: (text) => forms.some((form) => text.includes(form)) };
 }
 
-export const idInUrl: TraceRule = {
+interface IdInUrl {
+  readonly ids: { occursIn(text: string): boolean };
+  readonly rewritesUrls: boolean;
+  readonly places: Set<string>;
+}
+
+export const idInUrl: TraceRule<IdInUrl> = {
   id: 'id-in-url',
   deduction: 0,
   cap: 'F',
-  explain: ({ observations, values, identity }) => {
-    const ids = idMatcher(values);
-    const rewritesUrls = identity.name.toLowerCase() === 'jsessionid';
-    const places = new Set<string>();
-    for (const observation of observations) {
-      for (const url of placedUrlsOf(observation)) {
-        if (!places.has(url.place) && ids.occursIn(url.text)) places.add(url.place);
-      }
-      if (rewritesUrls && /;jsessionid=/i.test(observation.url)) places.add('the URL path (;jsessionid=)');
+  // The ids are those known when the fold starts: a new id starts the cookie's fold again.
+  start: ({ ids, identity }) => ({ ids: idMatcher(ids), rewritesUrls: identity.name.toLowerCase() === 'jsessionid', places: new Set() }),
+  step: ({ ids, rewritesUrls, places }, { observation }) => {
+    for (const url of placedUrlsOf(observation)) {
+      if (!places.has(url.place) && ids.occursIn(url.text)) places.add(url.place);
     }
-    return places.size === 0
-      ? null
-      : `The session id appears in ${[...places].join(', ')}: URLs end up in logs, browser history and other sites' Referer, and whoever reads one can take over the session.`;
+    if (rewritesUrls && /;jsessionid=/i.test(observation.url)) places.add('the URL path (;jsessionid=)');
   },
+  explain: ({ places }) =>
+    places.size === 0
+      ? null
+      : `The session id appears in ${[...places].join(', ')}: URLs end up in logs, browser history and other sites' Referer, and whoever reads one can take over the session.`,
   fix: {
     ...everyFramework(
       'Never put `req.sessionID` or the cookie value in links or redirects; the cookie alone carries the session.',

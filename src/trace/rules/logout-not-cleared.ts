@@ -2,24 +2,31 @@ import { isLogoutRequest } from '../login-logout.js';
 import { redirectChain } from '../redirect-chain.js';
 import type { TraceRule } from '../trace-rule.js';
 
+/** The logout requests that carried the cookie, with the value each carried. */
+type CarriedLogouts = { index: number; value: string }[];
+
 /**
  * `logout-not-cleared`: after a logout request's response (following redirects), no Set-Cookie
  * deletes or replaces the session cookie, so the id (and often the server session) outlives the
  * logout. Sources: ASVS 5 7.4.1, OWASP Session Management.
  */
-export const logoutNotCleared: TraceRule = {
+export const logoutNotCleared: TraceRule<CarriedLogouts> = {
   id: 'logout-not-cleared',
   deduction: 10,
   cap: null,
-  explain: ({ observations, carried, set }) => {
-    const uncleared = observations.some((observation, index) => {
-      const before = carried[index];
-      if (before === undefined || !isLogoutRequest(observation)) return false;
-      return !redirectChain(observations, index).some((hop) => {
-        const effect = set[hop];
-        return effect !== undefined && (effect.deletion || effect.value !== before);
-      });
-    });
+  start: () => [],
+  step: (logouts, { index, observation, carried }) => {
+    if (carried !== undefined && isLogoutRequest(observation)) logouts.push({ index, value: carried });
+  },
+  // A logout's redirect chain can grow with later exchanges, so it is followed at the end.
+  explain: (logouts, { observations, setAt }) => {
+    const uncleared = logouts.some(
+      ({ index, value }) =>
+        !redirectChain(observations, index).some((hop) => {
+          const effect = setAt(hop);
+          return effect !== undefined && (effect.deletion || effect.value !== value);
+        }),
+    );
     return uncleared
       ? 'A logout left the session cookie in place: no Set-Cookie deleted or replaced it, so the id may still be valid.'
       : null;

@@ -1,27 +1,29 @@
-import { isSuccessfulLogin } from '../login-logout.js';
+import { isLoginRequest, isSuccessfulLogin } from '../login-logout.js';
 import { redirectChain } from '../redirect-chain.js';
-import type { TraceCookie } from '../trace-cookie.js';
-import type { TraceRule } from '../trace-rule.js';
+import type { TraceRule, TraceSoFar } from '../trace-rule.js';
 
 export type LoginOutcome = 'rotated' | 'not-rotated';
+
+/** The login requests that carried the cookie, with the value each carried. */
+export type CarriedLogins = { index: number; value: string }[];
 
 /**
  * What each login in the trace did to the session id it was sent with: rotated when a response
  * of the login's redirect chain set a new value; not rotated when a later request still carried
- * the old one. A login sent without the cookie, or with nothing after it, proves neither.
+ * the old one. A login sent without the cookie, a failed one, or one with nothing after it, proves
+ * neither. Decided at the end: a login's redirects and the requests after it come later.
  */
-export function loginOutcomes({ observations, carried, set }: TraceCookie): LoginOutcome[] {
+export function loginOutcomes(logins: CarriedLogins, { observations, setAt, lastCarriedAt }: TraceSoFar): LoginOutcome[] {
   const outcomes: LoginOutcome[] = [];
-  observations.forEach((_observation, index) => {
-    const before = carried[index];
-    if (before === undefined || !isSuccessfulLogin(observations, index)) return;
+  for (const { index, value } of logins) {
+    if (!isSuccessfulLogin(observations, index)) continue;
     const chain = redirectChain(observations, index);
-    if (chain.some((hop) => set[hop] !== undefined && !set[hop]?.deletion && set[hop]?.value !== before)) {
+    if (chain.some((hop) => { const effect = setAt(hop); return effect !== undefined && !effect.deletion && effect.value !== value; })) {
       outcomes.push('rotated');
-    } else if (carried.some((value, later) => later > index && value === before)) {
+    } else if (lastCarriedAt(value) > index) {
       outcomes.push('not-rotated');
     }
-  });
+  }
   return outcomes;
 }
 
@@ -30,12 +32,16 @@ export function loginOutcomes({ observations, carried, set }: TraceCookie): Logi
  * redirects), requests still carry V: an attacker who planted V is now logged in (session
  * fixation). Sources: OWASP Session Management (mandatory), ASVS 4 3.2.1, ASVS 5 7.2.4, ZAP 40013.
  */
-export const noRotationOnLogin: TraceRule = {
+export const noRotationOnLogin: TraceRule<CarriedLogins> = {
   id: 'no-rotation-on-login',
   deduction: 40,
   cap: 'D',
-  explain: (cookie) =>
-    loginOutcomes(cookie).includes('not-rotated')
+  start: () => [],
+  step: (logins, { index, observation, carried }) => {
+    if (carried !== undefined && isLoginRequest(observation)) logins.push({ index, value: carried });
+  },
+  explain: (logins, trace) =>
+    loginOutcomes(logins, trace).includes('not-rotated')
       ? 'The session id sent with the login request was still in use after the login: it was not rotated, so a planted id becomes a logged-in session (session fixation).'
       : null,
   fix: {
