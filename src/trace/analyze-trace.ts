@@ -72,6 +72,8 @@ export class CookieTraceFold {
   #setAt = new Map<number, SetEffect>();
   #lastCarriedAt = new Map<string, number>();
   #timeline: TimelineEvent[] = [];
+  /** Whether the last timeline event was handed out by `analysis()` (then it is never changed). */
+  #lastEventShown = false;
   #current: string | undefined;
   #sentByUrls: string[] = [];
   #soFar: TraceSoFar | null = null;
@@ -138,6 +140,7 @@ export class CookieTraceFold {
       if (message !== null) findings.push({ id: rule.id, deduction: rule.deduction, cap: rule.cap, message, fix: adviceFor(rule.fix, framework) });
     });
     const outcomes = loginOutcomes(this.#states[TRACE_RULES.indexOf(noRotationOnLogin)] as CarriedLogins, soFar);
+    this.#lastEventShown = true;
     return {
       findings,
       rotatedOnLogin: outcomes.length > 0 && outcomes.every((outcome) => outcome === 'rotated'),
@@ -164,29 +167,32 @@ export class CookieTraceFold {
     this.#setAt = new Map();
     this.#lastCarriedAt = new Map();
     this.#timeline = [];
+    this.#lastEventShown = false;
     this.#current = undefined;
     this.#sentByUrls = [];
   }
 
   #extendTimeline({ observation, carried, set }: TraceStep): void {
     if (carried === undefined && set === undefined) return;
-    const at = { method: observation.method, url: observation.url, status: observation.status, time: observation.time };
+    const event = (type: TimelineEventType): TimelineEvent => ({ type, method: observation.method, url: observation.url, status: observation.status, time: observation.time, count: 1 });
     const events = this.#timeline;
     // The request goes out before its response comes back: a send comes before a set.
     if (carried !== undefined) {
       const last = events[events.length - 1];
-      // A run of sends grows: its event is replaced, never changed in place.
-      if (last?.type === 'sent') events[events.length - 1] = { ...last, count: last.count + 1 };
-      else events.push({ type: 'sent', ...at, count: 1 });
+      // A run of sends grows: in place while no analysis handed the event out, else as a new event.
+      if (last?.type === 'sent' && !this.#lastEventShown) (last as { count: number }).count++;
+      else if (last?.type === 'sent') events[events.length - 1] = { ...last, count: last.count + 1 };
+      else events.push(event('sent'));
+      this.#lastEventShown = false;
     }
     if (set === undefined) return;
+    this.#lastEventShown = false;
     if (set.deletion) {
-      events.push({ type: 'cleared', ...at, count: 1 });
+      events.push(event('cleared'));
       this.#current = undefined;
       return;
     }
-    const type = this.#current === undefined ? 'set' : set.value === this.#current ? 'refreshed' : 'rotated';
-    events.push({ type, ...at, count: 1 });
+    events.push(event(this.#current === undefined ? 'set' : set.value === this.#current ? 'refreshed' : 'rotated'));
     this.#current = set.value;
   }
 }
