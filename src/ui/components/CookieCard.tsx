@@ -147,16 +147,13 @@ function ClearedBy({ responses }: { responses: CookieCardView['clearedBy'] }) {
   );
 }
 
-const TIMELINE_SHOWN = 12;
-
-function Timeline({ events }: { events: CookieCardView['timeline'] }) {
+function Timeline({ events, length }: { events: CookieCardView['timeline']; length: number }) {
   if (events.length === 0) return null;
-  const shown = events.slice(-TIMELINE_SHOWN);
   return (
     <div class="timeline">
-      <span class="label">Timeline{events.length > shown.length ? ` (last ${shown.length} of ${events.length})` : ''}</span>
+      <span class="label">Timeline{length > events.length ? ` (last ${events.length} of ${length})` : ''}</span>
       <ol>
-        {shown.map((event, index) => (
+        {events.map((event, index) => (
           <li key={`${event.time}-${index}`} data-event={event.type}>
             <strong>{event.type}</strong>
             {event.type === 'sent' && event.count > 1 ? ` x${event.count}, from` : ''} {event.method} {event.url}
@@ -328,7 +325,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
             {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
           </p>
         ) : null}
-        <Timeline events={card.timeline} />
+        <Timeline events={card.timeline} length={card.timelineLength} />
         {card.clearedBy.length > 0 ? (
           <ClearedBy responses={card.clearedBy} />
         ) : (

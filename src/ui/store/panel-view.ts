@@ -18,14 +18,16 @@ import { formatDuration } from '../../rules/lifetime-rules.js';
 import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
 import { siteOfHost } from './site-of.js';
+import { tallyUrls } from './url-tally.js';
 
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
 export const LISTED_URLS = 5;
+/** How many of the latest timeline events a card shows (it says how many there are). */
+export const TIMELINE_SHOWN = 12;
 
-export interface UrlCount {
-  readonly url: string;
-  readonly count: number;
-}
+import type { UrlCount } from './url-tally.js';
+
+export type { UrlCount };
 
 /** A response that deleted the cookie, as "POST /logout (303)" reads it; with how many times. */
 export interface ClearingResponse {
@@ -78,8 +80,10 @@ export interface CookieCardView {
   readonly sentWith: readonly UrlCount[];
   readonly sentWithCount: number;
   readonly sentWithExchanges: number;
-  /** Empty on a deletion's card: the cookie's own card shows the history. */
+  /** The last TIMELINE_SHOWN events; empty on a deletion's card: the cookie's own card shows the history. */
   readonly timeline: readonly TimelineEvent[];
+  /** How many events the whole timeline has. */
+  readonly timelineLength: number;
   /** On a deletion's card, the responses that deleted it (distinct, most recent first, URLs masked); else empty. */
   readonly clearedBy: readonly ClearingResponse[];
   /** A finding id whose fix this card already showed, by the finding that repeats it. */
@@ -147,13 +151,6 @@ function browserRows(entry: CookieGrade): AttributeView[] {
     const value = outcome === 'dropped' ? 'drops it' : explanation === null ? 'stores it' : 'stores it differently (see notes)';
     return { label: BROWSER_NAMES[browser], value, good: outcome === 'dropped' ? false : null };
   });
-}
-
-/** Distinct URLs, most recent first, with how many of the exchanges each stands for. */
-function distinctUrls(urls: readonly string[]): UrlCount[] {
-  const counts = new Map<string, number>();
-  for (let i = urls.length - 1; i >= 0; i--) counts.set(urls[i] as string, (counts.get(urls[i] as string) ?? 0) + 1);
-  return [...counts].map(([url, count]) => ({ url, count }));
 }
 
 /** The responses of the timeline that deleted the cookie, distinct by method, URL and status. */
@@ -228,9 +225,8 @@ export function buildPanelView(input: PanelViewInput): PanelView {
   const { mask } = valueIndexFor(trace, revealValues);
 
   const cards = trace.cookies.map((entry, index): CookieCardView => {
-    const sentWith = entry.sentByUrls;
-    const setBy = distinctUrls(entry.setByUrls);
-    const sent = distinctUrls(sentWith);
+    const setBy = tallyUrls(entry.setByUrls, LISTED_URLS);
+    const sent = tallyUrls(entry.sentByUrls, LISTED_URLS);
     return {
       key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`,
       anchor: `cookie-${index}`,
@@ -253,13 +249,14 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
       notes: entry.notes.filter((note) => !entry.deletion || !ISSUANCE_NOTES.has(note.id)).map((note) => ({ ...note, message: mask(note.message) })),
       aPlusMissing: entry.aPlusMissing,
-      setBy: setBy.slice(0, LISTED_URLS).map(({ url, count }) => ({ url: mask(url), count })),
-      setByCount: setBy.length,
-      setByExchanges: entry.setByUrls.length,
-      sentWith: sent.slice(0, LISTED_URLS).map(({ url, count }) => ({ url: mask(url), count })),
-      sentWithCount: sent.length,
-      sentWithExchanges: sentWith.length,
-      timeline: entry.deletion ? [] : entry.timeline.map((event) => ({ ...event, url: mask(event.url) })),
+      setBy: setBy.recent.map(({ url, count }) => ({ url: mask(url), count })),
+      setByCount: setBy.distinct,
+      setByExchanges: setBy.entries,
+      sentWith: sent.recent.map(({ url, count }) => ({ url: mask(url), count })),
+      sentWithCount: sent.distinct,
+      sentWithExchanges: sent.entries,
+      timeline: entry.deletion ? [] : entry.timeline.slice(-TIMELINE_SHOWN).map((event) => ({ ...event, url: mask(event.url) })),
+      timelineLength: entry.deletion ? 0 : entry.timeline.length,
       clearedBy: entry.deletion ? clearingResponses(entry.timeline, mask) : [],
       sameFixAs: repeatedFixes(entry.findings),
     };
