@@ -80,4 +80,15 @@ describe('the sessions store', () => {
     applyEvent(store, { type: 'observed', observations: [late, early] });
     expect(store.observations.value.map((o) => o.time)).toEqual([1, 2]);
   });
+
+  it('puts an exchange that finishes after a later-started one was graded after it, and grades only it', () => {
+    const store = createSessionsStore();
+    applyEvent(store, { type: 'observed', observations: [{ ...setting('a'), time: 1 }, { ...setting('b'), time: 3 }] });
+    const graderBefore = store.grading.grader;
+    applyEvent(store, { type: 'observed', observations: [{ ...setting('c'), time: 2 }] });
+    expect(store.observations.value.map((o) => o.time)).toEqual([1, 3, 2]);
+    // Appended to the same grader: nothing was graded again.
+    expect(store.grading.grader).toBe(graderBefore);
+    expect(names(store)).toEqual(['a', 'b', 'c']);
+  });
 });

@@ -2,8 +2,10 @@
  * The panel's one store: signals fed through `applyEvent`, read only by the root component.
  * It holds plain observations and grades them incrementally (IncrementalGrader): a batch of new
  * requests re-grades only the cookies it touches, so the grades follow each batch at once however
- * long the trace is. What is not an append (a mark, a secret check, exchanges arriving out of
- * order, dropping the oldest past the cap) grades the whole trace again.
+ * long the trace is. What is not an append (a mark, a secret check, dropping the oldest past the
+ * cap) grades the whole trace again. Exchanges are kept in time order among those not graded yet;
+ * one that finishes after a later-started one was graded (concurrent requests) goes after it, in
+ * the order the responses came back, rather than grading everything again.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
@@ -145,7 +147,9 @@ function regradeAfterObserved(store: SessionsStore): void {
   const started = performance.now();
   const current = store.observations.peek();
   const graded = store.grading.grader.inventory.observations;
-  const appended = current.length >= graded.length && graded.every((observation, index) => current[index] === observation);
+  // Exchanges are only ever inserted after the graded ones, so the graded part is unchanged unless
+  // the oldest were dropped (then its ends moved) or the trace was cleared.
+  const appended = current.length >= graded.length && current[0] === graded[0] && current[graded.length - 1] === graded[graded.length - 1];
   if (appended) {
     store.grading.grader.append(current.slice(graded.length));
     publish(store);
@@ -155,12 +159,12 @@ function regradeAfterObserved(store: SessionsStore): void {
   store.grading.lastMilliseconds = performance.now() - started;
 }
 
-/** Inserts in time order: entries usually arrive in order, so this is an append. */
-function mergeByTime(kept: readonly Observation[], incoming: readonly Observation[]): Observation[] {
+/** Inserts in time order, but never before the first `floor` exchanges (those already graded). */
+function mergeByTime(kept: readonly Observation[], incoming: readonly Observation[], floor: number): Observation[] {
   const merged = [...kept];
   for (const observation of incoming) {
     let index = merged.length;
-    while (index > 0 && (merged[index - 1] as Observation).time > observation.time) index--;
+    while (index > floor && (merged[index - 1] as Observation).time > observation.time) index--;
     merged.splice(index, 0, observation);
   }
   return merged;
@@ -171,7 +175,7 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
     case 'observed': {
       if (event.observations.length === 0) return;
       const previous = store.observations.value;
-      const merged = mergeByTime(previous, event.observations.map(slimObservation));
+      const merged = mergeByTime(previous, event.observations.map(slimObservation), store.grading.grader.inventory.observations.length);
       if (merged.length > store.maxObservations) {
         const excess = merged.length - store.maxObservations + Math.floor(store.maxObservations * DROP_FRACTION);
         merged.splice(0, excess);
