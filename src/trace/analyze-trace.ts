@@ -99,7 +99,7 @@ export class CookieTraceFold {
       record.placements !== this.#placements ||
       record.ids.length !== this.#idCount
     ) {
-      this.#startAgain(observations, record);
+      this.#startAgain(observations, record.placements, record);
     }
     const { sent, issuances } = record;
     for (let index = this.#observationsSeen; index < observations.length; index++) {
@@ -151,19 +151,20 @@ export class CookieTraceFold {
   /** The URLs of the requests that sent it, with no rules: a cookie that is not a session cookie. */
   #followSends(observations: readonly Observation[], { sent, placements }: TracedRecord): void {
     if (this.#analysing || placements !== this.#placements || observations[0] !== this.#firstObservation || this.#sentSeen > sent.length) {
-      this.#startAgain(observations, { placements } as TracedRecord, false);
+      this.#startAgain(observations, placements, null);
     }
     for (; this.#sentSeen < sent.length; this.#sentSeen++) this.#sentByUrls.push((observations[(sent[this.#sentSeen] as Sending).index] as Observation).url);
     this.#soFar = null;
   }
 
-  #startAgain(observations: readonly Observation[], record: TracedRecord, analyse = true): void {
-    this.#analysing = analyse;
+  /** Forgets everything folded; with `analysed`, the rules start on that record, else only its sends are followed. */
+  #startAgain(observations: readonly Observation[], placements: number, analysed: TracedRecord | null): void {
+    this.#analysing = analysed !== null;
     this.#firstObservation = observations[0];
-    this.#placements = record.placements;
-    this.#idCount = analyse ? record.ids.length : -1;
+    this.#placements = placements;
+    this.#idCount = analysed?.ids.length ?? -1;
     this.#observationsSeen = this.#sentSeen = this.#issuancesSeen = 0;
-    this.#states = analyse ? TRACE_RULES.map((rule) => rule.start(record)) : [];
+    this.#states = analysed === null ? [] : TRACE_RULES.map((rule) => rule.start(analysed));
     this.#setAt = new Map();
     this.#lastCarriedAt = new Map();
     this.#timeline = [];
