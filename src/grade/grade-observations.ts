@@ -17,6 +17,7 @@ import type { Reading } from '../observation/readings.js';
 import { secretKnownFinding } from '../rules/secret-known.js';
 import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { CookieTraceFold, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
+import { IdOccurrences } from '../trace/id-occurrences.js';
 import { isLoginRequest, isSuccessfulLogin } from '../trace/login-logout.js';
 import { gradeSetCookie, type GradedSetCookie } from './grade-set-cookie.js';
 
@@ -104,7 +105,13 @@ export function gradeObservations(observations: readonly Observation[], options:
 
 export function gradeInventory(inventory: CookieInventory, options: InventoryGradeOptions = {}): TraceGrade {
   const cookies: CookieGrade[] = [];
-  for (const record of inventory.records) cookies.push(...gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches));
+  // One search of the trace's URLs for every id, before any cookie asks where its ids are.
+  const occurrences = new IdOccurrences();
+  occurrences.append(inventory.observations);
+  occurrences.track(inventory.records.flatMap((record) => record.ids));
+  for (const record of inventory.records) {
+    cookies.push(...gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches, new RecordGradeMemo(), occurrences));
+  }
   return {
     cookies,
     grade: siteGrade(cookies),
@@ -159,8 +166,9 @@ export function gradeRecord(
   inventory: CookieInventory,
   record: CookieRecord,
   userMark: UserMark | undefined,
-  secretMatches?: ReadonlyMap<string, SecretMatch>,
-  memo: RecordGradeMemo = new RecordGradeMemo(),
+  secretMatches: ReadonlyMap<string, SecretMatch> | undefined,
+  memo: RecordGradeMemo,
+  occurrences: IdOccurrences,
 ): CookieGrade[] {
   const { observations } = inventory;
   const detect = (value: string, byLogin: boolean) =>
@@ -173,7 +181,7 @@ export function gradeRecord(
     record.scriptReadings[record.scriptReadings.length - 1]?.value ??
     '';
   const session = detect(latestValue, latestIssued !== undefined && isSuccessfulLogin(observations, latestIssued.index));
-  memo.trace.update(observations, record, session.isSession);
+  memo.trace.update(observations, record, session.isSession ? occurrences : null);
   const trace: TraceAnalysis | null = session.isSession ? memo.trace.analysis(session.framework) : null;
   const extremes = extremeValuesById(record.ids);
   // A signature made with a known secret, on any value of the cookie (rubric section 8).

@@ -5,24 +5,17 @@
  * `<name>.sig` pairs of names it brings. The result after every batch is exactly what grading the
  * whole trace gives (a property test checks it); the site grade follows from the cookie grades.
  */
-import { buildValueIndex, valueForms, type ValueIndex } from '../core/value-index.js';
 import { InventoryBuilder, type CookieInventory } from '../inventory/cookie-inventory.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
 import { requestCookies } from '../observation/request-cookies.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
-import { placedUrlsOf } from '../trace/observation-facts.js';
+import { IdOccurrences } from '../trace/id-occurrences.js';
 import { locationOf } from '../trace/redirect-chain.js';
 import { gradeRecord, RecordGradeMemo, siteGrade, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
 
 /** How far back a redirect chain is followed (as redirectChain does). */
 const MAX_HOPS = 20;
-
-/** Where the ids of the session cookies sit in text: one matcher, and which cookie each form belongs to. */
-interface SessionIdIndex {
-  readonly index: ValueIndex;
-  readonly keysByForm: ReadonlyMap<string, readonly string[]>;
-}
 
 /** The names whose `<name>.sig` pairing a newly seen name may change. */
 function companionNames(newNames: ReadonlySet<string>): Set<string> {
@@ -39,11 +32,14 @@ export class IncrementalGrader {
   readonly #builder = new InventoryBuilder();
   readonly #options: InventoryGradeOptions;
   readonly #entries = new Map<string, CookieGrade[]>();
+  /** Where the session ids sit in the trace's URLs, searched batch by batch. */
+  readonly #occurrences = new IdOccurrences();
   /** What grading each record keeps between batches (its trace and issuance folds). */
   readonly #memos = new Map<string, RecordGradeMemo>();
   /** The ids of each session cookie, as last indexed. */
   readonly #sessionIds = new Map<string, string>();
-  #sessionIndex: SessionIdIndex | null = null;
+  /** The session cookies each id belongs to, derived from #sessionIds when it changes. */
+  #keysById: Map<string, string[]> | null = null;
   /** Indexes of the 3xx exchanges, by the absolute URL they redirect to. */
   readonly #redirectsTo = new Map<string, number[]>();
   #trace: TraceGrade = { cookies: [], grade: 'none', unknownSessionCookies: 0, values: new Set() };
@@ -75,15 +71,17 @@ export class IncrementalGrader {
     if (observations.length === 0) return this.#trace;
     const first = this.#builder.observations.length;
     this.#builder.appendObservations(observations);
+    const idsInUrls = this.#occurrences.append(observations);
     const { inventory, touched, newNames } = this.#builder.snapshot();
     const toGrade = new Set(touched);
+    // The session cookies whose ids the batch's URLs, Referers or Locations hold (id-in-url).
+    for (const id of idsInUrls) for (const key of this.#sessionKeysOf(id)) toGrade.add(key);
     const touchedNames = companionNames(newNames);
     // `;jsessionid=` in a URL concerns any cookie named JSESSIONID, whatever its case (id-in-url).
     let urlRewritesSessionId = false;
     const all = inventory.observations;
     for (let index = first; index < all.length; index++) {
       const observation = all[index] as Observation;
-      for (const key of this.#keysWithIdsIn(observation)) toGrade.add(key);
       if (/;jsessionid=/i.test(observation.url)) urlRewritesSessionId = true;
       for (const member of this.#chainMembersReaching(all, index)) for (const name of namesIn(all[member] as Observation)) touchedNames.add(name);
       const location = locationOf(observation);
@@ -108,7 +106,7 @@ export class IncrementalGrader {
       if (entries === undefined || toGrade.has(record.key) || nameTouched) {
         let memo = this.#memos.get(record.key);
         if (memo === undefined) this.#memos.set(record.key, (memo = new RecordGradeMemo()));
-        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches, memo);
+        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches, memo, this.#occurrences);
         this.#entries.set(record.key, entries);
         const ids = entries.some((entry) => entry.session.isSession) ? record.ids.join('\u0000') : undefined;
         if (ids !== this.#sessionIds.get(record.key)) {
@@ -125,7 +123,7 @@ export class IncrementalGrader {
       this.#memos.delete(key);
       if (this.#sessionIds.delete(key)) sessionIdsChanged = true;
     }
-    if (sessionIdsChanged) this.#sessionIndex = null;
+    if (sessionIdsChanged) this.#keysById = null;
     this.#inventory = inventory;
     this.#trace = {
       cookies,
@@ -136,35 +134,18 @@ export class IncrementalGrader {
     return this.#trace;
   }
 
-  /** The session cookies whose ids appear in the exchange's URLs, Referer or Location (`id-in-url`). */
-  #keysWithIdsIn(observation: Observation): string[] {
-    const index = (this.#sessionIndex ??= this.#buildSessionIndex());
-    if (index.index.size === 0) return [];
-    const keys: string[] = [];
-    for (const { text } of placedUrlsOf(observation)) {
-      for (const span of index.index.spansIn(text)) {
-        const owners = index.keysByForm.get(text.slice(span.start, span.end));
-        // Overlapping ids merge into one span: then every session cookie is graded again.
-        keys.push(...(owners ?? this.#sessionIds.keys()));
-      }
-    }
-    return keys;
-  }
-
-  #buildSessionIndex(): SessionIdIndex {
-    const keysByForm = new Map<string, string[]>();
-    const ids: string[] = [];
-    for (const [key, joined] of this.#sessionIds) {
-      for (const id of joined.split('\u0000')) {
-        ids.push(id);
-        for (const form of valueForms(id)) {
-          const owners = keysByForm.get(form);
-          if (owners) owners.push(key);
-          else keysByForm.set(form, [key]);
+  #sessionKeysOf(id: string): readonly string[] {
+    if (this.#keysById === null) {
+      this.#keysById = new Map();
+      for (const [key, joined] of this.#sessionIds) {
+        for (const each of joined.split('\u0000')) {
+          const keys = this.#keysById.get(each);
+          if (keys) keys.push(key);
+          else this.#keysById.set(each, [key]);
         }
       }
     }
-    return { index: buildValueIndex(ids), keysByForm };
+    return this.#keysById.get(id) ?? [];
   }
 
   /** The exchanges of the redirect chains that the exchange at `index` continues (it is a hop's target). */

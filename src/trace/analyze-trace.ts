@@ -12,6 +12,7 @@ import { sentOverHttp } from './rules/sent-over-http.js';
 import type { CookieIdentity } from '../core/cookie-identity.js';
 import type { Issuance, Sending } from '../inventory/cookie-inventory.js';
 import type { Observation } from '../observation/observation.js';
+import type { IdOccurrences } from './id-occurrences.js';
 import type { SetEffect, TraceRule, TraceSoFar, TraceStep } from './trace-rule.js';
 
 /** The rules of rubric section 5, in the table's order. */
@@ -50,13 +51,13 @@ export interface TracedRecord {
 }
 
 /**
- * One session cookie across the trace (rubric section 5), folded exchange by exchange: the trace
- * rules' states, the timeline (set / refreshed, the same value again / rotated, a new value /
- * cleared, and runs of sends) and the URLs of the requests that carried it. `update` catches up
- * with the record and the trace, so the incremental grader pays for each exchange once; it starts
- * again when the record's past changed (its sightings were placed again, or a new id appeared,
- * which `id-in-url` must look for in the exchanges already seen). The whole-trace grade folds
- * the same way, in one go.
+ * One session cookie across the trace (rubric section 5), folded over the exchanges that carried
+ * or set it: the trace rules' states, the timeline (set / refreshed, the same value again /
+ * rotated, a new value / cleared, and runs of sends) and the URLs of the requests that carried
+ * it. `update` catches up with the record, so the incremental grader pays for each exchange once;
+ * it starts again when the record's past changed (its sightings were placed again). Where its ids
+ * sit in the trace's URLs comes from the trace's one search (IdOccurrences). The whole-trace
+ * grade folds the same way, in one go.
  *
  * The timeline and URL lists it hands out are its own and grow with the trace.
  */
@@ -64,8 +65,6 @@ export class CookieTraceFold {
   #analysing = false;
   #firstObservation: Observation | undefined;
   #placements = -1;
-  #idCount = -1;
-  #observationsSeen = 0;
   #sentSeen = 0;
   #issuancesSeen = 0;
   #states: unknown[] = [];
@@ -84,25 +83,23 @@ export class CookieTraceFold {
   }
 
   /**
-   * Catches up. Without `analyse` (a cookie that is no session cookie) only the URLs that sent it
-   * are followed; the rules and the timeline start when it becomes one.
+   * Catches up with the record. Without `occurrences` (a cookie that is no session cookie) only
+   * the URLs that sent it are followed; the rules and the timeline start when it becomes one.
    */
-  update(observations: readonly Observation[], record: TracedRecord, analyse = true): void {
-    if (!analyse) {
+  update(observations: readonly Observation[], record: TracedRecord, occurrences: IdOccurrences | null): void {
+    if (occurrences === null) {
       this.#followSends(observations, record);
       return;
     }
-    if (
-      !this.#analysing ||
-      observations[0] !== this.#firstObservation ||
-      observations.length < this.#observationsSeen ||
-      record.placements !== this.#placements ||
-      record.ids.length !== this.#idCount
-    ) {
+    if (!this.#analysing || observations[0] !== this.#firstObservation || this.#sentSeen > record.sent.length || record.placements !== this.#placements) {
       this.#startAgain(observations, record.placements, record);
     }
     const { sent, issuances } = record;
-    for (let index = this.#observationsSeen; index < observations.length; index++) {
+    // The exchanges that carried or set it, in trace order: the two lists merged.
+    while (this.#sentSeen < sent.length || this.#issuancesSeen < issuances.length) {
+      const nextSent = this.#sentSeen < sent.length ? (sent[this.#sentSeen] as Sending).index : Infinity;
+      const nextSet = this.#issuancesSeen < issuances.length ? (issuances[this.#issuancesSeen] as Issuance).index : Infinity;
+      const index = Math.min(nextSent, nextSet);
       const observation = observations[index] as Observation;
       let carried: string | undefined;
       for (; this.#sentSeen < sent.length && (sent[this.#sentSeen] as Sending).index === index; this.#sentSeen++) {
@@ -120,13 +117,13 @@ export class CookieTraceFold {
       TRACE_RULES.forEach((rule, at) => rule.step(this.#states[at], step));
       this.#extendTimeline(step);
     }
-    this.#observationsSeen = observations.length;
     this.#soFar = {
       identity: record.identity,
       observations,
       ids: record.ids,
       setAt: (index) => this.#setAt.get(index),
       lastCarriedAt: (value) => this.#lastCarriedAt.get(value) ?? -1,
+      idPlaces: occurrences.placesOf(record.ids, record.identity.name.toLowerCase() === 'jsessionid'),
     };
   }
 
@@ -162,8 +159,7 @@ export class CookieTraceFold {
     this.#analysing = analysed !== null;
     this.#firstObservation = observations[0];
     this.#placements = placements;
-    this.#idCount = analysed?.ids.length ?? -1;
-    this.#observationsSeen = this.#sentSeen = this.#issuancesSeen = 0;
+    this.#sentSeen = this.#issuancesSeen = 0;
     this.#states = analysed === null ? [] : TRACE_RULES.map((rule) => rule.start(analysed));
     this.#setAt = new Map();
     this.#lastCarriedAt = new Map();

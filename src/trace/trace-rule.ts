@@ -2,6 +2,7 @@ import type { CookieIdentity } from '../core/cookie-identity.js';
 import type { CapLetter } from '../core/letter.js';
 import type { Observation } from '../observation/observation.js';
 import type { FixAdvice } from '../rules/fix-advice.js';
+import type { IdPlace } from './id-occurrences.js';
 
 /** What one response's Set-Cookie did to the cookie. */
 export interface SetEffect {
@@ -9,7 +10,7 @@ export interface SetEffect {
   readonly deletion: boolean;
 }
 
-/** One exchange of the trace as a session cookie's rules see it, in trace order. */
+/** One exchange that carried or set the cookie, as its rules see it, in trace order. */
 export interface TraceStep {
   readonly index: number;
   readonly observation: Observation;
@@ -28,11 +29,14 @@ export interface TraceSoFar {
   setAt(index: number): SetEffect | undefined;
   /** The index of the last request that carried `value`, or -1. */
   lastCarriedAt(value: string): number;
+  /** Where the trace's URLs hold one of the cookie's ids (or, for JSESSIONID, `;jsessionid=`), in order of first sight. */
+  readonly idPlaces: readonly IdPlace[];
 }
 
 /**
  * One rule of rubric section 5, as a fold over the trace (architecture.md, incremental grading):
- * `start` makes its state, `step` takes each exchange once, in order, and `explain` reads the state
+ * `start` makes its state, `step` takes each exchange that carried or set the cookie once, in
+ * order, and `explain` reads the state
  * (and the trace so far) after any number of steps. The grader keeps the state per cookie, so a new
  * batch of requests costs its own steps, not the whole trace again.
  */
