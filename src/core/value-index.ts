@@ -43,8 +43,16 @@ export interface ValueIndex {
   replaceEach(text: string, replacer: (covered: string) => string): string;
 }
 
+/**
+ * A trie node. Most nodes of long ids have one child: it is kept inline, and a map is made only
+ * for a second child (building the index for thousands of ids allocates a map per branch, not per
+ * character).
+ */
 interface Node {
-  readonly next: Map<number, number>;
+  /** The character code of the inline child, or -1. */
+  code: number;
+  child: number;
+  more: Map<number, number> | null;
   fail: number;
   /** Length of the longest pattern that ends at this node (through fail links too), or 0. */
   longest: number;
@@ -55,7 +63,7 @@ interface Node {
  * lowers the length below which forms are not searched (credentials: a short password must still go).
  */
 export function buildValueIndex(values: Iterable<string>, options: { readonly minLength?: number } = {}): ValueIndex {
-  const nodes: Node[] = [{ next: new Map(), fail: 0, longest: 0 }];
+  const nodes: Node[] = [newNode()];
   const distinct = new Set<string>();
   for (const value of values) {
     if (distinct.has(value)) continue;
@@ -113,16 +121,38 @@ function replaceSpans(text: string, spans: readonly ValueSpan[], replacer: (cove
 /** An index of nothing: masks nothing (for revealed values). */
 export const EMPTY_VALUE_INDEX: ValueIndex = buildValueIndex([]);
 
+function newNode(): Node {
+  return { code: -1, child: 0, more: null, fail: 0, longest: 0 };
+}
+
+function childOf(node: Node, code: number): number | undefined {
+  return node.code === code ? node.child : node.more?.get(code);
+}
+
+function addChild(node: Node, code: number, child: number): void {
+  if (node.code === -1) {
+    node.code = code;
+    node.child = child;
+  } else {
+    (node.more ??= new Map()).set(code, child);
+  }
+}
+
+function* childrenOf(node: Node): Iterable<readonly [number, number]> {
+  if (node.code !== -1) yield [node.code, node.child];
+  if (node.more !== null) yield* node.more;
+}
+
 function insert(nodes: Node[], pattern: string): void {
   let state = 0;
   for (let i = 0; i < pattern.length; i++) {
     const code = pattern.charCodeAt(i);
     const node = nodes[state] as Node;
-    let next = node.next.get(code);
+    let next = childOf(node, code);
     if (next === undefined) {
       next = nodes.length;
-      nodes.push({ next: new Map(), fail: 0, longest: 0 });
-      node.next.set(code, next);
+      nodes.push(newNode());
+      addChild(node, code, next);
     }
     state = next;
   }
@@ -133,11 +163,11 @@ function insert(nodes: Node[], pattern: string): void {
 /** Breadth-first fail links; each node's `longest` also covers patterns that end in its suffixes. */
 function link(nodes: Node[]): void {
   const queue: number[] = [];
-  for (const child of (nodes[0] as Node).next.values()) queue.push(child);
+  for (const [, child] of childrenOf(nodes[0] as Node)) queue.push(child);
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as number;
     const node = nodes[state] as Node;
-    for (const [code, child] of node.next) {
+    for (const [code, child] of childrenOf(node)) {
       const childNode = nodes[child] as Node;
       childNode.fail = state === 0 ? 0 : step(nodes, node.fail, code);
       if (childNode.fail === child) childNode.fail = 0;
@@ -150,7 +180,7 @@ function link(nodes: Node[]): void {
 function step(nodes: readonly Node[], from: number, code: number): number {
   let state = from;
   for (;;) {
-    const next = (nodes[state] as Node).next.get(code);
+    const next = childOf(nodes[state] as Node, code);
     if (next !== undefined) return next;
     if (state === 0) return 0;
     state = (nodes[state] as Node).fail;

@@ -105,10 +105,17 @@ export function gradeObservations(observations: readonly Observation[], options:
 
 export function gradeInventory(inventory: CookieInventory, options: InventoryGradeOptions = {}): TraceGrade {
   const cookies: CookieGrade[] = [];
-  // One search of the trace's URLs for every id, before any cookie asks where its ids are.
+  // One search of the trace's URLs for the ids of every cookie that may be a session cookie (as
+  // if set by a login: detection can only gain), before any cookie asks where its ids are.
   const occurrences = new IdOccurrences();
   occurrences.append(inventory.observations);
-  occurrences.track(inventory.records.flatMap((record) => record.ids));
+  occurrences.track(
+    inventory.records.flatMap((record) =>
+      record.ids.some((id) => detectSessionCookie(record.identity.name, id, { siblingNames: inventory.names, setByLoginResponse: true, userMark: options.userMarks?.get(record.identity.name) }).isSession)
+        ? record.ids
+        : [],
+    ),
+  );
   for (const record of inventory.records) {
     cookies.push(...gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches, new RecordGradeMemo(), occurrences));
   }
