@@ -78,7 +78,7 @@ export interface TraceGrade {
   readonly grade: SiteGrade;
   /** Session cookies seen only in requests whose grade is still unknown (they do not count). */
   readonly unknownSessionCookies: number;
-  /** Every value of every cookie the trace saw, in every role: what reports mask. */
+  /** Every value of every cookie the trace saw, in every role: what reports mask. Never changed once made (its value index is kept per set). */
   readonly values: ReadonlySet<string>;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
@@ -198,11 +198,93 @@ function ChangeLine({ change }: { change: AttributeChange }) {
   );
 }
 
-/** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
-export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
+/**
+ * What an issuance teaches (attributes, the combined fix, findings with their fixes, notes, the
+ * A+ hint): the bulk of a card, and the part a new batch of requests rarely changes. The card
+ * memoizes it on its content, so a re-render after each batch skips it unless it changed.
+ */
+function Teaching({ card, copy, rulesPageUrl }: { card: CookieCardView; copy: (text: string) => Promise<boolean>; rulesPageUrl: string | undefined }) {
   // One A+ hint: the "For A+" line already says that a login is what is missing.
   const showsAPlusLine = card.grade === 'A' && card.aPlusMissing.length > 0;
   const visibleNotes = showsAPlusLine ? card.notes.filter((note) => note.id !== 'a-plus-needs-login') : card.notes;
+  return (
+    <>
+      <dl class="attributes">
+        {card.attributes.map((attribute) => (
+          <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>
+            <dt>{attribute.label}</dt>
+            <dd>{attribute.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {card.isSession && !card.deletion && card.findings.length > 0 ? (
+        <CombinedFix fix={combinedFix(card.framework, card.findings.map((finding) => finding.id), card.name)} copy={copy} />
+      ) : null}
+      {card.findings.length > 0 ? (
+        <ul class="findings">
+          {card.findings.map((finding) => (
+            <li key={finding.id} data-finding={finding.id}>
+              <p>
+                {rulesPageUrl ? (
+                  <a class="rule-link" href={`${rulesPageUrl}#${finding.id}`} target="_blank" rel="noreferrer" title={`What ${finding.id} means`}>
+                    <strong>{finding.id}</strong>
+                  </a>
+                ) : (
+                  <strong>{finding.id}</strong>
+                )}
+                {finding.deduction || finding.cap ? (
+                  <span class="cost">
+                    {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : ''].filter(Boolean).join(', ')}
+                  </span>
+                ) : null}
+                {' '}
+                <Prose text={finding.message} />
+              </p>
+              {card.sameFixAs[finding.id] !== undefined ? (
+                <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
+              ) : null}
+              {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
+                <div class="fix" key={framework}>
+                  <span class="label">Fix ({framework})</span>
+                  <Prose className="fix-text" text={fix} />
+                  <CopyButton text={fixSnippet(finding.id, framework, fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
+                </div>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : card.isSession && !card.deletion ? (
+        <p class="no-findings">No findings.</p>
+      ) : null}
+      {visibleNotes.length > 0 ? (
+        <ul class="notes">
+          {visibleNotes.map((note, index) => (
+            <li key={`${note.id}-${index}`} data-note={note.id}>
+              <span class="label">{note.id}</span> <Prose text={note.message} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {showsAPlusLine ? (
+        <p class="a-plus">
+          <span class="label">For A+</span> {card.aPlusMissing.join(', ')}
+          {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The content Teaching shows, as one string: equal strings render the same. */
+function teachingKey(card: CookieCardView): string {
+  return JSON.stringify([card.name, card.framework, card.isSession, card.deletion, card.grade, card.attributes, card.findings, card.notes, card.aPlusMissing, card.sameFixAs]);
+}
+
+/** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
+export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
+  const key = teachingKey(card);
+  // Rebuilt only when its content changed: the same element is skipped by the diff.
+  const teaching = useMemo(() => <Teaching card={card} copy={copy} rulesPageUrl={rulesPageUrl} />, [key, copy, rulesPageUrl]);
   return (
     <article
       class="card"
@@ -263,68 +345,7 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
             <code>{card.setCookieLine}</code>
           </details>
         ) : null}
-        <dl class="attributes">
-          {card.attributes.map((attribute) => (
-            <div key={attribute.label} class={attribute.good === true ? 'ok' : attribute.good === false ? 'problem' : ''}>
-              <dt>{attribute.label}</dt>
-              <dd>{attribute.value}</dd>
-            </div>
-          ))}
-        </dl>
-        {card.isSession && !card.deletion && card.findings.length > 0 ? (
-          <CombinedFix fix={combinedFix(card.framework, card.findings.map((finding) => finding.id), card.name)} copy={copy} />
-        ) : null}
-        {card.findings.length > 0 ? (
-          <ul class="findings">
-            {card.findings.map((finding) => (
-              <li key={finding.id} data-finding={finding.id}>
-                <p>
-                  {rulesPageUrl ? (
-                    <a class="rule-link" href={`${rulesPageUrl}#${finding.id}`} target="_blank" rel="noreferrer" title={`What ${finding.id} means`}>
-                      <strong>{finding.id}</strong>
-                    </a>
-                  ) : (
-                    <strong>{finding.id}</strong>
-                  )}
-                  {finding.deduction || finding.cap ? (
-                    <span class="cost">
-                      {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : ''].filter(Boolean).join(', ')}
-                    </span>
-                  ) : null}
-                  {' '}
-                  <Prose text={finding.message} />
-                </p>
-                {card.sameFixAs[finding.id] !== undefined ? (
-                  <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
-                ) : null}
-                {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
-                  <div class="fix" key={framework}>
-                    <span class="label">Fix ({framework})</span>
-                    <Prose className="fix-text" text={fix} />
-                    <CopyButton text={fixSnippet(finding.id, framework, fix)} label={`Copy the ${framework} snippet for ${finding.id}`} copy={copy} />
-                  </div>
-                ))}
-              </li>
-            ))}
-          </ul>
-        ) : card.isSession && !card.deletion ? (
-          <p class="no-findings">No findings.</p>
-        ) : null}
-        {visibleNotes.length > 0 ? (
-          <ul class="notes">
-            {visibleNotes.map((note, index) => (
-              <li key={`${note.id}-${index}`} data-note={note.id}>
-                <span class="label">{note.id}</span> <Prose text={note.message} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {showsAPlusLine ? (
-          <p class="a-plus">
-            <span class="label">For A+</span> {card.aPlusMissing.join(', ')}
-            {card.aPlusMissing.includes('an observed login that rotates the id') ? ': log in while this panel is open to check that the id rotates.' : '.'}
-          </p>
-        ) : null}
+        {teaching}
         <Timeline events={card.timeline} length={card.timelineLength} />
         {card.clearedBy.length > 0 ? (
           <ClearedBy responses={card.clearedBy} />
