@@ -153,8 +153,8 @@ function Timeline({ events, length }: { events: CookieCardView['timeline']; leng
     <div class="timeline">
       <span class="label">Timeline{length > events.length ? ` (last ${events.length} of ${length})` : ''}</span>
       <ol>
-        {events.map((event, index) => (
-          <li key={`${event.time}-${index}`} data-event={event.type}>
+        {events.map((event) => (
+          <li key={`${event.time}-${event.type}`} data-event={event.type}>
             <strong>{event.type}</strong>
             {event.type === 'sent' && event.count > 1 ? ` x${event.count}, from` : ''} {event.method} {event.url}
             {event.type !== 'sent' ? ` (${event.status})` : ''}
