@@ -26,6 +26,18 @@ describe('createDevtoolsNetworkSource', () => {
     expect((await source.readHistory()).map((o) => o.url)).toEqual(['http://a/']);
   });
 
+  it('asks DevTools for the HAR once when the history and the page URL are read together (at open)', async () => {
+    const network = fakeNetwork([{ ...entry('http://a/', 200, []), _resourceType: 'document' }]);
+    let calls = 0;
+    const getHAR = network.api.getHAR;
+    const source = createDevtoolsNetworkSource({ ...network.api, getHAR: () => (calls++, getHAR()) });
+    const [history, pageUrl] = await Promise.all([source.readHistory(), source.readPageUrl()]);
+    expect([history.length, pageUrl, calls]).toEqual([1, 'http://a/', 1]);
+    // A later read asks again: the log has grown.
+    await source.readHistory();
+    expect(calls).toBe(2);
+  });
+
   it('batches finished requests', async () => {
     vi.useFakeTimers();
     const network = fakeNetwork([]);

@@ -51,10 +51,15 @@ export interface DevtoolsNetworkApi {
 }
 
 export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): NetworkSource {
-  const harEntries = async (): Promise<HarEntryLike[]> => {
-    const log = (await network.getHAR()) as { entries?: HarEntryLike[] } | null;
-    return log?.entries ?? [];
-  };
+  // One getHAR() while one is in flight: at open the history and the page URL read the same log,
+  // and DevTools serialises every entry for each call.
+  let reading: Promise<HarEntryLike[]> | null = null;
+  const harEntries = (): Promise<HarEntryLike[]> =>
+    (reading ??= Promise.resolve(network.getHAR())
+      .then((log) => (log as { entries?: HarEntryLike[] } | null)?.entries ?? [])
+      .finally(() => {
+        reading = null;
+      }));
   return {
     async readHistory() {
       return (await harEntries()).flatMap((entry) => {

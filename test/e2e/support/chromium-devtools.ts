@@ -45,6 +45,8 @@ export interface DevtoolsSession {
   readonly extensionId: string;
   /** The Sessions panel's frame inside DevTools. */
   panel(): Promise<Frame>;
+  /** Shows the Sessions panel (already done at launch unless `showPanel: false`) and returns its frame. */
+  showPanel(): Promise<Frame>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,11 @@ export interface LaunchOptions {
    * starts without DevTools, this runs, then DevTools opens on the tab.
    */
   readonly beforeDevtools?: (page: Page) => Promise<void>;
+  /**
+   * False: DevTools opens and records, but the Sessions panel is not shown until `showPanel()`
+   * (a user who opens it late, after browsing with DevTools open).
+   */
+  readonly showPanel?: boolean;
 }
 
 export async function launchChromiumWithPanel(options: LaunchOptions = {}): Promise<DevtoolsSession> {
@@ -133,18 +140,23 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
         return UI.InspectorView.InspectorView.instance().hasPanel(${JSON.stringify(panelId)}) ? true : null;
       })()`),
     );
-    await poll('show the Sessions panel and find its frame', 30_000, async () => {
-      const frame = findPanelFrame();
-      if (frame) return frame;
-      await devtools.evaluate(`(async () => {
-        const UI = await import('./ui/legacy/legacy.js');
-        await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});
-      })()`);
-      await new Promise((done) => setTimeout(done, 400));
-      return findPanelFrame();
-    });
+    const showPanel = async () => {
+      await poll('show the Sessions panel and find its frame', 30_000, async () => {
+        const frame = findPanelFrame();
+        if (frame) return frame;
+        await devtools.evaluate(`(async () => {
+          const UI = await import('./ui/legacy/legacy.js');
+          await UI.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelId)});
+        })()`);
+        await new Promise((done) => setTimeout(done, 400));
+        return findPanelFrame();
+      });
+      const frame = await panel();
+      await frame.waitForSelector('.panel', { timeout: 15_000 });
+      return frame;
+    };
     const panel = () => poll('find the panel frame', 15_000, async () => findPanelFrame());
-    await (await panel()).waitForSelector('.panel', { timeout: 15_000 });
+    if (options.showPanel !== false) await showPanel();
     return {
       clearBrowserCookies: async () => {
         const cdp = await page.createCDPSession();
@@ -179,6 +191,7 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
       devtools,
       extensionId,
       panel,
+      showPanel,
       close: async () => {
         await browser.close();
         rmSync(userDataDir, { recursive: true, force: true });
