@@ -105,17 +105,9 @@ export function gradeObservations(observations: readonly Observation[], options:
 
 export function gradeInventory(inventory: CookieInventory, options: InventoryGradeOptions = {}): TraceGrade {
   const cookies: CookieGrade[] = [];
-  // One search of the trace's URLs for the ids of every cookie that may be a session cookie (as
-  // if set by a login: detection can only gain), before any cookie asks where its ids are.
   const occurrences = new IdOccurrences();
   occurrences.append(inventory.observations);
-  occurrences.track(
-    inventory.records.flatMap((record) =>
-      record.ids.some((id) => detectSessionCookie(record.identity.name, id, { siblingNames: inventory.names, setByLoginResponse: true, userMark: options.userMarks?.get(record.identity.name) }).isSession)
-        ? record.ids
-        : [],
-    ),
-  );
+  trackPossibleSessionIds(occurrences, inventory, inventory.records, options.userMarks);
   for (const record of inventory.records) {
     cookies.push(...gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches, new RecordGradeMemo(), occurrences));
   }
@@ -125,6 +117,26 @@ export function gradeInventory(inventory: CookieInventory, options: InventoryGra
     unknownSessionCookies: cookies.filter((entry) => entry.session.isSession && entry.grade === 'unknown').length,
     values: inventory.values,
   };
+}
+
+/**
+ * Has `occurrences` look for the ids of the records that may be session cookies (as if set by a
+ * login: detection can only gain), in one search of the trace's URLs, before any of them asks
+ * where its ids are (each asking on its own would search the whole trace once per cookie).
+ */
+export function trackPossibleSessionIds(
+  occurrences: IdOccurrences,
+  inventory: CookieInventory,
+  records: Iterable<CookieRecord>,
+  userMarks: ReadonlyMap<string, UserMark> | undefined,
+): void {
+  const ids: string[] = [];
+  for (const record of records) {
+    if (record.ids.every((id) => occurrences.tracks(id))) continue;
+    const userMark = userMarks?.get(record.identity.name);
+    if (record.ids.some((id) => detectSessionCookie(record.identity.name, id, { siblingNames: inventory.names, setByLoginResponse: true, userMark }).isSession)) ids.push(...record.ids);
+  }
+  occurrences.track(ids);
 }
 
 /**

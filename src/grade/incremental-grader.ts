@@ -5,14 +5,14 @@
  * `<name>.sig` pairs of names it brings. The result after every batch is exactly what grading the
  * whole trace gives (a property test checks it); the site grade follows from the cookie grades.
  */
-import { InventoryBuilder, type CookieInventory } from '../inventory/cookie-inventory.js';
+import { InventoryBuilder, type CookieInventory, type CookieRecord } from '../inventory/cookie-inventory.js';
 import { setCookieLines, type Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
 import { requestCookies } from '../observation/request-cookies.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
 import { locationOf } from '../trace/redirect-chain.js';
-import { gradeRecord, RecordGradeMemo, siteGrade, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
+import { gradeRecord, RecordGradeMemo, siteGrade, trackPossibleSessionIds, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
 
 /** How far back a redirect chain is followed (as redirectChain does). */
 const MAX_HOPS = 20;
@@ -99,11 +99,18 @@ export class IncrementalGrader {
     let sessionIdsChanged = false;
     const cookies: CookieGrade[] = [];
     const present = new Set<string>();
+    const needsGrading = (record: CookieRecord) =>
+      !this.#entries.has(record.key) ||
+      toGrade.has(record.key) ||
+      touchedNames.has(record.identity.name) ||
+      (urlRewritesSessionId && record.identity.name.toLowerCase() === 'jsessionid');
+    const graded = inventory.records.filter(needsGrading);
+    trackPossibleSessionIds(this.#occurrences, inventory, graded, userMarks);
+    const regraded = new Set(graded);
     for (const record of inventory.records) {
       present.add(record.key);
       let entries = this.#entries.get(record.key);
-      const nameTouched = touchedNames.has(record.identity.name) || (urlRewritesSessionId && record.identity.name.toLowerCase() === 'jsessionid');
-      if (entries === undefined || toGrade.has(record.key) || nameTouched) {
+      if (entries === undefined || regraded.has(record)) {
         let memo = this.#memos.get(record.key);
         if (memo === undefined) this.#memos.set(record.key, (memo = new RecordGradeMemo()));
         entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches, memo, this.#occurrences);

@@ -42,6 +42,11 @@ export class IdOccurrences {
     return found;
   }
 
+  /** Whether `id` is looked for. */
+  tracks(id: string): boolean {
+    return this.#placesById.has(id);
+  }
+
   /** Starts looking for these ids too: they are searched for in the exchanges already seen, in one pass. */
   track(ids: Iterable<string>): void {
     const fresh = [...new Set(ids)].filter((id) => !this.#placesById.has(id));
