@@ -120,7 +120,6 @@ export class CookieTraceFold {
     this.#soFar = {
       identity: record.identity,
       observations,
-      ids: record.ids,
       setAt: (index) => this.#setAt.get(index),
       lastCarriedAt: (value) => this.#lastCarriedAt.get(value) ?? -1,
       idPlaces: occurrences.placesOf(record.ids, record.identity.name.toLowerCase() === 'jsessionid'),

@@ -24,8 +24,6 @@ export interface TraceStep {
 export interface TraceSoFar {
   readonly identity: CookieIdentity;
   readonly observations: readonly Observation[];
-  /** Every identifier the cookie had (issued, sent, stored; never a deletion's value). */
-  readonly ids: readonly string[];
   setAt(index: number): SetEffect | undefined;
   /** The index of the last request that carried `value`, or -1. */
   lastCarriedAt(value: string): number;
@@ -44,7 +42,7 @@ export interface TraceRule<State = unknown> {
   readonly id: string;
   readonly deduction: number;
   readonly cap: CapLetter | null;
-  start(cookie: { readonly identity: CookieIdentity; readonly ids: readonly string[] }): State;
+  start(cookie: { readonly identity: CookieIdentity }): State;
   step(state: State, step: TraceStep): void;
   /** The one-line explanation when the rule fires, else null. Never contains a cookie value. */
   explain(state: State, trace: TraceSoFar): string | null;
