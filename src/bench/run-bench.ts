@@ -109,7 +109,8 @@ function panelFigures(): void {
   ingest(store, entries);
   // Grade everything now (the store may still be pacing a re-grade), so memory includes the grades.
   store.gradedObservations.value = store.observations.value;
-  const graded = store.trace.value.cookies.length;
+  // The row names the cookies of the whole trace, not those the store had graded by now.
+  const graded = gradeObservations(store.observations.value).cookies.length;
   gc();
   const retained = process.memoryUsage().heapUsed - before;
   // What the panel redoes after each batch: grade the whole trace (warm, median of 7).
