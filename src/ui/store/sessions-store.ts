@@ -60,8 +60,11 @@ export interface SessionsStore {
  * The safety net: a batch whose grading took longer than this makes the next batches wait and be
  * graded together (at most MAX_GRADING_DELAY_MILLISECONDS later), so a burst of requests on a
  * trace where even incremental grading is dear never keeps DevTools busy batch after batch.
+ * Incremental grading takes a couple of milliseconds a batch; a collection pause can make one
+ * batch take a frame or two, which must not hold back the next card, so the net acts only well
+ * above that.
  */
-const IMMEDIATE_GRADING_MILLISECONDS = 16;
+const IMMEDIATE_GRADING_MILLISECONDS = 50;
 const MAX_GRADING_DELAY_MILLISECONDS = 2000;
 
 export type StoreEvent =
