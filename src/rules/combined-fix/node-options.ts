@@ -11,6 +11,19 @@ const TRUST_PROXY = "app.set('trust proxy', 1); // only behind a TLS-terminating
 const NO_STORE = "app.use((req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });";
 const HSTS = "app.use((req, res, next) => { res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains'); next(); });";
 const ONE_HOUR = '60 * 60 * 1000, // one hour';
+/** The same options for the packages that take them at the top level (cookie-session, koa-session). */
+const FLAT_SECURE_COOKIE = SECURE_COOKIE.replaceAll('\n    ', '\n  ');
+
+/** express-session's and @fastify/session's nested `cookie: { ... }`, with a short maxAge when a lifetime finding asks. */
+function nestedCookie(settings: FixedSettings): string {
+  const maxAge = settings.shortLifetime ? `\n    maxAge: ${ONE_HOUR}; or leave it out for a browser-session cookie` : '';
+  return `  cookie: {\n    ${SECURE_COOKIE}${maxAge}\n  },`;
+}
+
+/** The client-side sessions have no id to rotate: a new session replaces the old at login and logout. */
+function replacedAtLoginAndLogout(settings: FixedSettings, session: string): string {
+  return settings.rotateAtLogin || settings.clearAtLogout ? `// At login and at logout: ${session} = null; then set what the new session holds.` : '';
+}
 
 /** Express's own lines before the middleware: proxy trust and the two headers. */
 function expressPreamble(settings: FixedSettings): string[] {
@@ -20,7 +33,6 @@ function expressPreamble(settings: FixedSettings): string[] {
 /** "Your express-session options, fixed": one `session({ ... })` block. */
 export function expressSessionFixed(settings: FixedSettings, cookieName: string): string {
   const name = fixedName(settings, cookieName, '__Host-sid');
-  const maxAge = settings.shortLifetime ? `\n    maxAge: ${ONE_HOUR}; or leave it out for a browser-session cookie` : '';
   return codeLines([
     ...expressPreamble(settings),
     [
@@ -29,7 +41,7 @@ export function expressSessionFixed(settings: FixedSettings, cookieName: string)
       '  secret: process.env.SESSION_SECRET, // 32+ random bytes, never in the code',
       '  resave: false,',
       '  saveUninitialized: false,',
-      `  cookie: {\n    ${SECURE_COOKIE}${maxAge}\n  },`,
+      nestedCookie(settings),
       '}));',
     ].join('\n'),
     settings.serverSide ? '// Keep data in req.session (a server-side store), never in the cookie value.' : '',
@@ -48,12 +60,12 @@ export function cookieSessionFixed(settings: FixedSettings, cookieName: string):
       'app.use(cookieSession({',
       `  name: '${name}', // cookie-session also signs it as ${name}.sig`,
       '  keys: [process.env.SESSION_KEY], // 32+ random bytes, never in the code',
-      `  ${SECURE_COOKIE.replaceAll('\n    ', '\n  ')},`,
+      `  ${FLAT_SECURE_COOKIE},`,
       `  maxAge: ${settings.shortLifetime ? ONE_HOUR : 'undefined, // a browser-session cookie'}`,
       '}));',
     ].join('\n'),
     settings.serverSide ? '// cookie-session stores the data in the cookie, readable by anyone: for private data use express-session with a store.' : '',
-    settings.rotateAtLogin || settings.clearAtLogout ? '// At login and at logout: req.session = null; then set what the new session holds.' : '',
+    replacedAtLoginAndLogout(settings, 'req.session'),
   ]);
 }
 
@@ -68,19 +80,18 @@ export function koaSessionFixed(settings: FixedSettings, cookieName: string): st
     [
       'app.use(session({',
       `  key: '${name}',`,
-      `  ${SECURE_COOKIE.replaceAll('\n    ', '\n  ')},`,
+      `  ${FLAT_SECURE_COOKIE},`,
       `  maxAge: ${settings.shortLifetime ? ONE_HOUR : "'session', // a browser-session cookie"}`,
       '}, app));',
     ].join('\n'),
     settings.serverSide ? '// The default store is the cookie itself: pass `store` (a server-side store) for private data.' : '',
-    settings.rotateAtLogin || settings.clearAtLogout ? '// At login and at logout: ctx.session = null; then set what the new session holds.' : '',
+    replacedAtLoginAndLogout(settings, 'ctx.session'),
   ]);
 }
 
 /** @fastify/session, after @fastify/cookie; Fastify's `trustProxy` trusts X-Forwarded-Proto. */
 export function fastifySessionFixed(settings: FixedSettings, cookieName: string): string {
   const name = fixedName(settings, cookieName, '__Host-sid');
-  const maxAge = settings.shortLifetime ? `\n    maxAge: ${ONE_HOUR}; or leave it out for a browser-session cookie` : '';
   return codeLines([
     settings.behindProxy ? 'const fastify = Fastify({ trustProxy: true }); // only behind a TLS-terminating proxy' : '',
     'fastify.register(fastifyCookie);',
@@ -89,7 +100,7 @@ export function fastifySessionFixed(settings: FixedSettings, cookieName: string)
       `  cookieName: '${name}',`,
       '  secret: process.env.SESSION_SECRET, // 32+ characters, never in the code',
       '  saveUninitialized: false,',
-      `  cookie: {\n    ${SECURE_COOKIE}${maxAge}\n  },`,
+      nestedCookie(settings),
       '});',
     ].join('\n'),
     settings.noStore ? "fastify.addHook('onSend', async (request, reply) => { reply.header('Cache-Control', 'no-store'); });" : '',
