@@ -184,14 +184,6 @@ describe('the Sessions panel in Chromium', () => {
     // The one A+ hint of the card: what stands between A and A+ (a login that rotates the id).
     const hint = await panel.$eval('.card[data-cookie-name="__Host-sid"] .a-plus', (line) => line.textContent ?? '');
     expect(hint).toContain('log in while this panel is open');
-    // The README's screenshot: the DevTools area only (docked right, the page beside it is blank).
-    const area = (await session.devtools.evaluate(`(async () => {
-      const UI = await import('./ui/legacy/legacy.js');
-      const rect = UI.InspectorView.InspectorView.instance().element.getBoundingClientRect();
-      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-    })()`)) as { x: number; y: number; width: number; height: number };
-    mkdirSync('test/e2e/artifacts', { recursive: true });
-    await session.devtools.screenshot({ path: 'test/e2e/artifacts/sessions-panel-chromium.png', clip: area });
   });
 
   it('reaches A+ under the hardened preset once a login rotates the id', async () => {
