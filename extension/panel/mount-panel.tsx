@@ -35,7 +35,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
     const site = store.site.value;
     if (site !== null) applyEvent(store, { type: 'marks-loaded', marks: platform.loadMarks(site) });
   });
-  // Known secrets (rubric 8): WebCrypto, in slices that yield to the event loop, each value once;
+  // Known secrets (rubric 8): @noble/hashes, in slices that yield to the event loop, each value once;
   // a card shows secret-known as soon as its value's check finishes.
   const checker = createKnownSecretChecker(bundledSecrets);
   const stopSecretChecks = effect(() => {

@@ -1,4 +1,4 @@
-/** The known-secrets check's HMAC on node:crypto: synchronous, several times faster than WebCrypto for long lists. */
+/** The known-secrets check's HMAC on node:crypto: native, faster than plain JavaScript for long lists. */
 import { createHash, createHmac } from 'node:crypto';
 import type { Crypto } from '../secrets/known-secret-check.js';
 import type { HashName } from '../secrets/signed-values.js';
