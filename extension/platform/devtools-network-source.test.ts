@@ -5,9 +5,15 @@ import { createDevtoolsNetworkSource, type DevtoolsNetworkApi } from './devtools
 function entry(url: string, status: number, setCookies: string[], started = '2026-01-01T00:00:00.000Z', method = 'GET', cookie?: string) {
   return {
     startedDateTime: started,
-    request: { method, url, headers: cookie ? [{ name: 'Cookie', value: cookie }] : [] },
-    response: { status, headers: setCookies.map((value) => ({ name: 'set-cookie', value })) },
+    // -1: the raw headers' size is unknown, as when Chromium reports an entry before they arrive.
+    request: { method, url, headers: cookie ? [{ name: 'Cookie', value: cookie }] : [], headersSize: -1 },
+    response: { status, headers: setCookies.map((value) => ({ name: 'set-cookie', value })), headersSize: -1 },
   };
+}
+
+/** The entry as Chromium reports it once its raw headers have arrived (their size is known). */
+function withRawHeaders(har: ReturnType<typeof entry>) {
+  return { ...har, request: { ...har.request, headersSize: 400 }, response: { ...har.response, headersSize: 300 } };
 }
 
 function fakeNetwork(har: unknown[]) {
@@ -50,19 +56,47 @@ describe('createDevtoolsNetworkSource', () => {
     vi.useRealTimers();
   });
 
-  it("re-reads getHAR() for a redirect whose Set-Cookie had not arrived, and grades the complete entry", async () => {
+  it('re-reads getHAR() for a redirect whose Set-Cookie had not arrived once a request sends a value nothing set', async () => {
     vi.useFakeTimers();
     const complete = entry('http://a/login', 302, ['sid=new; Path=/']);
     const network = fakeNetwork([complete]);
+    const getHar = vi.spyOn(network.api, 'getHAR');
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
     network.finish(entry('http://a/login', 302, []));
+    network.finish(entry('http://a/home', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=new'));
     await vi.advanceTimersByTimeAsync(1000);
-    expect(batches.flat().map((o) => o.responseHeaders.map((h) => h.value))).toEqual([['sid=new; Path=/']]);
+    expect(batches.flat().map((o) => [o.url, o.responseHeaders.map((h) => h.value)])).toEqual([
+      ['http://a/home', []],
+      ['http://a/login', ['sid=new; Path=/']],
+    ]);
+    expect(getHar).toHaveBeenCalledTimes(1);
     vi.useRealTimers();
   });
 
-  it('re-reads a logout whose Cookie header had not arrived, once for several entries', async () => {
+  it('passes on a held redirect as reported, without a re-read, when no later request sends a new value', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const getHar = vi.spyOn(network.api, 'getHAR');
+    const source = createDevtoolsNetworkSource(network.api);
+    const batches: Observation[][] = [];
+    source.onObservations((batch) => batches.push(batch));
+    network.finish(entry('http://a/first', 200, ['sid=1; Path=/']));
+    network.finish(entry('http://a/go', 301, []));
+    network.finish(entry('http://a/next', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=1'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/first', 'http://a/next']);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(batches.flat().map((o) => [o.url, o.status])).toEqual([
+      ['http://a/first', 200],
+      ['http://a/next', 200],
+      ['http://a/go', 301],
+    ]);
+    expect(getHar).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  it('re-reads a logout whose Cookie header had not arrived, with the held redirects, once for all', async () => {
     vi.useFakeTimers();
     const complete = [entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=abc'), entry('http://a/go', 302, ['x=1'])];
     const network = fakeNetwork(complete);
@@ -71,7 +105,7 @@ describe('createDevtoolsNetworkSource', () => {
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
     network.finish(entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
     network.finish(entry('http://a/go', 302, []));
-    network.finish(entry('http://a/page', 200, []));
+    network.finish(entry('http://a/page', 200, [], '2026-01-01T00:00:02.000Z', 'GET', 'x=1'));
     await vi.advanceTimersByTimeAsync(1000);
     const observations = batches.flat();
     expect(observations.map((o) => o.url)).toEqual(['http://a/page', 'http://a/logout', 'http://a/go']);
@@ -87,8 +121,54 @@ describe('createDevtoolsNetworkSource', () => {
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
     network.finish(entry('http://a/go', 301, []));
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(batches.flat().map((o) => o.status)).toEqual([301]);
+    network.finish(entry('http://a/page', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=unseen'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(batches.flat().map((o) => o.status)).toEqual([200, 301]);
+    vi.useRealTimers();
+  });
+
+  it('passes on at once, without a re-read, a redirect whose raw headers had arrived (it set no cookie)', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const getHar = vi.spyOn(network.api, 'getHAR');
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
+    network.finish(withRawHeaders(entry('http://a/go', 302, [])));
+    network.finish(withRawHeaders(entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST')));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(batches.map((batch) => batch.map((o) => o.url))).toEqual([['http://a/go', 'http://a/logout']]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(getHar).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  it('spaces re-reads by their cost: after a getHAR() of 1 s, the next waits 10 s', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const reads: number[] = [];
+    const source = createDevtoolsNetworkSource({
+      ...network.api,
+      getHAR: () => {
+        reads.push(Date.now());
+        return new Promise((resolve) => setTimeout(() => resolve({ entries: [] }), 1000));
+      },
+    });
+    const batches: Observation[][] = [];
+    source.onObservations((batch) => batches.push(batch));
+    const start = Date.now();
+    network.finish(entry('http://a/one', 302, []));
+    network.finish(entry('http://a/after-one', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'a=1'));
+    await vi.advanceTimersByTimeAsync(1500);
+    network.finish(entry('http://a/two', 302, []));
+    network.finish(entry('http://a/three', 302, []));
+    network.finish(entry('http://a/after-three', 200, [], '2026-01-01T00:00:01.600Z', 'GET', 'b=2'));
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(reads.map((at) => at - start)).toEqual([300]);
+    await vi.advanceTimersByTimeAsync(3000);
+    // The first read ended at 1,300 ms after 1,000 ms: the next one starts at 11,300 ms, for both.
+    expect(reads.map((at) => at - start)).toEqual([300, 11_300]);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/after-one', 'http://a/one', 'http://a/after-three', 'http://a/two', 'http://a/three']);
     vi.useRealTimers();
   });
 });

@@ -6,31 +6,57 @@
 import { headerValues, type Observation } from '../../src/observation/observation.js';
 import { harEntryToObservation } from '../../src/observation/read-har.js';
 import { isLoginRequest, isLogoutRequest } from '../../src/trace/login-logout.js';
+import { createCookieValuesSeen } from './cookie-values-seen.js';
 import type { NetworkSource } from './network-source.js';
 
 /** Finished entries are handed on at most this often, so a burst of requests renders once. */
 const BATCH_MILLISECONDS = 100;
 /** How long to wait before re-reading getHAR() for entries whose cookie headers may come late. */
 const RECHECK_MILLISECONDS = 300;
+/**
+ * How long a redirect reported without its raw headers is held, waiting for a request that sends
+ * a cookie value nothing explains (then the log is re-read for it); after that it is passed on as
+ * reported: it set no cookie anyone sent.
+ */
+const HOLD_MILLISECONDS = 1000;
+/**
+ * DevTools builds the whole log for every getHAR(), so a re-read costs in proportion to the trace:
+ * after one that took d ms, the next waits at least this many times d. Re-reads then take at most
+ * about a tenth of DevTools' time, however long the trace and however many redirects.
+ */
+const RECHECK_COST_SPACING = 10;
 
 interface HarEntryLike {
   readonly startedDateTime?: string;
-  readonly request?: { readonly url?: string };
-  readonly response?: { readonly status?: number; readonly headers?: readonly { readonly name: string }[] };
+  readonly request?: { readonly url?: string; readonly headersSize?: number };
+  readonly response?: { readonly status?: number; readonly headersSize?: number; readonly headers?: readonly { readonly name: string }[] };
 }
 
 /**
- * Chrome reports a request before the protocol events that carry its raw cookie headers (Cookie
- * sent, Set-Cookie received) have arrived, about half the time for redirects; the HAR log has
- * them a moment later. Re-read the entries whose missing headers would change a grade: redirects
- * without Set-Cookie, and logins and logouts without either header.
+ * Chromium reports a request before the protocol events that carry its raw headers (Cookie sent,
+ * Set-Cookie received) have arrived, for a sixth to a half of the redirects in probes here; the
+ * HAR log has them a moment later. It fills `headersSize` from those raw headers, so a size of 0 or more says
+ * they had arrived: that side of the entry is complete. Over HTTP/2 the size is always -1 (no raw
+ * header text) and nothing tells the two apart.
  */
-function mayLackCookieHeaders(entry: HarEntryLike, observation: Observation): boolean {
-  const setsCookies = headerValues(observation.responseHeaders, 'set-cookie').length > 0;
+function rawHeadersArrived(side: { readonly headersSize?: number } | undefined): boolean {
+  return (side?.headersSize ?? -1) >= 0;
+}
+
+/**
+ * Which entries may lack a header that would change a grade, unless their raw headers are known
+ * to have arrived: logins and logouts without either header (re-read at once: rotation and
+ * clearing depend on them), and redirects without Set-Cookie (held: re-read only if a later
+ * request sends a cookie value that nothing the trace saw had set).
+ */
+function missingHeadersSuspected(entry: HarEntryLike, observation: Observation): 'none' | 'redirect' | 'login-or-logout' {
+  const mayLackSetCookie = !rawHeadersArrived(entry.response) && headerValues(observation.responseHeaders, 'set-cookie').length === 0;
+  if (isLoginRequest(observation) || isLogoutRequest(observation)) {
+    const mayLackCookie = !rawHeadersArrived(entry.request) && headerValues(observation.requestHeaders, 'cookie').length === 0;
+    if (mayLackSetCookie || mayLackCookie) return 'login-or-logout';
+  }
   const status = entry.response?.status ?? 0;
-  if (status >= 300 && status < 400 && !setsCookies) return true;
-  if (!isLoginRequest(observation) && !isLogoutRequest(observation)) return false;
-  return !setsCookies || headerValues(observation.requestHeaders, 'cookie').length === 0;
+  return status >= 300 && status < 400 && mayLackSetCookie ? 'redirect' : 'none';
 }
 
 function sameEntry(a: HarEntryLike, b: HarEntryLike): boolean {
@@ -54,16 +80,31 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): Networ
   // One getHAR() while one is in flight: at open the history and the page URL read the same log,
   // and DevTools serialises every entry for each call.
   let reading: Promise<HarEntryLike[]> | null = null;
-  const harEntries = (): Promise<HarEntryLike[]> =>
-    (reading ??= Promise.resolve(network.getHAR())
+  // When the next re-read may start (see RECHECK_COST_SPACING).
+  let nextReadAllowedAt = 0;
+  const harEntries = (): Promise<HarEntryLike[]> => {
+    if (reading) return reading;
+    const started = Date.now();
+    reading = Promise.resolve(network.getHAR())
       .then((log) => (log as { entries?: HarEntryLike[] } | null)?.entries ?? [])
       .finally(() => {
         reading = null;
-      }));
+        const finished = Date.now();
+        nextReadAllowedAt = finished + (finished - started) * RECHECK_COST_SPACING;
+      });
+    return reading;
+  };
+  // Every cookie value set or sent so far, the history's included.
+  const seen = createCookieValuesSeen();
+  const observationOf = (entry: HarEntryLike): Observation | null => {
+    const observation = harEntryToObservation(entry);
+    if (observation !== null) seen.note(observation);
+    return observation;
+  };
   return {
     async readHistory() {
       return (await harEntries()).flatMap((entry) => {
-        const observation = harEntryToObservation(entry);
+        const observation = observationOf(entry);
         return observation ? [observation] : [];
       });
     },
@@ -95,23 +136,45 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): Networ
         rechecks = [];
         recheckTimer = null;
         const log = await harEntries().catch(() => []);
-        for (const entry of waiting) push(harEntryToObservation(log.find((candidate) => sameEntry(candidate, entry)) ?? entry));
+        for (const entry of waiting) push(observationOf(log.find((candidate) => sameEntry(candidate, entry)) ?? entry));
+      };
+      const scheduleRecheck = (entries: readonly HarEntryLike[]) => {
+        rechecks.push(...entries);
+        recheckTimer ??= setTimeout(() => void recheck(), Math.max(RECHECK_MILLISECONDS, nextReadAllowedAt - Date.now()));
+      };
+      // Redirects reported without their raw headers, held for HOLD_MILLISECONDS.
+      let held: { entry: HarEntryLike; observation: Observation; until: number }[] = [];
+      let holdTimer: ReturnType<typeof setTimeout> | null = null;
+      const release = () => {
+        holdTimer = null;
+        const now = Date.now();
+        for (const { observation } of held.filter((item) => item.until <= now)) push(observation);
+        held = held.filter((item) => item.until > now);
+        if (held.length > 0) holdTimer = setTimeout(release, (held[0]?.until ?? now) - now);
       };
       const listener = (entry: never) => {
         const har = entry as HarEntryLike;
         const observation = harEntryToObservation(har);
-        if (observation === null || !mayLackCookieHeaders(har, observation)) {
-          push(observation);
-          return;
+        if (observation === null) return;
+        const unexplained = seen.note(observation);
+        if (unexplained && held.length > 0) {
+          scheduleRecheck(held.map((item) => item.entry));
+          held = [];
         }
-        rechecks.push(har);
-        recheckTimer ??= setTimeout(() => void recheck(), RECHECK_MILLISECONDS);
+        const suspicion = missingHeadersSuspected(har, observation);
+        if (suspicion === 'none') push(observation);
+        else if (suspicion === 'login-or-logout') scheduleRecheck([har]);
+        else {
+          held.push({ entry: har, observation, until: Date.now() + HOLD_MILLISECONDS });
+          holdTimer ??= setTimeout(release, HOLD_MILLISECONDS);
+        }
       };
       network.onRequestFinished.addListener(listener);
       return () => {
         network.onRequestFinished.removeListener(listener);
         if (timer) clearTimeout(timer);
         if (recheckTimer) clearTimeout(recheckTimer);
+        if (holdTimer) clearTimeout(holdTimer);
       };
     },
 

@@ -2,7 +2,7 @@
  * Issue 13 in the real panel: the time from a request's end to its cookie's card must not grow
  * with the trace. Real Chromium with the built extension, on a page shaped like a busy single-page
  * app (20 session cookies and 5 others, all sent with every request; a fifth of the responses
- * set one of them again). A probe request sets a new session cookie; the panel notes when its
+ * set one of them again; one in a hundred is a redirect). A probe request sets a new session cookie; the panel notes when its
  * card appears. The test compares the median latency at 5,000 entries with the one at 100: a
  * ratio, not a stopwatch (both include the panel's 100 ms batching).
  */
@@ -35,6 +35,9 @@ function answer(request: http.IncomingMessage, response: http.ServerResponse): v
     );
     response.writeHead(200, { 'Content-Type': 'text/html', 'Set-Cookie': lines });
     response.end('<!doctype html><title>busy app</title><p>busy app</p>');
+  } else if (item && Number(item[1]) % 100 === 50 && !url.searchParams.has('moved')) {
+    response.writeHead(302, { Location: `/api/items/${item[1]}?moved` });
+    response.end();
   } else if (item) {
     const index = Number(item[1]);
     const cookie = (index / 5) % SESSION_COOKIES;
@@ -151,6 +154,17 @@ describe('the Sessions panel under a busy app in Chromium', () => {
         for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
+    // The panel's re-reads of the whole log (getHAR), through the polyfill, which looks the method up per call.
+    await panel.evaluate(() => {
+      const network = (globalThis as unknown as { chrome: { devtools: { network: { getHAR: (...args: unknown[]) => unknown } } } }).chrome.devtools.network;
+      const getHAR = network.getHAR.bind(network);
+      const counter = { reads: 0 };
+      (window as unknown as { harReads: { reads: number } }).harReads = counter;
+      network.getHAR = (...args: unknown[]) => {
+        counter.reads++;
+        return getHAR(...args);
+      };
+    });
     await fill(100);
     await settled(panel, 'warm');
     const at100 = await medianLatency(panel, 'small');
@@ -158,10 +172,15 @@ describe('the Sessions panel under a busy app in Chromium', () => {
     await settled(panel, 'full');
     const at5000 = await medianLatency(panel, 'large');
     const longest = await panel.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
+    const harReads = await panel.evaluate(() => (window as unknown as { harReads: { reads: number } }).harReads.reads);
     console.log(
-      `Panel latency from a request's end to its card: ${at100} ms at about 100 entries, ${at5000} ms at about 5,000 (ratio ${(at5000 / at100).toFixed(2)}); longest panel task during the burst: ${Math.round(longest)} ms.`,
+      `Panel latency from a request's end to its card: ${at100} ms at about 100 entries, ${at5000} ms at about 5,000 (ratio ${(at5000 / at100).toFixed(2)}); longest panel task during the burst: ${Math.round(longest)} ms; re-reads of the whole HAR for ${Math.floor(fired / 100)} redirects: ${harReads}.`,
     );
     expect(at5000 / at100).toBeLessThanOrEqual(2);
+    // The redirects set no cookie, so no request sends a value nothing explains: no re-read. One
+    // or two stay possible, when Chromium drops a probe's raw Set-Cookie while a redirect is held;
+    // re-reading for each redirect without Set-Cookie would make one for every held batch.
+    expect(harReads).toBeLessThanOrEqual(2);
   }, 300_000);
 
   it('opened late, after 5,000 requests with DevTools open, shows the whole history', async () => {
