@@ -2,6 +2,7 @@
  * The panel page's entry: the real platform (devtools.network, the DevTools theme, the page's
  * clipboard, downloads and storage) handed to mountPanel.
  */
+import { options } from 'preact';
 import browser from 'webextension-polyfill';
 import { createCookieStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
 import { createDelegatedCookieStoreAccess } from '../platform/delegated-cookie-store.js';
@@ -10,6 +11,10 @@ import { createInspectedPage } from '../platform/inspected-page.js';
 import { devtoolsTheme, onDevtoolsThemeChanged } from '../platform/devtools-theme.js';
 import { copyText, download, loadMarks, saveMarks } from '../platform/page-services.js';
 import { mountPanel } from './mount-panel.js';
+
+// Preact renders in a task of its own, after the one that took the batch and graded it (by default
+// it renders in a microtask of that same task): a burst's work comes in two shorter tasks.
+options.debounceRendering = (render) => setTimeout(render, 0);
 
 const root = document.getElementById('root');
 if (root) {

@@ -147,11 +147,13 @@ describe('the Sessions panel under a busy app in Chromium', () => {
       window.addEventListener('unhandledrejection', (event) => errors.push(String((event.reason as Error | undefined)?.stack ?? event.reason)));
     });
     // The panel's long tasks during the burst, for the record (printed, not asserted: no stopwatch).
+    // Only those that start from here: the panel's first render of the page's cookies comes before.
     await panel.evaluate(() => {
       const longest = { ms: 0 };
       (window as unknown as { longestTask: { ms: number } }).longestTask = longest;
+      const burstStart = performance.now();
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
+        for (const entry of list.getEntries()) if (entry.startTime >= burstStart) longest.ms = Math.max(longest.ms, entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
     // The panel's re-reads of the whole log (getHAR), through the polyfill, which looks the method up per call.

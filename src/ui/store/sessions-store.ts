@@ -152,7 +152,7 @@ function regradeAfterObserved(store: SessionsStore): void {
   const graded = store.grading.grader.inventory.observations;
   // Exchanges are only ever inserted after the graded ones, so the graded part is unchanged unless
   // the oldest were dropped (then its ends moved) or the trace was cleared.
-  const appended = current.length >= graded.length && current[0] === graded[0] && current[graded.length - 1] === graded[graded.length - 1];
+  const appended = graded.length === 0 || (current.length >= graded.length && current[0] === graded[0] && current[graded.length - 1] === graded[graded.length - 1]);
   if (appended) {
     store.grading.grader.append(current.slice(graded.length));
     publish(store);
