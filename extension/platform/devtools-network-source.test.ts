@@ -11,7 +11,7 @@ function entry(url: string, status: number, setCookies: string[], started = '202
   };
 }
 
-/** The entry as Chromium reports it once its raw headers have arrived (their size is known). */
+/** The entry as Chromium reports it once the raw response headers have arrived (their size is known). */
 function withRawHeaders(har: ReturnType<typeof entry>) {
   return { ...har, request: { ...har.request, headersSize: 400 }, response: { ...har.response, headersSize: 300 } };
 }
@@ -66,9 +66,10 @@ describe('createDevtoolsNetworkSource', () => {
     network.finish(entry('http://a/login', 302, []));
     network.finish(entry('http://a/home', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=new'));
     await vi.advanceTimersByTimeAsync(1000);
+    // In the order DevTools reported them: the redirect, read again, before the page it led to.
     expect(batches.flat().map((o) => [o.url, o.responseHeaders.map((h) => h.value)])).toEqual([
-      ['http://a/home', []],
       ['http://a/login', ['sid=new; Path=/']],
+      ['http://a/home', []],
     ]);
     expect(getHar).toHaveBeenCalledTimes(1);
     vi.useRealTimers();
@@ -85,12 +86,13 @@ describe('createDevtoolsNetworkSource', () => {
     network.finish(entry('http://a/go', 301, []));
     network.finish(entry('http://a/next', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=1'));
     await vi.advanceTimersByTimeAsync(500);
-    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/first', 'http://a/next']);
+    // The held redirect holds back what came after it.
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/first']);
     await vi.advanceTimersByTimeAsync(1000);
     expect(batches.flat().map((o) => [o.url, o.status])).toEqual([
       ['http://a/first', 200],
-      ['http://a/next', 200],
       ['http://a/go', 301],
+      ['http://a/next', 200],
     ]);
     expect(getHar).not.toHaveBeenCalled();
     vi.useRealTimers();
@@ -108,9 +110,9 @@ describe('createDevtoolsNetworkSource', () => {
     network.finish(entry('http://a/page', 200, [], '2026-01-01T00:00:02.000Z', 'GET', 'x=1'));
     await vi.advanceTimersByTimeAsync(1000);
     const observations = batches.flat();
-    expect(observations.map((o) => o.url)).toEqual(['http://a/page', 'http://a/logout', 'http://a/go']);
-    expect(observations[1]?.requestHeaders).toEqual([{ name: 'Cookie', value: 'sid=abc' }]);
-    expect(observations[2]?.responseHeaders.map((h) => h.value)).toEqual(['x=1']);
+    expect(observations.map((o) => o.url)).toEqual(['http://a/logout', 'http://a/go', 'http://a/page']);
+    expect(observations[0]?.requestHeaders).toEqual([{ name: 'Cookie', value: 'sid=abc' }]);
+    expect(observations[1]?.responseHeaders.map((h) => h.value)).toEqual(['x=1']);
     expect(getHar).toHaveBeenCalledTimes(1);
     vi.useRealTimers();
   });
@@ -123,7 +125,7 @@ describe('createDevtoolsNetworkSource', () => {
     network.finish(entry('http://a/go', 301, []));
     network.finish(entry('http://a/page', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=unseen'));
     await vi.advanceTimersByTimeAsync(2000);
-    expect(batches.flat().map((o) => o.status)).toEqual([200, 301]);
+    expect(batches.flat().map((o) => o.status)).toEqual([301, 200]);
     vi.useRealTimers();
   });
 
@@ -134,11 +136,23 @@ describe('createDevtoolsNetworkSource', () => {
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
     network.finish(withRawHeaders(entry('http://a/go', 302, [])));
-    network.finish(withRawHeaders(entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST')));
+    network.finish(withRawHeaders(entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=abc')));
     await vi.advanceTimersByTimeAsync(150);
     expect(batches.map((batch) => batch.map((o) => o.url))).toEqual([['http://a/go', 'http://a/logout']]);
     await vi.advanceTimersByTimeAsync(5000);
     expect(getHar).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  it("re-reads a login without Cookie even when its response's raw headers had arrived (the request's come apart)", async () => {
+    vi.useFakeTimers();
+    const complete = entry('http://a/login', 302, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=abc');
+    const network = fakeNetwork([complete]);
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
+    network.finish(withRawHeaders(entry('http://a/login', 302, [], '2026-01-01T00:00:01.000Z', 'POST')));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(batches.flat().map((o) => o.requestHeaders)).toEqual([[{ name: 'Cookie', value: 'sid=abc' }]]);
     vi.useRealTimers();
   });
 
@@ -168,7 +182,41 @@ describe('createDevtoolsNetworkSource', () => {
     // The first read ended at 1,300 ms after 1,000 ms: the next one starts at 11,300 ms, for both.
     expect(reads.map((at) => at - start)).toEqual([300, 11_300]);
     await vi.advanceTimersByTimeAsync(1500);
-    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/after-one', 'http://a/one', 'http://a/after-three', 'http://a/two', 'http://a/three']);
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/one', 'http://a/after-one', 'http://a/two', 'http://a/three', 'http://a/after-three']);
+    vi.useRealTimers();
+  });
+
+  it('keeps the order DevTools reported: a login being read again holds back the page it led to', async () => {
+    vi.useFakeTimers();
+    const complete = entry('http://a/login', 303, ['sid=new; Path=/'], '2026-01-01T00:00:01.000Z', 'POST', 'sid=old');
+    const network = fakeNetwork([complete]);
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
+    network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=old'));
+    network.finish(withRawHeaders(entry('http://a/profile', 200, [], '2026-01-01T00:00:01.100Z', 'GET', 'sid=new')));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(batches.flat()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(batches.flat().map((o) => [o.url, o.responseHeaders.length])).toEqual([
+      ['http://a/login', 1],
+      ['http://a/profile', 0],
+    ]);
+    vi.useRealTimers();
+  });
+
+  it('lets a held redirect go as soon as the request it leads to arrives sending nothing new', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const getHar = vi.spyOn(network.api, 'getHAR');
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
+    network.finish(entry('http://a/first', 200, ['sid=1; Path=/']));
+    const redirect = entry('http://a/old', 302, []);
+    network.finish({ ...redirect, response: { ...redirect.response, headers: [{ name: 'Location', value: '/new#top' }] } });
+    network.finish(entry('http://a/new', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=1'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/first', 'http://a/old', 'http://a/new']);
+    expect(getHar).not.toHaveBeenCalled();
     vi.useRealTimers();
   });
 });

@@ -28,35 +28,57 @@ const RECHECK_COST_SPACING = 10;
 
 interface HarEntryLike {
   readonly startedDateTime?: string;
-  readonly request?: { readonly url?: string; readonly headersSize?: number };
+  readonly request?: { readonly url?: string };
   readonly response?: { readonly status?: number; readonly headersSize?: number; readonly headers?: readonly { readonly name: string }[] };
 }
 
 /**
  * Chromium reports a request before the protocol events that carry its raw headers (Cookie sent,
  * Set-Cookie received) have arrived, for a sixth to a half of the redirects in probes here; the
- * HAR log has them a moment later. It fills `headersSize` from those raw headers, so a size of 0 or more says
- * they had arrived: that side of the entry is complete. Over HTTP/2 the size is always -1 (no raw
- * header text) and nothing tells the two apart.
+ * HAR log has them a moment later. It fills the response's `headersSize` from the raw response
+ * headers, so a size of 0 or more says they had arrived, Set-Cookie included. Over HTTP/2 the size
+ * is always -1 (no raw header text) and nothing tells the two apart. The request's `headersSize`
+ * follows the same response event, not the raw request headers, so it says nothing about Cookie:
+ * under load a login came with its size known and no Cookie header.
  */
-function rawHeadersArrived(side: { readonly headersSize?: number } | undefined): boolean {
-  return (side?.headersSize ?? -1) >= 0;
+function rawResponseHeadersArrived(entry: HarEntryLike): boolean {
+  return (entry.response?.headersSize ?? -1) >= 0;
 }
 
 /**
- * Which entries may lack a header that would change a grade, unless their raw headers are known
- * to have arrived: logins and logouts without either header (re-read at once: rotation and
- * clearing depend on them), and redirects without Set-Cookie (held: re-read only if a later
- * request sends a cookie value that nothing the trace saw had set).
+ * Which entries may lack a header that would change a grade: logins and logouts without Cookie,
+ * or without Set-Cookie unless the raw response headers are known to have arrived (re-read at
+ * once: rotation and clearing depend on them), and redirects without Set-Cookie, with the same
+ * exception (held: re-read only if a later request sends a cookie value that nothing the trace
+ * saw had set).
  */
 function missingHeadersSuspected(entry: HarEntryLike, observation: Observation): 'none' | 'redirect' | 'login-or-logout' {
-  const mayLackSetCookie = !rawHeadersArrived(entry.response) && headerValues(observation.responseHeaders, 'set-cookie').length === 0;
+  const mayLackSetCookie = !rawResponseHeadersArrived(entry) && headerValues(observation.responseHeaders, 'set-cookie').length === 0;
   if (isLoginRequest(observation) || isLogoutRequest(observation)) {
-    const mayLackCookie = !rawHeadersArrived(entry.request) && headerValues(observation.requestHeaders, 'cookie').length === 0;
-    if (mayLackSetCookie || mayLackCookie) return 'login-or-logout';
+    if (mayLackSetCookie || headerValues(observation.requestHeaders, 'cookie').length === 0) return 'login-or-logout';
   }
   const status = entry.response?.status ?? 0;
   return status >= 300 && status < 400 && mayLackSetCookie ? 'redirect' : 'none';
+}
+
+/** An entry in the order DevTools reported it; `ready` once nothing more is awaited for it. */
+interface Slot {
+  readonly entry: HarEntryLike;
+  observation: Observation;
+  ready: boolean;
+}
+
+/** The URL a redirect leads to (its Location, resolved, without a fragment), or null. */
+function redirectTarget(observation: Observation): string | null {
+  const location = headerValues(observation.responseHeaders, 'location')[0];
+  if (location === undefined) return null;
+  try {
+    const target = new URL(location, observation.url);
+    target.hash = '';
+    return target.href;
+  } catch {
+    return null;
+  }
 }
 
 function sameEntry(a: HarEntryLike, b: HarEntryLike): boolean {
@@ -76,7 +98,12 @@ export interface DevtoolsNetworkApi {
   };
 }
 
-export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): NetworkSource {
+/**
+ * `batchMilliseconds`: how long finished entries gather before they are handed on (the devtools
+ * page's recorder takes each at once, so a panel opened a moment later misses none).
+ */
+export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options: { readonly batchMilliseconds?: number } = {}): NetworkSource {
+  const batchMilliseconds = options.batchMilliseconds ?? BATCH_MILLISECONDS;
   // One getHAR() while one is in flight: at open the history and the page URL read the same log,
   // and DevTools serialises every entry for each call.
   let reading: Promise<HarEntryLike[]> | null = null;
@@ -118,39 +145,64 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): Networ
     onObservations(callback) {
       let pending: Observation[] = [];
       let timer: ReturnType<typeof setTimeout> | null = null;
-      const push = (observation: Observation | null) => {
-        if (observation === null) return;
+      const emit = (observation: Observation) => {
         pending.push(observation);
         timer ??= setTimeout(() => {
           const batch = pending;
           pending = [];
           timer = null;
           callback(batch);
-        }, BATCH_MILLISECONDS);
+        }, batchMilliseconds);
       };
-      // Entries waiting for one shared getHAR() re-read.
-      let rechecks: HarEntryLike[] = [];
+      // Entries in the order DevTools reported them: one held or awaiting a re-read holds back
+      // those behind it, so a login read again never lands after the page it led to (the store
+      // grades in arrival order, and section 5 reads that order).
+      const queue: Slot[] = [];
+      const flush = () => {
+        let ready = 0;
+        while (ready < queue.length && (queue[ready] as Slot).ready) emit((queue[ready++] as Slot).observation);
+        queue.splice(0, ready);
+      };
+      // Slots waiting for one shared getHAR() re-read.
+      let rechecks: Slot[] = [];
       let recheckTimer: ReturnType<typeof setTimeout> | null = null;
+      let recheckAt = Number.POSITIVE_INFINITY;
       const recheck = async () => {
         const waiting = rechecks;
         rechecks = [];
         recheckTimer = null;
+        recheckAt = Number.POSITIVE_INFINITY;
         const log = await harEntries().catch(() => []);
-        for (const entry of waiting) push(observationOf(log.find((candidate) => sameEntry(candidate, entry)) ?? entry));
+        for (const slot of waiting) {
+          const found = log.find((candidate) => sameEntry(candidate, slot.entry));
+          const observation = found ? observationOf(found) : null;
+          if (observation !== null) slot.observation = observation;
+          slot.ready = true;
+        }
+        flush();
       };
-      const scheduleRecheck = (entries: readonly HarEntryLike[]) => {
-        rechecks.push(...entries);
-        recheckTimer ??= setTimeout(() => void recheck(), Math.max(RECHECK_MILLISECONDS, nextReadAllowedAt - Date.now()));
+      // Logins and logouts are re-read soon: they are rare, and what follows waits for them.
+      // Redirects wait for the spacing the last re-read's cost asks for.
+      const scheduleRecheck = (slots: readonly Slot[], soon: boolean) => {
+        rechecks.push(...slots);
+        const now = Date.now();
+        const at = now + (soon ? RECHECK_MILLISECONDS : Math.max(RECHECK_MILLISECONDS, nextReadAllowedAt - now));
+        if (at >= recheckAt) return;
+        if (recheckTimer) clearTimeout(recheckTimer);
+        recheckAt = at;
+        recheckTimer = setTimeout(() => void recheck(), at - now);
       };
-      // Redirects reported without their raw headers, held for HOLD_MILLISECONDS.
-      let held: { entry: HarEntryLike; observation: Observation; until: number }[] = [];
+      // Redirects reported without their raw headers: held until HOLD_MILLISECONDS pass, or until
+      // the request they lead to comes and sends nothing new.
+      let held: { slot: Slot; until: number; target: string | null }[] = [];
       let holdTimer: ReturnType<typeof setTimeout> | null = null;
-      const release = () => {
+      const releaseExpired = () => {
         holdTimer = null;
         const now = Date.now();
-        for (const { observation } of held.filter((item) => item.until <= now)) push(observation);
-        held = held.filter((item) => item.until > now);
-        if (held.length > 0) holdTimer = setTimeout(release, (held[0]?.until ?? now) - now);
+        for (const item of held) if (item.until <= now) item.slot.ready = true;
+        held = held.filter((item) => !item.slot.ready);
+        if (held.length > 0) holdTimer = setTimeout(releaseExpired, (held[0] as (typeof held)[number]).until - now);
+        flush();
       };
       const listener = (entry: never) => {
         const har = entry as HarEntryLike;
@@ -158,16 +210,24 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi): Networ
         if (observation === null) return;
         const unexplained = seen.note(observation);
         if (unexplained && held.length > 0) {
-          scheduleRecheck(held.map((item) => item.entry));
+          scheduleRecheck(
+            held.map((item) => item.slot),
+            false,
+          );
           held = [];
+        } else {
+          for (const item of held) if (item.target === observation.url) item.slot.ready = true;
+          held = held.filter((item) => !item.slot.ready);
         }
         const suspicion = missingHeadersSuspected(har, observation);
-        if (suspicion === 'none') push(observation);
-        else if (suspicion === 'login-or-logout') scheduleRecheck([har]);
-        else {
-          held.push({ entry: har, observation, until: Date.now() + HOLD_MILLISECONDS });
-          holdTimer ??= setTimeout(release, HOLD_MILLISECONDS);
+        const slot: Slot = { entry: har, observation, ready: suspicion === 'none' };
+        queue.push(slot);
+        if (suspicion === 'login-or-logout') scheduleRecheck([slot], true);
+        else if (suspicion === 'redirect') {
+          held.push({ slot, until: Date.now() + HOLD_MILLISECONDS, target: redirectTarget(observation) });
+          holdTimer ??= setTimeout(releaseExpired, HOLD_MILLISECONDS);
         }
+        flush();
       };
       network.onRequestFinished.addListener(listener);
       return () => {

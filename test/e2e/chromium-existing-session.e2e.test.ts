@@ -67,7 +67,8 @@ describe('an existing session in Chromium', () => {
   it("records the issuance after 'Clear this site's cookies and reload'", async () => {
     const panel = await session.panel();
     await panel.click(`${CARD} button.clear-site`);
-    await panel.click(`${CARD} button.confirm-clear`);
+    // The confirmation renders in the panel's next task.
+    await (await panel.waitForSelector(`${CARD} button.confirm-clear`, { timeout: 5000 }))?.click();
     await panel.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('data-graded-from') === 'set', { timeout: 15_000 }, CARD);
     expect(await findings(panel)).toEqual(expect.arrayContaining(['secure-missing', 'samesite-missing', 'prefix-none', 'name-default']));
     const held = await session.page.browserContext().cookies();
