@@ -1,12 +1,14 @@
 /**
- * The panel page's entry: the real platform (devtools.network, the DevTools theme, the page's
- * clipboard, downloads and storage) handed to mountPanel.
+ * The panel page's entry: the real platform (devtools.network and the devtools page's recorded
+ * history, the DevTools theme, the page's clipboard, downloads and storage) handed to mountPanel.
  */
 import { options } from 'preact';
 import browser from 'webextension-polyfill';
 import { createCookieStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
 import { createDelegatedCookieStoreAccess } from '../platform/delegated-cookie-store.js';
 import { createDevtoolsNetworkSource } from '../platform/devtools-network-source.js';
+import { broadcastHistoryChannel } from '../platform/history-messages.js';
+import { withRecordedHistory } from '../platform/history-recorder.js';
 import { createInspectedPage } from '../platform/inspected-page.js';
 import { devtoolsTheme, onDevtoolsThemeChanged } from '../platform/devtools-theme.js';
 import { copyText, download, loadMarks, saveMarks } from '../platform/page-services.js';
@@ -20,7 +22,8 @@ const root = document.getElementById('root');
 if (root) {
   mountPanel(root, {
     browser: __IS_FIREFOX__ ? 'firefox' : 'chrome',
-    source: createDevtoolsNetworkSource(browser.devtools.network),
+    // The history comes from the devtools page, which has recorded since DevTools opened.
+    source: withRecordedHistory(createDevtoolsNetworkSource(browser.devtools.network), broadcastHistoryChannel(), browser.devtools.inspectedWindow.tabId, () => crypto.randomUUID()),
     theme: devtoolsTheme(),
     onThemeChanged: onDevtoolsThemeChanged,
     copyText,

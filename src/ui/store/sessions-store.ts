@@ -15,17 +15,10 @@ import type { CookieInventory } from '../../inventory/cookie-inventory.js';
 import type { SecretMatch } from '../../secrets/known-secret-check.js';
 import type { Observation } from '../../observation/observation.js';
 import type { Reading } from '../../observation/readings.js';
+import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from './kept-exchanges.js';
 import { siteOfUrl } from './site-of.js';
 import { slimObservation } from './slim-observation.js';
 
-/** How many exchanges the panel keeps; older ones are dropped (and the panel says how many). */
-export const DEFAULT_MAX_OBSERVATIONS = 10_000;
-
-/**
- * Past the cap the oldest tenth goes at once: dropping is a whole re-grade, so it happens once per
- * that many new exchanges, not on every batch.
- */
-const DROP_FRACTION = 0.1;
 
 export type Theme = 'light' | 'dark';
 
@@ -179,11 +172,8 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       if (event.observations.length === 0) return;
       const previous = store.observations.value;
       const merged = mergeByTime(previous, event.observations.map(slimObservation), store.grading.grader.inventory.observations.length);
-      if (merged.length > store.maxObservations) {
-        const excess = merged.length - store.maxObservations + Math.floor(store.maxObservations * DROP_FRACTION);
-        merged.splice(0, excess);
-        store.dropped.value += excess;
-      }
+      const dropped = dropOldest(merged, store.maxObservations);
+      if (dropped > 0) store.dropped.value += dropped;
       store.observations.value = merged;
       scheduleGrading(store);
       return;

@@ -1,0 +1,87 @@
+/**
+ * Both ends of the recorded history (see history-messages.ts). The devtools page records the
+ * inspected tab's exchanges from the moment DevTools opens; the panel, shown later, asks for them
+ * instead of calling getHAR(), for which DevTools builds every entry of its log and sends the lot:
+ * after 5,000 requests that took about 0.6 s before the panel had anything to grade.
+ */
+import type { Observation } from '../../src/observation/observation.js';
+import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from '../../src/ui/store/kept-exchanges.js';
+import { slimObservation } from '../../src/ui/store/slim-observation.js';
+import { isHistoryAnswer, isHistoryRequest, type HistoryAnswer, type HistoryChannel } from './history-messages.js';
+import type { NetworkSource } from './network-source.js';
+
+/** How long the panel waits for the devtools page's answer before it reads getHAR() itself. */
+export const HISTORY_ANSWER_MILLISECONDS = 500;
+
+/**
+ * The devtools page's side: records what `source` sees (slimmed as the store keeps it, at most
+ * `limit` exchanges, the oldest tenth dropped past it) and the page's URL, and answers history
+ * requests for `tabId`. Returns the function that stops it.
+ */
+export function recordHistory(source: NetworkSource, channel: HistoryChannel, tabId: number, limit = DEFAULT_MAX_OBSERVATIONS): () => void {
+  let recorded: Observation[] = [];
+  let pageUrl: string | null = null;
+  let navigated = false;
+  const append = (observations: readonly Observation[]) => {
+    for (const observation of observations) recorded.push(slimObservation(observation));
+    dropOldest(recorded, limit);
+  };
+  // Live exchanges from the start, so none is missed while DevTools answers for its earlier log.
+  const stopObserving = source.onObservations(append);
+  const stopNavigating = source.onNavigated((url) => {
+    pageUrl = url;
+    navigated = true;
+  });
+  const started = Promise.all([source.readHistory(), source.readPageUrl()])
+    .then(([history, url]) => {
+      const live = recorded;
+      recorded = [];
+      append([...history, ...live]);
+      if (!navigated) pageUrl = url;
+    })
+    .catch(() => undefined);
+  const stopListening = channel.listen((data) => {
+    if (!isHistoryRequest(data) || data.tabId !== tabId) return;
+    void started.then(() => channel.post({ kind: 'history', tabId, id: data.id, observations: recorded, pageUrl }));
+  });
+  return () => {
+    stopObserving();
+    stopNavigating();
+    stopListening();
+  };
+}
+
+/**
+ * The panel's side: `source` with its history and page URL taken from the devtools page's recorder
+ * when it answers within `waitMilliseconds`, else from `source` itself (getHAR()). Live exchanges
+ * and navigations still come from `source`.
+ */
+export function withRecordedHistory(source: NetworkSource, channel: HistoryChannel, tabId: number, newId: () => string, waitMilliseconds = HISTORY_ANSWER_MILLISECONDS): NetworkSource {
+  // One request while one is open: at open the history and the page URL read the same answer.
+  let asking: Promise<HistoryAnswer | null> | null = null;
+  const ask = (): Promise<HistoryAnswer | null> =>
+    (asking ??= new Promise<HistoryAnswer | null>((resolve) => {
+      const id = newId();
+      const finish = (answer: HistoryAnswer | null) => {
+        clearTimeout(timer);
+        stop();
+        resolve(answer);
+      };
+      const stop = channel.listen((data) => {
+        if (isHistoryAnswer(data) && data.id === id && data.tabId === tabId) finish(data);
+      });
+      const timer = setTimeout(() => finish(null), waitMilliseconds);
+      channel.post({ kind: 'history-request', tabId, id });
+    }).finally(() => {
+      asking = null;
+    }));
+  return {
+    readHistory: async () => [...((await ask())?.observations ?? (await source.readHistory()))],
+    readPageUrl: async () => {
+      const answer = await ask();
+      return answer ? answer.pageUrl : source.readPageUrl();
+    },
+    onObservations: (callback) => source.onObservations(callback),
+    onNavigated: (callback) => source.onNavigated(callback),
+  };
+}
