@@ -15,11 +15,18 @@ export interface CookieValuesSeen {
 
 export function createCookieValuesSeen(): CookieValuesSeen {
   const seen = new Set<string>();
+  // Whole Cookie headers lately taken apart: a busy app sends the same one with every request.
+  // (Kept few: an app whose cookies change on every request sends a new header each time.)
+  const headersSeen = new Set<string>();
+  const HEADERS_KEPT = 256;
   const key = (name: string, value: string) => `${name}\u0000${value}`;
   return {
     note(observation) {
       let unexplained = false;
       for (const header of headerValues(observation.requestHeaders, 'cookie')) {
+        if (headersSeen.has(header)) continue;
+        if (headersSeen.size >= HEADERS_KEPT) headersSeen.clear();
+        headersSeen.add(header);
         for (const { name, value } of parseCookieString(header)) {
           const pair = key(name, value);
           if (seen.has(pair)) continue;

@@ -54,9 +54,9 @@ function rawResponseHeadersArrived(entry: HarEntryLike): boolean {
  */
 function missingHeadersSuspected(entry: HarEntryLike, observation: Observation): 'none' | 'redirect' | 'login-or-logout' {
   const mayLackSetCookie = !rawResponseHeadersArrived(entry) && headerValues(observation.responseHeaders, 'set-cookie').length === 0;
-  if (isLoginRequest(observation) || isLogoutRequest(observation)) {
-    if (mayLackSetCookie || headerValues(observation.requestHeaders, 'cookie').length === 0) return 'login-or-logout';
-  }
+  const mayLackCookie = headerValues(observation.requestHeaders, 'cookie').length === 0;
+  // Only then is it worth telling a login or logout (which reads the URL).
+  if ((mayLackSetCookie || mayLackCookie) && (isLoginRequest(observation) || isLogoutRequest(observation))) return 'login-or-logout';
   const status = entry.response?.status ?? 0;
   return status >= 300 && status < 400 && mayLackSetCookie ? 'redirect' : 'none';
 }

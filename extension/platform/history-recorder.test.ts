@@ -57,7 +57,7 @@ function fakeSource(history: Observation[], pageUrl: string | null) {
       return () => (navigate = null);
     },
   };
-  return { source, finish: (batch: Observation[]) => observe?.(batch), navigate: (url: string) => navigate?.(url) };
+  return { source, finish: (batch: Observation[]) => observe?.(batch), navigate: (url: string) => navigate?.(url), observing: () => observe !== null };
 }
 
 let ids = 0;
@@ -101,5 +101,24 @@ describe('the recorded history', () => {
     const history = await withRecordedHistory(fakeSource([], null).source, network.endpoint(), 3, newId).readHistory();
     // 21 over a limit of 20: the one too many and a tenth of 20 go.
     expect(history.map((o) => o.url)).toEqual(Array.from({ length: 18 }, (_, index) => `http://a/${index + 3}`));
+  });
+
+  it('stops recording once it has answered: the panel, shown for good, has the tab from then on', async () => {
+    vi.useFakeTimers();
+    const network = bus();
+    const recorder = fakeSource([], null);
+    recordHistory(recorder.source, network.endpoint(), 4);
+    expect(recorder.observing()).toBe(true);
+    recorder.finish([exchange('http://a/one')]);
+    const first = withRecordedHistory(fakeSource([], null).source, network.endpoint(), 4, newId).readHistory();
+    await vi.advanceTimersByTimeAsync(10);
+    expect((await first).map((o) => o.url)).toEqual(['http://a/one']);
+    // No longer observed, and a second panel (the page reloaded) reads getHAR() itself.
+    expect(recorder.observing()).toBe(false);
+    const again = fakeSource([exchange('http://a/from-har')], null);
+    const second = withRecordedHistory(again.source, network.endpoint(), 4, newId, 500).readHistory();
+    await vi.advanceTimersByTimeAsync(600);
+    expect((await second).map((o) => o.url)).toEqual(['http://a/from-har']);
+    vi.useRealTimers();
   });
 });

@@ -15,8 +15,8 @@ export const HISTORY_ANSWER_MILLISECONDS = 500;
 
 /**
  * The devtools page's side: records what `source` sees (slimmed as the store keeps it, at most
- * `limit` exchanges, the oldest tenth dropped past it) and the page's URL, and answers history
- * requests for `tabId`. Returns the function that stops it.
+ * `limit` exchanges, the oldest tenth dropped past it) and the page's URL, until it has answered
+ * the first history request for `tabId`. Returns the function that stops it.
  */
 export function recordHistory(source: NetworkSource, channel: HistoryChannel, tabId: number, limit = DEFAULT_MAX_OBSERVATIONS): () => void {
   let recorded: Observation[] = [];
@@ -40,15 +40,23 @@ export function recordHistory(source: NetworkSource, channel: HistoryChannel, ta
       if (!navigated) pageUrl = url;
     })
     .catch(() => undefined);
-  const stopListening = channel.listen((data) => {
-    if (!isHistoryRequest(data) || data.tabId !== tabId) return;
-    void started.then(() => channel.post({ kind: 'history', tabId, id: data.id, observations: recorded, pageUrl }));
-  });
-  return () => {
+  const stop = () => {
     stopObserving();
     stopNavigating();
     stopListening();
   };
+  // One answer, then the panel's own listener has the tab (a shown panel lives as long as DevTools):
+  // recording on would only take the same messages twice on the thread both pages share.
+  const stopListening = channel.listen((data) => {
+    if (!isHistoryRequest(data) || data.tabId !== tabId) return;
+    stopListening();
+    void started.then(() => {
+      channel.post({ kind: 'history', tabId, id: data.id, observations: recorded, pageUrl });
+      stop();
+      recorded = [];
+    });
+  });
+  return stop;
 }
 
 /**

@@ -147,13 +147,20 @@ describe('the Sessions panel under a busy app in Chromium', () => {
       window.addEventListener('unhandledrejection', (event) => errors.push(String((event.reason as Error | undefined)?.stack ?? event.reason)));
     });
     // The panel's long tasks during the burst, for the record (printed, not asserted: no stopwatch).
-    // Only those that start from here: the panel's first render of the page's cookies comes before.
+    // Only those that start from here: the panel's first render of the page's 25 cookies (a cold
+    // task of about 200 ms) comes before.
+    await panel.waitForFunction((count: number) => document.querySelectorAll('.card[data-cookie-name]').length >= count, { timeout: 30_000 }, SESSION_COOKIES + OTHER_COOKIES);
+    await new Promise((done) => setTimeout(done, 500));
     await panel.evaluate(() => {
-      const longest = { ms: 0 };
-      (window as unknown as { longestTask: { ms: number } }).longestTask = longest;
+      const longest = { ms: 0, at: 0 };
+      (window as unknown as { longestTask: { ms: number; at: number } }).longestTask = longest;
       const burstStart = performance.now();
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (entry.startTime >= burstStart) longest.ms = Math.max(longest.ms, entry.duration);
+        for (const entry of list.getEntries()) {
+          if (entry.startTime < burstStart || entry.duration <= longest.ms) continue;
+          longest.ms = entry.duration;
+          longest.at = entry.startTime - burstStart;
+        }
       }).observe({ type: 'longtask', buffered: false });
     });
     // The panel's re-reads of the whole log (getHAR), through the polyfill, which looks the method up per call.
@@ -173,10 +180,10 @@ describe('the Sessions panel under a busy app in Chromium', () => {
     await fill(4_900);
     await settled(panel, 'full');
     const at5000 = await medianLatency(panel, 'large');
-    const longest = await panel.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
+    const longest = await panel.evaluate(() => (window as unknown as { longestTask: { ms: number; at: number } }).longestTask);
     const harReads = await panel.evaluate(() => (window as unknown as { harReads: { reads: number } }).harReads.reads);
     console.log(
-      `Panel latency from a request's end to its card: ${at100} ms at about 100 entries, ${at5000} ms at about 5,000 (ratio ${(at5000 / at100).toFixed(2)}); longest panel task during the burst: ${Math.round(longest)} ms; re-reads of the whole HAR for ${Math.floor(fired / 100)} redirects: ${harReads}.`,
+      `Panel latency from a request's end to its card: ${at100} ms at about 100 entries, ${at5000} ms at about 5,000 (ratio ${(at5000 / at100).toFixed(2)}); longest panel task during the burst: ${Math.round(longest.ms)} ms, ${(longest.at / 1000).toFixed(1)} s in; re-reads of the whole HAR for ${Math.floor(fired / 100)} redirects: ${harReads}.`,
     );
     expect(at5000 / at100).toBeLessThanOrEqual(2);
     // The redirects set no cookie, so no request sends a value nothing explains: no re-read. One

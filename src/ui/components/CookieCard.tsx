@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
+import { fixId } from '../store/fix-id.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { combinedFix, type CombinedFix as CombinedFixBlock } from '../../rules/combined-fix/combined-fix.js';
 import { fixSnippet } from '../../rules/fix-snippets.js';
@@ -275,9 +276,10 @@ function Teaching({ card, copy, rulesPageUrl }: { card: CookieCardView; copy: (t
   );
 }
 
-/** The content Teaching shows, as one string: equal strings render the same. */
+/** The content Teaching shows, as one string: equal strings render the same (a fix by its number). */
 function teachingKey(card: CookieCardView): string {
-  return JSON.stringify([card.name, card.framework, card.isSession, card.deletion, card.grade, card.attributes, card.findings, card.notes, card.aPlusMissing, card.sameFixAs]);
+  const findings = card.findings.map((finding) => [finding.id, finding.deduction, finding.cap, finding.message, fixId(finding.fix)]);
+  return JSON.stringify([card.name, card.framework, card.isSession, card.deletion, card.grade, card.attributes, findings, card.notes, card.aPlusMissing, card.sameFixAs]);
 }
 
 /** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */

@@ -10,13 +10,14 @@ import { cookiePrefix } from '../../detect/session-names.js';
 import type { Finding, Note } from '../../core/finding.js';
 import { siteGrade, type AttributeChange, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
 import type { Observation } from '../../observation/observation.js';
-import { MASK } from '../../core/value-index.js';
+import { MASK, type ValueIndex } from '../../core/value-index.js';
 import { valueIndexFor } from '../../report/json-report.js';
 import type { GradedFrom } from '../../grade/grade-set-cookie.js';
 import type { SeenAs } from '../../inventory/cookie-inventory.js';
 import { formatDuration } from '../../rules/lifetime-rules.js';
 import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
+import { fixId } from './fix-id.js';
 import { siteOfHost } from './site-of.js';
 import { tallyUrls } from './url-tally.js';
 
@@ -171,10 +172,10 @@ const ISSUANCE_NOTES = new Set(['expires-without-max-age', 'expires-overridden-b
 
 /** For each finding whose fix (every framework's) an earlier finding of the card already gave, that finding's id. */
 function repeatedFixes(findings: readonly Finding[]): Record<string, string> {
-  const first = new Map<string, string>();
+  const first = new Map<number, string>();
   const same: Record<string, string> = {};
   for (const finding of findings) {
-    const key = JSON.stringify(finding.fix);
+    const key = fixId(finding.fix);
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, finding.id);
     else same[finding.id] = earlier;
@@ -220,9 +221,28 @@ function matchesFilter(card: CookieCardView, filter: string): boolean {
   );
 }
 
+/** Masked texts by value index: after every batch the view masks mostly the texts it masked before. */
+const maskedByIndex = new WeakMap<ValueIndex, Map<string, string>>();
+const MASKED_TEXTS_KEPT = 20_000;
+
+function rememberingMask(index: ValueIndex): (text: string) => string {
+  let masked = maskedByIndex.get(index);
+  if (masked === undefined) maskedByIndex.set(index, (masked = new Map()));
+  const memo = masked;
+  return (text) => {
+    let result = memo.get(text);
+    if (result === undefined) {
+      if (memo.size >= MASKED_TEXTS_KEPT) memo.clear();
+      result = index.mask(text);
+      memo.set(text, result);
+    }
+    return result;
+  };
+}
+
 export function buildPanelView(input: PanelViewInput): PanelView {
   const { trace, revealValues, site } = input;
-  const { mask } = valueIndexFor(trace, revealValues);
+  const mask = rememberingMask(valueIndexFor(trace, revealValues));
 
   const cards = trace.cookies.map((entry, index): CookieCardView => {
     const setBy = tallyUrls(entry.setByUrls, LISTED_URLS);
