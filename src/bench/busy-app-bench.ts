@@ -9,6 +9,9 @@ import { buildJsonReport } from '../report/json-report.js';
 import { formatMarkdownReport } from '../report/markdown-report.js';
 import { formatTextReport } from '../report/text-report.js';
 import { IncrementalGrader } from '../grade/incremental-grader.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DEFAULT_MAX_OBSERVATIONS } from '../ui/store/kept-exchanges.js';
+import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
 import { slimObservation } from '../ui/store/slim-observation.js';
 
 const SESSION_COOKIES = 20;
@@ -95,7 +98,26 @@ function reportMilliseconds(count: number): number {
   return median(times);
 }
 
-export function busyAppFigures(): void {
+/**
+ * The store taking batches of 50 until 2,000 past its cap (it drops the oldest tenth twice), with
+ * a turn of the event loop between batches as in the panel: the longest the loop was blocked.
+ */
+async function longestTaskCrossingTheCap(): Promise<number> {
+  const trace = busyAppTrace(DEFAULT_MAX_OBSERVATIONS + 2_000);
+  const store = createSessionsStore();
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  for (let start = 0; start < trace.length; start += BATCH) {
+    applyEvent(store, { type: 'observed', observations: trace.slice(start, start + BATCH) });
+    await new Promise((done) => setTimeout(done, 1));
+  }
+  await new Promise((done) => setTimeout(done, 500));
+  delay.disable();
+  if (store.dropped.value === 0) throw new Error('the store never dropped: the row measures nothing');
+  return delay.max / 1e6;
+}
+
+export async function busyAppFigures(): Promise<void> {
   console.log(`\nBusy app (${SESSION_COOKIES} session + ${OTHER_COOKIES} other cookies sent by every request, 20% of responses setting one; batches of ${BATCH})`);
   const trace = busyAppTrace(10_000);
   // A first run warms the JIT up, so the 1,000 figure is not the cost of compiling the grader.
@@ -104,6 +126,7 @@ export function busyAppFigures(): void {
   const at10k = batchMilliseconds(trace, 10_000);
   console.log(`  inventory + incremental grading per batch at  1,000 entries: ${at1k.toFixed(2)} ms median of the last 10 batches`);
   console.log(`  inventory + incremental grading per batch at 10,000 entries: ${at10k.toFixed(2)} ms (x${(at10k / at1k).toFixed(1)} the 1,000 figure)`);
+  console.log(`  the store past its cap of ${DEFAULT_MAX_OBSERVATIONS.toLocaleString('en')} (dropping the oldest tenth twice): longest blocked event loop ${(await longestTaskCrossingTheCap()).toFixed(0)} ms`);
   const small = reportMilliseconds(3_000);
   const large = reportMilliseconds(30_000);
   console.log(`  JSON + text + Markdown reports,  3,000 cookies: ${small.toFixed(0)} ms`);

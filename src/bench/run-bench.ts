@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     console.log(`  ${String(kilobytes).padStart(3)} KB header: ${median(times).toFixed(1)} us per parse`);
   }
   panelFigures();
-  busyAppFigures();
+  await busyAppFigures();
   await secretFigures();
   await harStreamFigures();
 }

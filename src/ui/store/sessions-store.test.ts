@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STRONG_ID, observationWith } from '../../../test/support/rule-harness.js';
 import { gradeObservations } from '../../grade/grade-observations.js';
+import { IncrementalGrader } from '../../grade/incremental-grader.js';
 import { applyEvent, createSessionsStore } from './sessions-store.js';
 
 const setting = (name: string) => observationWith([`${name}=${STRONG_ID}; Path=/; Secure; HttpOnly`]);
@@ -56,6 +57,33 @@ describe('the sessions store', () => {
     expect(store.observations.value).toHaveLength(9);
     expect(store.dropped.value).toBe(2);
     expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
+  });
+
+  it('past the cap, grades the kept exchanges again a slice per task, and the result is the whole trace graded', async () => {
+    vi.useFakeTimers();
+    const store = createSessionsStore({ maxObservations: 1000 });
+    const batch = (from: number) => Array.from({ length: 50 }, (_, i) => ({ ...setting(`c${(from + i) % 30}.sid`), time: from + i }));
+    for (let from = 0; from < 1000; from += 50) applyEvent(store, { type: 'observed', observations: batch(from) });
+    // How many exchanges each append grades, from here on.
+    const calls: number[] = [];
+    const original = IncrementalGrader.prototype.append;
+    IncrementalGrader.prototype.append = function (observations) {
+      calls.push(observations.length);
+      return original.call(this, observations);
+    };
+    try {
+      applyEvent(store, { type: 'observed', observations: batch(1000) });
+      // 1,050 over a cap of 1,000: 150 go, 900 stay, graded again 250 at a time.
+      expect(store.dropped.value).toBe(150);
+      expect(store.grading.rebuild).not.toBeNull();
+      applyEvent(store, { type: 'observed', observations: batch(1050) });
+      await vi.advanceTimersByTimeAsync(50);
+      expect(store.grading.rebuild).toBeNull();
+      expect(Math.max(...calls)).toBeLessThanOrEqual(250);
+      expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
+    } finally {
+      IncrementalGrader.prototype.append = original;
+    }
   });
 
   it('grades again when the user marks a cookie', () => {
