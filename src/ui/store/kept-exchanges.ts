@@ -4,8 +4,8 @@
 export const DEFAULT_MAX_OBSERVATIONS = 10_000;
 
 /**
- * Past the cap the oldest tenth goes at once: dropping is a whole re-grade, so it happens once per
- * that many new exchanges, not on every batch.
+ * Past the cap the oldest tenth goes at once: dropping means grading the kept exchanges again (in
+ * slices, see sessions-store.ts), so it happens once per that many new exchanges, not every batch.
  */
 const DROP_FRACTION = 0.1;
 

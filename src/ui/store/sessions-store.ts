@@ -2,8 +2,8 @@
  * The panel's one store: signals fed through `applyEvent`, read only by the root component.
  * It holds plain observations and grades them incrementally (IncrementalGrader): a batch of new
  * requests re-grades only the cookies it touches, so the grades follow each batch at once however
- * long the trace is. What is not an append (a mark, a secret check, dropping the oldest past the
- * cap) grades the whole trace again. Exchanges are kept in time order among those not graded yet;
+ * long the trace is. What is not an append (a mark, a secret check) grades the whole trace again;
+ * dropping the oldest past the cap grades the kept ones again in slices, in the background. Exchanges are kept in time order among those not graded yet;
  * one that finishes after a later-started one was graded (concurrent requests) goes after it, in
  * the order the responses came back, rather than grading everything again.
  */
@@ -18,7 +18,6 @@ import type { Reading } from '../../observation/readings.js';
 import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from './kept-exchanges.js';
 import { siteOfUrl } from './site-of.js';
 import { slimObservation } from './slim-observation.js';
-
 
 export type Theme = 'light' | 'dark';
 
