@@ -121,4 +121,26 @@ describe('the recorded history', () => {
     expect((await second).map((o) => o.url)).toEqual(['http://a/from-har']);
     vi.useRealTimers();
   });
+
+  it('holds live batches until the history is read, then leaves out what the history already has', async () => {
+    vi.useFakeTimers();
+    const network = bus();
+    const recorder = fakeSource([], null);
+    recordHistory(recorder.source, network.endpoint(), 5);
+    recorder.finish([exchange('http://a/one', 1), exchange('http://a/both', 2)]);
+    const panel = fakeSource([], null);
+    const source = withRecordedHistory(panel.source, network.endpoint(), 5, newId);
+    const batches: string[][] = [];
+    source.onObservations((batch) => batches.push(batch.map((o) => o.url)));
+    // DevTools hands the panel its own copy of an exchange the recorder has, and a new one.
+    panel.finish([exchange('http://a/both', 2), exchange('http://a/new', 3)]);
+    expect(batches).toEqual([]);
+    const history = await source.readHistory();
+    expect(history.map((o) => o.url)).toEqual(['http://a/one', 'http://a/both']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(batches).toEqual([['http://a/new']]);
+    panel.finish([exchange('http://a/later', 4)]);
+    expect(batches).toEqual([['http://a/new'], ['http://a/later']]);
+    vi.useRealTimers();
+  });
 });

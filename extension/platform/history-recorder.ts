@@ -59,10 +59,17 @@ export function recordHistory(source: NetworkSource, channel: HistoryChannel, ta
   return stop;
 }
 
+/** One exchange, told apart from others by what the history and the live entries both carry. */
+function exchangeKey(observation: Observation): string {
+  return `${observation.method} ${observation.url} ${observation.time} ${observation.status}`;
+}
+
 /**
  * The panel's side: `source` with its history and page URL taken from the devtools page's recorder
  * when it answers within `waitMilliseconds`, else from `source` itself (getHAR()). Live exchanges
- * and navigations still come from `source`.
+ * and navigations still come from `source`. Both the recorder and DevTools' log go on recording
+ * while the panel asks, so live batches that come before the history has been read wait for it,
+ * and then leave out the exchanges it already holds.
  */
 export function withRecordedHistory(source: NetworkSource, channel: HistoryChannel, tabId: number, newId: () => string, waitMilliseconds = HISTORY_ANSWER_MILLISECONDS): NetworkSource {
   // One request while one is open: at open the history and the page URL read the same answer.
@@ -83,13 +90,33 @@ export function withRecordedHistory(source: NetworkSource, channel: HistoryChann
     }).finally(() => {
       asking = null;
     }));
+  let historyRead = false;
+  let early: Observation[] = [];
+  let live: ((observations: Observation[]) => void) | null = null;
   return {
-    readHistory: async () => [...((await ask())?.observations ?? (await source.readHistory()))],
+    readHistory: async () => {
+      const history = [...((await ask())?.observations ?? (await source.readHistory()))];
+      // After the caller has taken the history (its continuation runs first), the batches that came meanwhile.
+      setTimeout(() => {
+        const known = new Set(history.map(exchangeKey));
+        const fresh = early.filter((observation) => !known.has(exchangeKey(observation)));
+        early = [];
+        historyRead = true;
+        if (fresh.length > 0) live?.(fresh);
+      }, 0);
+      return history;
+    },
     readPageUrl: async () => {
       const answer = await ask();
       return answer ? answer.pageUrl : source.readPageUrl();
     },
-    onObservations: (callback) => source.onObservations(callback),
+    onObservations: (callback) => {
+      live = callback;
+      return source.onObservations((batch) => {
+        if (historyRead) callback(batch);
+        else early.push(...batch);
+      });
+    },
     onNavigated: (callback) => source.onNavigated(callback),
   };
 }
