@@ -7,8 +7,27 @@ import type { HttpHeader, Observation } from '../../observation/observation.js';
 const KEPT_REQUEST_HEADERS = new Set(['cookie', 'referer']);
 const KEPT_RESPONSE_HEADERS = new Set(['set-cookie', 'date', 'cache-control', 'strict-transport-security', 'location']);
 
+/**
+ * The headers kept lately, one object per value: a busy app sends the same Cookie header with every
+ * request, and every entry DevTools hands over is a fresh copy of it (a kilobyte or two each), so
+ * a long trace held thousands of copies of one string, which the collector had to go through.
+ */
+const recentHeaders = new Map<string, HttpHeader>();
+const RECENT_HEADERS_KEPT = 1024;
+
+function shared(header: HttpHeader): HttpHeader {
+  const known = recentHeaders.get(header.value);
+  if (known !== undefined && known.name === header.name) return known;
+  if (recentHeaders.size >= RECENT_HEADERS_KEPT) recentHeaders.clear();
+  const kept = { name: header.name, value: header.value };
+  recentHeaders.set(header.value, kept);
+  return kept;
+}
+
 function keep(headers: readonly HttpHeader[], names: ReadonlySet<string>): HttpHeader[] {
-  return headers.filter((header) => names.has(header.name.toLowerCase()));
+  const kept: HttpHeader[] = [];
+  for (const header of headers) if (names.has(header.name.toLowerCase())) kept.push(shared(header));
+  return kept;
 }
 
 export function slimObservation(observation: Observation): Observation {
