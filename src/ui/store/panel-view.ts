@@ -245,10 +245,11 @@ export function buildPanelView(input: PanelViewInput): PanelView {
   const mask = rememberingMask(valueIndexFor(trace, revealValues));
 
   const cards = trace.cookies.map((entry, index): CookieCardView => {
-    const setBy = tallyUrls(entry.setByUrls, LISTED_URLS);
-    const sent = tallyUrls(entry.sentByUrls, LISTED_URLS);
+    const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
+    const setBy = tallyUrls(entry.setByUrls, LISTED_URLS, `${key}\u0000set`);
+    const sent = tallyUrls(entry.sentByUrls, LISTED_URLS, `${key}\u0000sent`);
     return {
-      key: `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`,
+      key,
       anchor: `cookie-${index}`,
       setCookieLine: entry.gradedFrom === 'set' ? mask(revealValues ? entry.cookie.raw : withValueHidden(entry.cookie.raw)) : null,
       worstFinding: worstFinding(entry.findings),

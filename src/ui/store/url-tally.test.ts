@@ -29,4 +29,23 @@ describe('tallyUrls', () => {
     urls.length = 1;
     expect(tallyUrls(urls, 5)).toEqual({ recent: [{ url: '/a', count: 1 }], distinct: 1, entries: 1 });
   });
+
+  it('takes the tally of the list a new grader replaced (its oldest entries dropped) from the old one, and gives what reading it gives (property)', () => {
+    let run = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('/a', '/b', '/c', '/d', '/e', '/f', '/g'), { minLength: 1, maxLength: 30 }),
+        fc.nat(30),
+        fc.array(fc.constantFrom('/a', '/h'), { maxLength: 4 }),
+        (before, drop, appended) => {
+          const key = `cookie-${run++}`;
+          tallyUrls(before, 3, key);
+          const after = [...before.slice(Math.min(drop, before.length - 1)), ...appended];
+          expect(tallyUrls(after, 3, key)).toEqual(naive(after, 3));
+          // The old list, read again, is tallied afresh.
+          expect(tallyUrls(before, 3)).toEqual(naive(before, 3));
+        },
+      ),
+    );
+  });
 });
