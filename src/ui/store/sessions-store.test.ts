@@ -88,6 +88,24 @@ describe('the sessions store', () => {
     }
   });
 
+  it('finishes its rebuilds when the trace drops faster than one rebuild takes, and holds at most twice the cap', async () => {
+    vi.useFakeTimers();
+    const store = createSessionsStore({ maxObservations: 200 });
+    const largest: number[] = [];
+    for (let from = 0; from < 3000; from += 50) {
+      const batch = Array.from({ length: 50 }, (_, i) => ({ ...setting(`c${(from + i) % 7}.sid`), time: from + i }));
+      applyEvent(store, { type: 'observed', observations: batch });
+      // One task between batches: one slice of a rebuild, while every batch passes the cap.
+      await vi.advanceTimersToNextTimerAsync();
+      largest.push(store.grading.grader.inventory.observations.length);
+    }
+    expect(store.dropped.value).toBeGreaterThan(2500);
+    expect(Math.max(...largest)).toBeLessThanOrEqual(2 * 200 + 50);
+    await vi.runAllTimersAsync();
+    expect(store.grading.rebuild).toBeNull();
+    expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
+  });
+
   it('grades again when the user marks a cookie', () => {
     const store = createSessionsStore();
     applyEvent(store, { type: 'observed', observations: [setting('prefs')] });

@@ -52,8 +52,18 @@ export interface SessionsStore {
     /** How many of the grader's oldest exchanges the store has dropped since (past the cap). */
     droppedSinceGraded: number;
     /** A grader of the kept exchanges being built in slices, to take over once it has them all. */
-    rebuild: { grader: IncrementalGrader; fed: number; timer: ReturnType<typeof setTimeout> | null } | null;
+    rebuild: Rebuild | null;
   };
+}
+
+/** A grader of the kept exchanges being built in slices (see REBUILD_SLICE). */
+interface Rebuild {
+  readonly grader: IncrementalGrader;
+  /** How many of the store's exchanges, from the first, it has taken. */
+  fed: number;
+  /** How many of its oldest exchanges the store dropped while it was being built. */
+  dropped: number;
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 /**
@@ -143,9 +153,25 @@ const REBUILD_SLICE = 100;
 
 function startRebuild(store: SessionsStore): void {
   cancelRebuild(store);
-  const rebuild: NonNullable<SessionsStore['grading']['rebuild']> = { grader: freshGrader(store), fed: 0, timer: null };
+  const rebuild: Rebuild = { grader: freshGrader(store), fed: 0, dropped: 0, timer: null };
   store.grading.rebuild = rebuild;
   rebuild.timer = setTimeout(() => continueRebuild(store), 0);
+}
+
+/**
+ * The store dropped `count` more of its oldest exchanges: a rebuild starts. One under way goes on (starting
+ * again at every drop, one that needs more tasks than there are between two drops would never
+ * end, and the current grader would hold every exchange dropped meanwhile): what it had taken of
+ * them counts as dropped from its front, and once it takes over, another rebuild sheds them.
+ */
+function rebuildAfterDropping(store: SessionsStore, count: number): void {
+  const { rebuild } = store.grading;
+  if (rebuild === null || rebuild.fed <= count) {
+    startRebuild(store);
+    return;
+  }
+  rebuild.fed -= count;
+  rebuild.dropped += count;
 }
 
 function continueRebuild(store: SessionsStore): void {
@@ -163,9 +189,10 @@ function continueRebuild(store: SessionsStore): void {
   // It has every kept exchange: it takes over, with the readings, as a whole re-grade would.
   rebuild.grader.addReadings(store.readings.peek());
   store.grading.grader = rebuild.grader;
-  store.grading.droppedSinceGraded = 0;
+  store.grading.droppedSinceGraded = rebuild.dropped;
   store.grading.rebuild = null;
   publish(store);
+  if (rebuild.dropped > 0) startRebuild(store);
 }
 
 function cancelRebuild(store: SessionsStore): void {
@@ -241,7 +268,7 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
         store.grading.droppedSinceGraded += dropped;
       }
       scheduleGrading(store);
-      if (dropped > 0) startRebuild(store);
+      if (dropped > 0) rebuildAfterDropping(store, dropped);
       return;
     }
     case 'navigated':
