@@ -45,6 +45,17 @@ describe('buildCookieInventory', () => {
     expect(record?.ids).toEqual([OTHER_ID, STRONG_ID]);
   });
 
+  it("counts once the send of a request whose response is the cookie's first Set-Cookie", () => {
+    // The Set-Cookie places the name's earlier sends again, before its own request's are placed.
+    const inventory = buildCookieInventory([
+      exchange('GET', 'https://app.example.com/', { cookie: `sid=${STRONG_ID}` }),
+      exchange('GET', 'https://app.example.com/again', { cookie: `sid=${STRONG_ID}`, setCookie: [`sid=${STRONG_ID}; Path=/`] }),
+      exchange('GET', 'https://app.example.com/later', { cookie: `sid=${STRONG_ID}` }),
+    ]);
+    expect(inventory.records).toHaveLength(1);
+    expect(inventory.records[0]?.sent.map((sending) => sending.index)).toEqual([0, 1, 2]);
+  });
+
   it('sends to the longest matching path; a Domain cookie takes sends from subdomains', () => {
     const inventory = buildCookieInventory([
       exchange('GET', 'https://example.com/', { setCookie: ['a=1; Path=/', 'a=2; Path=/admin', 'b=3; Domain=example.com'] }),

@@ -137,6 +137,8 @@ function storedIdentity(cookie: StoredCookie): CookieIdentity {
  */
 export class InventoryBuilder {
   readonly #observations: Observation[] = [];
+  /** How many exchanges, from the first, have had their sendings placed (the current one's come after its Set-Cookie). */
+  #sendingsPlaced = 0;
   readonly #readings: Reading[] = [];
   readonly #byKey = new Map<string, MutableRecord>();
   readonly #placedByName = new Map<string, MutableRecord[]>();
@@ -206,10 +208,13 @@ export class InventoryBuilder {
     if (!any) return;
     // Every record of the name may now hold sightings from before: their past changed.
     for (const key of keys) (this.#byKey.get(key) as MutableRecord).placements++;
-    this.#observations.forEach((observation, index) => {
+    // Only exchanges whose sendings are placed: a Set-Cookie that creates the record runs this
+    // before its own request's cookies are placed, and they must not be placed twice.
+    for (let index = 0; index < this.#sendingsPlaced; index++) {
+      const observation = this.#observations[index] as Observation;
       const value = requestCookies(observation).get(name);
       if (value !== undefined) this.#placeSending(name, value, index, urlParts(observation.url));
-    });
+    }
     for (const reading of this.#readings) if (reading.kind === 'script') this.#placeScriptReading(reading, name);
     for (const key of keys) {
       const record = this.#byKey.get(key) as MutableRecord;
@@ -264,6 +269,7 @@ export class InventoryBuilder {
         this.#addValue(value);
         this.#placeSending(name, value, index, place as { host: string; path: string });
       }
+      this.#sendingsPlaced = index + 1;
     }
   }
 
