@@ -28,7 +28,7 @@ function idFor(cookie: number): string {
 function answer(request: http.IncomingMessage, response: http.ServerResponse): void {
   const url = new URL(request.url ?? '/', origin);
   const item = /^\/api\/items\/(\d+)$/.exec(url.pathname);
-  const probe = /^\/api\/probe\/(\w+)$/.exec(url.pathname);
+  const probe = /^\/api\/probe\/(\w+)(\/again)?$/.exec(url.pathname);
   if (url.pathname === '/') {
     const lines = Array.from({ length: SESSION_COOKIES + OTHER_COOKIES }, (_, cookie) =>
       cookie < SESSION_COOKIES ? `app${cookie}.sid=s%3A${idFor(cookie)}.c2lnbmF0dXJl; Path=/; HttpOnly; SameSite=Lax` : `pref${cookie}=v${cookie}; Path=/`,
@@ -45,8 +45,13 @@ function answer(request: http.IncomingMessage, response: http.ServerResponse): v
     if (index % 5 === 0) headers['Set-Cookie'] = `app${cookie}.sid=s%3A${idFor(cookie)}.c2lnbmF0dXJl; Path=/; HttpOnly; SameSite=Lax`;
     response.writeHead(200, headers);
     response.end(`{"item":${index}}`);
+  } else if (probe && probe[2]) {
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end('{}');
   } else if (probe) {
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': `${probe[1]}.sid=${idFor(999)}${probe[1]}; Path=/; HttpOnly; SameSite=Lax` });
+    // Scoped to the probe's own path: the busy app's requests do not send it, so the trace stays
+    // the shape the issue measures (25 cookies sent by every request), whatever the probes add.
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': `${probe[1]}.sid=${idFor(999)}${probe[1]}; Path=/api/probe/${probe[1]}; HttpOnly; SameSite=Lax` });
     response.end('{}');
   } else {
     response.writeHead(404);
@@ -98,13 +103,13 @@ async function probeLatency(panel: Frame, name: string): Promise<number> {
     });
     observer.observe(document.body, { subtree: true, childList: true });
   }, name);
-  // A request that sends the new cookie follows at once, as in a busy app: under load Chromium
+  // A request that sends the new cookie (to its path) follows at once: under load Chromium
   // sometimes hands the panel an entry without its raw Set-Cookie (seen once in about ten runs),
   // and the panel then learns the cookie from the request that carries it.
   const ended = await session.page.evaluate(async (cookie: string) => {
     await (await fetch(`/api/probe/${cookie}`)).text();
     const end = Date.now();
-    void fetch('/api/items/0');
+    void fetch(`/api/probe/${cookie}/again`);
     return end;
   }, name);
   const handle = await panel
