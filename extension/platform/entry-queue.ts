@@ -29,10 +29,11 @@ export interface HarEntryLike {
  * Chromium reports a request before the protocol events that carry its raw headers (Cookie sent,
  * Set-Cookie received) have arrived, for a sixth to a half of the redirects in probes here; the
  * HAR log has them a moment later. It fills the response's `headersSize` from the raw response
- * headers, so a size of 0 or more says they had arrived, Set-Cookie included. Over HTTP/2 the size
- * is always -1 (no raw header text) and nothing tells the two apart. The request's `headersSize`
- * follows the same response event, not the raw request headers, so it says nothing about Cookie:
- * under load a login came with its size known and no Cookie header.
+ * headers, so a size of 0 or more says they had arrived, Set-Cookie included. Over HTTP/2 there is
+ * no raw header text, so the size presumably stays -1 and nothing tells the two apart (not probed
+ * here). The request's `headersSize` follows the same response event, not the raw request
+ * headers, so it says nothing about Cookie: under load a login came with its size known and no
+ * Cookie header.
  */
 function rawResponseHeadersArrived(entry: HarEntryLike): boolean {
   return (entry.response?.headersSize ?? -1) >= 0;
