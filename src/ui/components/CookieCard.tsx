@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
@@ -282,8 +283,7 @@ function teachingKey(card: CookieCardView): string {
   return JSON.stringify([card.name, card.framework, card.isSession, card.deletion, card.grade, card.attributes, findings, card.notes, card.aPlusMissing, card.sameFixAs]);
 }
 
-/** One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. */
-export function CookieCard({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
+function CookieCardContent({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
   const key = teachingKey(card);
   // Rebuilt only when its content changed: the same element is skipped by the diff.
   const teaching = useMemo(() => <Teaching card={card} copy={copy} rulesPageUrl={rulesPageUrl} />, [key, copy, rulesPageUrl]);
@@ -358,4 +358,22 @@ export function CookieCard({ card, onMark, copy, storeActions, site = null, rule
       </div>
     </article>
   );
+}
+
+/**
+ * One cookie: grade, attributes, findings with fixes, notes, where it was set and sent. Rendered
+ * again only when a prop changed: the view keeps the card of a cookie no batch touched. (Not
+ * preact/compat's memo: importing compat makes every onChange listen to input events.)
+ */
+export class CookieCard extends Component<CookieCardProps> {
+  override shouldComponentUpdate(next: CookieCardProps): boolean {
+    const before = this.props as unknown as Readonly<Record<string, unknown>>;
+    const after = next as unknown as Readonly<Record<string, unknown>>;
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) if (key !== 'children' && before[key] !== after[key]) return true;
+    return false;
+  }
+
+  override render(props: CookieCardProps) {
+    return <CookieCardContent {...props} />;
+  }
 }

@@ -4,7 +4,7 @@
  * as `actions`, so the same UI runs in a test without any extension API.
  */
 import { useComputed } from '@preact/signals';
-import { useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { formatMarkdownReport } from '../../report/markdown-report.js';
@@ -52,13 +52,18 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
   const [shown, setShown] = useState(CARDS_PER_PAGE);
   /** The anchors of the cards the user collapsed (kept here so a summary row can open its card again). */
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const collapse = (anchor: string, value: boolean) =>
-    setCollapsed((before) => {
-      const after = new Set(before);
-      if (value) after.add(anchor);
-      else after.delete(anchor);
-      return after;
-    });
+  // The callbacks the cards take stay the same between renders, so a card whose view did not
+  // change (a cookie no batch touched) is not rendered again (CookieCard is memoized).
+  const collapse = useCallback(
+    (anchor: string, value: boolean) =>
+      setCollapsed((before) => {
+        const after = new Set(before);
+        if (value) after.add(anchor);
+        else after.delete(anchor);
+        return after;
+      }),
+    [],
+  );
   const view = useComputed(() =>
     buildPanelView({
       trace: store.trace.value,
@@ -73,12 +78,15 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
 
   const report = () =>
     buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
-  const mark = (name: string, value: UserMark | null) => {
-    applyEvent(store, { type: 'marked', name, mark: value });
-    const site = store.site.value;
-    if (site !== null) actions.saveMarks(site, store.marks.value);
-  };
-  const storeActions = { readStore: actions.readStore, clearAndReload: actions.clearAndReload };
+  const mark = useCallback(
+    (name: string, value: UserMark | null) => {
+      applyEvent(store, { type: 'marked', name, mark: value });
+      const site = store.site.peek();
+      if (site !== null) actions.saveMarks(site, store.marks.peek());
+    },
+    [store, actions],
+  );
+  const storeActions = useMemo(() => ({ readStore: actions.readStore, clearAndReload: actions.clearAndReload }), [actions]);
   const siteCards = [...view.sessionCards, ...view.otherCards].filter((card) => !card.thirdParty);
   /** Shows a summary row's card: pages it in, opens "Other cookies" if it sits there, scrolls to it. */
   const openCard = (anchor: string) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeObservations } from '../../grade/grade-observations.js';
 import { exchange } from '../../../test/support/trace-builder.js';
+import { IncrementalGrader } from '../../grade/incremental-grader.js';
 import { buildPanelView } from './panel-view.js';
 
 function cardFor(setCookie: string) {
@@ -21,5 +22,26 @@ describe('the card attributes', () => {
   it('say which browser drops the line, and which stores it differently', () => {
     expect(cardFor('sid=a\tb; Path=/; HttpOnly; Secure')).toMatchObject({ Chromium: 'drops it', Firefox: 'stores it' });
     expect(cardFor('sid=abc; Secure; Max-Age=+60')).toMatchObject({ Chromium: 'stores it differently (see notes)', Firefox: 'stores it' });
+  });
+});
+
+describe('the cards across batches', () => {
+  it('keeps the card of a cookie no batch touched (the same object), and builds it again when its grade or mark changed', () => {
+    const observations = [
+      exchange('GET', 'https://app.example.com/', { setCookie: ['sid=Xk2Q9fYt3nB0aLp7ZcR1mVw8eJ4hUd12; Path=/; HttpOnly; Secure', 'theme=dark; Path=/'] }),
+    ];
+    const grader = new IncrementalGrader();
+    grader.append(observations);
+    const input = { observations, site: 'example.com', marks: new Map(), revealValues: false, filter: '', dropped: 0 };
+    const cards = (view: ReturnType<typeof buildPanelView>) => new Map([...view.sessionCards, ...view.otherCards].map((card) => [card.name, card]));
+    const before = cards(buildPanelView({ ...input, trace: grader.trace }));
+    // A batch that sends only theme: sid's grade is kept, theme's is new.
+    grader.append([exchange('GET', 'https://app.example.com/next', { cookie: 'theme=dark' })]);
+    const after = cards(buildPanelView({ ...input, trace: grader.trace }));
+    expect(after.get('sid')).toBe(before.get('sid'));
+    expect(after.get('theme')).not.toBe(before.get('theme'));
+    const marked = cards(buildPanelView({ ...input, trace: grader.trace, marks: new Map([['sid', 'not-session' as const]]) }));
+    expect(marked.get('sid')).not.toBe(after.get('sid'));
+    expect(marked.get('sid')?.mark).toBe('not-session');
   });
 });

@@ -221,6 +221,9 @@ function matchesFilter(card: CookieCardView, filter: string): boolean {
   );
 }
 
+/** Card views by the grade they show, with what else they were built from. */
+const cardsByGrade = new WeakMap<CookieGrade, { readonly index: ValueIndex; readonly context: string; readonly card: CookieCardView }>();
+
 /** Masked texts by value index: after every batch the view masks mostly the texts it masked before. */
 const maskedByIndex = new WeakMap<ValueIndex, Map<string, string>>();
 const MASKED_TEXTS_KEPT = 20_000;
@@ -242,15 +245,26 @@ function rememberingMask(index: ValueIndex): (text: string) => string {
 
 export function buildPanelView(input: PanelViewInput): PanelView {
   const { trace, revealValues, site } = input;
-  const mask = rememberingMask(valueIndexFor(trace, revealValues));
 
-  const cards = trace.cookies.map((entry, index): CookieCardView => {
+  const index = valueIndexFor(trace, revealValues);
+  const mask = rememberingMask(index);
+  const cards = trace.cookies.map((entry, position): CookieCardView => {
+    // The grader keeps the grade of a cookie no batch touched: its card stays the same object.
+    const mark = input.marks.get(entry.cookie.name) ?? null;
+    const context = `${position}\u0000${revealValues}\u0000${site ?? ''}\u0000${mark ?? ''}`;
+    const known = cardsByGrade.get(entry);
+    if (known !== undefined && known.index === index && known.context === context) return known.card;
+    const card = cardView(entry, position, mark);
+    cardsByGrade.set(entry, { index, context, card });
+    return card;
+  });
+  function cardView(entry: CookieGrade, position: number, mark: UserMark | null): CookieCardView {
     const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
     const setBy = tallyUrls(entry.setByUrls, LISTED_URLS, `${key}\u0000set`);
     const sent = tallyUrls(entry.sentByUrls, LISTED_URLS, `${key}\u0000sent`);
     return {
       key,
-      anchor: `cookie-${index}`,
+      anchor: `cookie-${position}`,
       setCookieLine: entry.gradedFrom === 'set' ? mask(revealValues ? entry.cookie.raw : withValueHidden(entry.cookie.raw)) : null,
       worstFinding: worstFinding(entry.findings),
       change: entry.change === null || entry.deletion ? null : { ...entry.change, url: mask(entry.change.url) },
@@ -264,7 +278,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       reason: entry.session.reason,
       deletion: entry.deletion,
       thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
-      mark: input.marks.get(entry.cookie.name) ?? null,
+      mark,
       value: revealValues ? entry.cookie.value : MASK,
       attributes: attributes(entry, mask),
       findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
@@ -281,7 +295,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
       clearedBy: entry.deletion ? clearingResponses(entry.timeline, mask) : [],
       sameFixAs: repeatedFixes(entry.findings),
     };
-  });
+  }
 
   const sessionEntries = trace.cookies.filter(
     (entry) => entry.session.isSession && (site === null || siteOfHost(entry.identity.domain) === site),
