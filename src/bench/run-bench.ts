@@ -17,6 +17,7 @@ import { responseContext } from '../core/response-context.js';
 import { harEntryToObservation } from '../observation/read-har.js';
 import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
 import { busyAppFigures } from './busy-app-bench.js';
+import { collectGarbage } from './collect-garbage.js';
 import { generateHarEntries } from './har-corpus.js';
 import { harStreamFigures } from './har-stream-bench.js';
 import { secretFigures } from './secrets-bench.js';
@@ -38,7 +39,7 @@ let sink = 0;
  * generation: without this, the same parser measured 0.91x to 1.04x against itself in one run.
  */
 function onePass(headers: readonly string[], work: (header: string) => unknown): number {
-  gc();
+  collectGarbage();
   const start = process.hrtime.bigint();
   for (const header of headers) if (work(header)) sink++;
   return headers.length / (Number(process.hrtime.bigint() - start) / 1e9);
@@ -63,18 +64,12 @@ function interleavedThroughput(
 
 const format = (rate: number) => `${(rate / 1e6).toFixed(3)} M/s`;
 
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) throw new Error('run with node --expose-gc (npm run bench does)');
-  collect();
-  collect();
-}
 
 function retainedBytesPerResult(headers: readonly string[]): number {
-  gc();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const kept = headers.map((header) => parseSetCookie(header));
-  gc();
+  collectGarbage();
   const after = process.memoryUsage().heapUsed;
   if (kept.length !== headers.length) throw new Error('lost results');
   return (after - before) / headers.length;
@@ -108,7 +103,7 @@ function panelFigures(): void {
   console.log('\nPanel (10,000 HAR entries, 2,000 setting cookies, batches of 50)');
   console.log(`  store ingest per HAR entry: ${median(perEntry).toFixed(2)} us median`);
 
-  gc();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const store = createSessionsStore();
   ingest(store, entries);
@@ -116,7 +111,7 @@ function panelFigures(): void {
   store.gradedObservations.value = store.observations.value;
   // The row names the cookies of the whole trace, not those the store had graded by now.
   const graded = gradeObservations(store.observations.value).cookies.length;
-  gc();
+  collectGarbage();
   const retained = process.memoryUsage().heapUsed - before;
   // What the panel redoes after each batch: grade the whole trace (warm, median of 7).
   const observations = store.observations.value;

@@ -19,14 +19,12 @@ import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
 import { fixId } from './fix-id.js';
 import { siteOfHost } from './site-of.js';
-import { tallyUrls } from './url-tally.js';
+import { tallyUrls, type UrlCount } from './url-tally.js';
 
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
 export const LISTED_URLS = 5;
 /** How many of the latest timeline events a card shows (it says how many there are). */
 export const TIMELINE_SHOWN = 12;
-
-import type { UrlCount } from './url-tally.js';
 
 export type { UrlCount };
 
@@ -221,8 +219,56 @@ function matchesFilter(card: CookieCardView, filter: string): boolean {
   );
 }
 
+/** What a card is built with besides its grade. */
+interface CardContext {
+  readonly mask: (text: string) => string;
+  readonly revealValues: boolean;
+  readonly site: string | null;
+}
+
+/** The card of one cookie's grade, its texts masked with `mask`. */
+function cardView(entry: CookieGrade, position: number, mark: UserMark | null, context: CardContext): CookieCardView {
+  const { mask, revealValues, site } = context;
+  const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
+  const setBy = tallyUrls(entry.setByUrls, LISTED_URLS, `${key}\u0000set`);
+  const sent = tallyUrls(entry.sentByUrls, LISTED_URLS, `${key}\u0000sent`);
+  return {
+    key,
+    anchor: `cookie-${position}`,
+    setCookieLine: entry.gradedFrom === 'set' ? mask(revealValues ? entry.cookie.raw : withValueHidden(entry.cookie.raw)) : null,
+    worstFinding: worstFinding(entry.findings),
+    change: entry.change === null || entry.deletion ? null : { ...entry.change, url: mask(entry.change.url) },
+    isSession: entry.session.isSession,
+    name: entry.cookie.name,
+    grade: entry.grade,
+    score: entry.score,
+    gradedFrom: entry.gradedFrom,
+    seenAs: entry.seenAs,
+    framework: entry.session.framework,
+    reason: entry.session.reason,
+    deletion: entry.deletion,
+    thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
+    mark,
+    value: revealValues ? entry.cookie.value : MASK,
+    attributes: attributes(entry, mask),
+    findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
+    notes: entry.notes.filter((note) => !entry.deletion || !ISSUANCE_NOTES.has(note.id)).map((note) => ({ ...note, message: mask(note.message) })),
+    aPlusMissing: entry.aPlusMissing,
+    setBy: setBy.recent.map(({ url, count }) => ({ url: mask(url), count })),
+    setByCount: setBy.distinct,
+    setByExchanges: setBy.entries,
+    sentWith: sent.recent.map(({ url, count }) => ({ url: mask(url), count })),
+    sentWithCount: sent.distinct,
+    sentWithExchanges: sent.entries,
+    timeline: entry.deletion ? [] : entry.timeline.slice(-TIMELINE_SHOWN).map((event) => ({ ...event, url: mask(event.url) })),
+    timelineLength: entry.deletion ? 0 : entry.timeline.length,
+    clearedBy: entry.deletion ? clearingResponses(entry.timeline, mask) : [],
+    sameFixAs: repeatedFixes(entry.findings),
+  };
+}
+
 /** Card views by the grade they show, with what else they were built from. */
-const cardsByGrade = new WeakMap<CookieGrade, { readonly index: ValueIndex; readonly context: string; readonly card: CookieCardView }>();
+const cardsByGrade = new WeakMap<CookieGrade, { readonly index: ValueIndex; readonly builtWith: string; readonly card: CookieCardView }>();
 
 /** Masked texts by value index: after every batch the view masks mostly the texts it masked before. */
 const maskedByIndex = new WeakMap<ValueIndex, Map<string, string>>();
@@ -251,51 +297,13 @@ export function buildPanelView(input: PanelViewInput): PanelView {
   const cards = trace.cookies.map((entry, position): CookieCardView => {
     // The grader keeps the grade of a cookie no batch touched: its card stays the same object.
     const mark = input.marks.get(entry.cookie.name) ?? null;
-    const context = `${position}\u0000${revealValues}\u0000${site ?? ''}\u0000${mark ?? ''}`;
+    const builtWith = `${position}\u0000${revealValues}\u0000${site ?? ''}\u0000${mark ?? ''}`;
     const known = cardsByGrade.get(entry);
-    if (known !== undefined && known.index === index && known.context === context) return known.card;
-    const card = cardView(entry, position, mark);
-    cardsByGrade.set(entry, { index, context, card });
+    if (known !== undefined && known.index === index && known.builtWith === builtWith) return known.card;
+    const card = cardView(entry, position, mark, { mask, revealValues, site });
+    cardsByGrade.set(entry, { index, builtWith, card });
     return card;
   });
-  function cardView(entry: CookieGrade, position: number, mark: UserMark | null): CookieCardView {
-    const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
-    const setBy = tallyUrls(entry.setByUrls, LISTED_URLS, `${key}\u0000set`);
-    const sent = tallyUrls(entry.sentByUrls, LISTED_URLS, `${key}\u0000sent`);
-    return {
-      key,
-      anchor: `cookie-${position}`,
-      setCookieLine: entry.gradedFrom === 'set' ? mask(revealValues ? entry.cookie.raw : withValueHidden(entry.cookie.raw)) : null,
-      worstFinding: worstFinding(entry.findings),
-      change: entry.change === null || entry.deletion ? null : { ...entry.change, url: mask(entry.change.url) },
-      isSession: entry.session.isSession,
-      name: entry.cookie.name,
-      grade: entry.grade,
-      score: entry.score,
-      gradedFrom: entry.gradedFrom,
-      seenAs: entry.seenAs,
-      framework: entry.session.framework,
-      reason: entry.session.reason,
-      deletion: entry.deletion,
-      thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
-      mark,
-      value: revealValues ? entry.cookie.value : MASK,
-      attributes: attributes(entry, mask),
-      findings: entry.findings.map((finding) => ({ ...finding, message: mask(finding.message) })),
-      notes: entry.notes.filter((note) => !entry.deletion || !ISSUANCE_NOTES.has(note.id)).map((note) => ({ ...note, message: mask(note.message) })),
-      aPlusMissing: entry.aPlusMissing,
-      setBy: setBy.recent.map(({ url, count }) => ({ url: mask(url), count })),
-      setByCount: setBy.distinct,
-      setByExchanges: setBy.entries,
-      sentWith: sent.recent.map(({ url, count }) => ({ url: mask(url), count })),
-      sentWithCount: sent.distinct,
-      sentWithExchanges: sent.entries,
-      timeline: entry.deletion ? [] : entry.timeline.slice(-TIMELINE_SHOWN).map((event) => ({ ...event, url: mask(event.url) })),
-      timelineLength: entry.deletion ? 0 : entry.timeline.length,
-      clearedBy: entry.deletion ? clearingResponses(entry.timeline, mask) : [],
-      sameFixAs: repeatedFixes(entry.findings),
-    };
-  }
 
   const sessionEntries = trace.cookies.filter(
     (entry) => entry.session.isSession && (site === null || siteOfHost(entry.identity.domain) === site),
