@@ -24,6 +24,11 @@ export interface Observation {
   readonly time: number;
 }
 
+/** The request headers grading reads (rubric section 1); readers of HARs and the panel keep only these. */
+export const GRADED_REQUEST_HEADERS: ReadonlySet<string> = new Set(['cookie', 'referer']);
+/** The response headers grading reads. */
+export const GRADED_RESPONSE_HEADERS: ReadonlySet<string> = new Set(['set-cookie', 'date', 'cache-control', 'strict-transport-security', 'location']);
+
 /** Every value of a header, in order (names are case-insensitive). */
 export function headerValues(headers: readonly HttpHeader[], name: string): string[] {
   const lower = name.toLowerCase();

@@ -35,7 +35,51 @@ describe('readHar', () => {
           time: Date.UTC(2026, 0, 1),
         },
       ],
+      har: { creator: null, pageUrl: 'https://app.example.com/' },
     });
+  });
+
+  it('reads a Set-Cookie header whose value is a list of strings (Polly.JS) as one line per string', () => {
+    const polly = entry({ response: { status: 200, headers: [{ name: 'set-cookie', value: ['__cfduid=d1; path=/', 'sid=abc; HttpOnly'] }] } });
+    const result = readHar({ log: { entries: [polly] } });
+    expect(result.ok && result.observations[0]?.responseHeaders).toEqual([
+      { name: 'set-cookie', value: '__cfduid=d1; path=/' },
+      { name: 'set-cookie', value: 'sid=abc; HttpOnly' },
+    ]);
+  });
+
+  it('keeps the request of an entry without a response (its cookies were sent)', () => {
+    const { response: _response, ...noResponse } = entry();
+    const result = readHar({ log: { entries: [noResponse, { ...entry(), response: null }] } });
+    expect(result.ok && result.observations.map((o) => [o.status, o.requestHeaders, o.responseHeaders])).toEqual([
+      [0, [{ name: 'Cookie', value: 'a=1' }], []],
+      [0, [{ name: 'Cookie', value: 'a=1' }], []],
+    ]);
+  });
+
+  it('reads a file that starts with a byte order mark', () => {
+    const result = readHar(`\uFEFF${JSON.stringify({ log: { entries: [entry()] } })}`);
+    expect(result.ok && result.observations.length).toBe(1);
+  });
+
+  it("names the exporter and finds the trace's page: pages[0]'s first entry, else the first document, else the first entry", () => {
+    const at = (second: number, url: string, extra: Record<string, unknown> = {}) =>
+      entry({ startedDateTime: `2026-01-01T00:00:0${second}.000Z`, request: { method: 'GET', url, headers: [] }, ...extra });
+    const pages = [{ id: 'page_2' }, { id: 'page_1' }];
+    const entries = [
+      at(1, 'https://ads.test/x.js', { pageref: 'page_1' }),
+      at(4, 'https://news.test/b', { pageref: 'page_2', _resourceType: 'document' }),
+      at(3, 'https://news.test/a', { pageref: 'page_2', _resourceType: 'script' }),
+    ];
+    const withPages = readHar({ log: { creator: { name: 'WebInspector' }, pages, entries } });
+    expect(withPages.ok && withPages.har).toEqual({ creator: 'WebInspector', pageUrl: 'https://news.test/a' });
+    const documents = readHar({ log: { entries } });
+    expect(documents.ok && documents.har.pageUrl).toBe('https://news.test/b');
+    const html = at(5, 'https://shop.test/', { response: { status: 200, headers: [], content: { mimeType: 'text/html; charset=utf-8' } } });
+    const firefox = readHar({ log: { creator: { name: 'Firefox' }, entries: [at(2, 'https://cdn.test/a.css'), html] } });
+    expect(firefox.ok && firefox.har).toEqual({ creator: 'Firefox', pageUrl: 'https://shop.test/' });
+    const none = readHar({ log: { entries: [at(2, 'https://cdn.test/a.css')] } });
+    expect(none.ok && none.har.pageUrl).toBe('https://cdn.test/a.css');
   });
 
   it("splits Firefox's newline-joined Set-Cookie header", () => {
@@ -78,6 +122,26 @@ describe('readHar', () => {
 });
 
 describe('bodyParameterNames', () => {
+  it('reads the part names of a multipart/form-data body (Firefox sends a login form that way)', () => {
+    const text = [
+      '-----------------------------4242',
+      'Content-Disposition: form-data; name="username"',
+      '',
+      'demo',
+      '-----------------------------4242',
+      'Content-Disposition: form-data; name="password"',
+      '',
+      'name="not-a-part"',
+      '-----------------------------4242',
+      'Content-Disposition: form-data; name="avatar"; filename="a.png"',
+      'Content-Type: image/png',
+      '',
+      '...',
+      '-----------------------------4242--',
+    ].join('\r\n');
+    expect(bodyParameterNames({ mimeType: 'multipart/form-data; boundary=---------------------------4242', text })).toEqual(['username', 'password', 'avatar']);
+  });
+
   it('reads HAR params, form text and JSON keys, never values', () => {
     expect(bodyParameterNames({ mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'password', value: 'hunter2' }] })).toEqual(['password']);
     expect(bodyParameterNames({ mimeType: 'application/x-www-form-urlencoded', text: 'user=a&pwd=b' })).toEqual(['user', 'pwd']);

@@ -2,10 +2,7 @@
  * What the panel keeps of an exchange: only the headers grading reads (rubric section 1), never
  * bodies. Keeps memory bounded on long sessions.
  */
-import type { HttpHeader, Observation } from '../../observation/observation.js';
-
-const KEPT_REQUEST_HEADERS = new Set(['cookie', 'referer']);
-const KEPT_RESPONSE_HEADERS = new Set(['set-cookie', 'date', 'cache-control', 'strict-transport-security', 'location']);
+import { GRADED_REQUEST_HEADERS, GRADED_RESPONSE_HEADERS, type HttpHeader, type Observation } from '../../observation/observation.js';
 
 /**
  * The headers kept lately, one object per value: a busy app sends the same Cookie header with every
@@ -34,10 +31,10 @@ export function slimObservation(observation: Observation): Observation {
   return {
     url: observation.url,
     method: observation.method,
-    requestHeaders: keep(observation.requestHeaders, KEPT_REQUEST_HEADERS),
+    requestHeaders: keep(observation.requestHeaders, GRADED_REQUEST_HEADERS),
     requestBodyParamNames: observation.requestBodyParamNames,
     status: observation.status,
-    responseHeaders: keep(observation.responseHeaders, KEPT_RESPONSE_HEADERS),
+    responseHeaders: keep(observation.responseHeaders, GRADED_RESPONSE_HEADERS),
     time: observation.time,
   };
 }
