@@ -4,7 +4,7 @@
  * the manifest lists `cookies` and host access as optional, and each call asks only for the
  * inspected host (`*://<host>/*`, any port), so a user grants exactly what they clicked for.
  */
-import { getDomain } from 'tldts';
+import { siteOfHost } from '../../src/core/site.js';
 import type { StoredCookie } from '../../src/observation/readings.js';
 import type { CookieStoreAccess, StoreAnswer } from './panel-platform.js';
 
@@ -72,8 +72,7 @@ export function cookieStoreOperations(apis: Pick<CookieApis, 'cookies' | 'browse
     read: async (url: string): Promise<StoredCookie[]> => (await cookies.getAll(allPartitions(browser, { url }))).map(storedCookie),
     clearSite: async (url: string): Promise<number> => {
       const { hostname } = new URL(url);
-      // The site: the registrable domain (tldts, with the PSL's private section) or the host itself.
-      const site = getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
+      const site = siteOfHost(hostname);
       const found = [
         ...(await cookies.getAll(allPartitions(browser, { url }))),
         ...(await cookies.getAll(allPartitions(browser, { domain: site }))),

@@ -1,7 +1,8 @@
 /**
  * SARIF 2.1.0 for code scanning (`--format sarif`), built with node-sarif-builder: one rule per
  * rubric id (its text, and a helpUri into docs/rubric.md), one result per finding of each graded
- * session cookie, its level from the finding's cap. Built from the JSON report: values masked.
+ * session cookie, its level from the finding's cap (`note` for a third-party cookie's). Built from
+ * the JSON report: values masked.
  */
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { CapLetter } from '../core/letter.js';
@@ -44,13 +45,14 @@ export function buildSarifLog(reports: readonly JsonReport[], options: SarifOpti
     for (const cookie of report.cookies) {
       if (!cookie.session.isSession || cookie.deletion) continue;
       for (const finding of cookie.findings) {
+        // Another site's cookie is not the user's to fix: reported as a note, which never fails a build.
         const result = new SarifResultBuilder().initSimple({
           ruleId: finding.id,
-          level: sarifLevel(finding.cap),
-          messageText: `${cookie.name} (grade ${cookie.grade ?? 'none'}): ${finding.message}`,
+          level: cookie.thirdParty ? 'note' : sarifLevel(finding.cap),
+          messageText: `${cookie.name}${cookie.thirdParty ? ` (third-party, on ${cookie.domain})` : ''} (grade ${cookie.grade ?? 'none'}): ${finding.message}`,
           fileUri: report.source,
         });
-        result.result.properties = { cookie: cookie.name, grade: cookie.grade, deduction: finding.deduction, cap: finding.cap };
+        result.result.properties = { cookie: cookie.name, grade: cookie.grade, deduction: finding.deduction, cap: finding.cap, thirdParty: cookie.thirdParty };
         run.addResult(result);
       }
     }

@@ -2,12 +2,14 @@
  * Grades a trace (rubric sections 2-5) from its cookie inventory: one entry per cookie (name,
  * domain, path), graded on its worst issuance, or on the browser's store, or (seen only in
  * requests) on what needs no attribute; plus its latest deletion; and the site grade, the worst
- * letter among session cookies.
+ * letter among the session cookies that belong to the trace's site (third-party ones are listed,
+ * never counted).
  */
 import type { CookieIdentity } from '../core/cookie-identity.js';
 import { identifierPart } from '../core/estimate-entropy.js';
 import type { Note } from '../core/finding.js';
 import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
+import { isThirdParty } from '../core/site.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
 import { buildCookieInventory, type CookieInventory, type CookieRecord, type Issuance, type SeenAs } from '../inventory/cookie-inventory.js';
@@ -35,6 +37,8 @@ export interface CookieGrade extends GradedSetCookie {
   readonly sentByUrls: readonly string[];
   /** How the trace knows the cookie: set, sent, store, script. */
   readonly seenAs: readonly SeenAs[];
+  /** Its domain is not the trace's site (rubric section 1): listed, never in the site grade. */
+  readonly thirdParty: boolean;
   /** Its `<name>.sig` signature companions in the trace (rubric 2.2). */
   readonly companions: readonly string[];
   /** What happened to a session cookie across the trace (empty for other cookies). */
@@ -75,14 +79,19 @@ export type SiteGrade = Letter | 'none';
 
 export interface TraceGrade {
   readonly cookies: readonly CookieGrade[];
+  /** The registrable domain of the trace's first top-level document (rubric section 1), or null when unknown. */
+  readonly site: string | null;
+  /** The worst letter among the site's own session cookies. */
   readonly grade: SiteGrade;
-  /** Session cookies seen only in requests whose grade is still unknown (they do not count). */
+  /** The site's session cookies seen only in requests whose grade is still unknown (they do not count). */
   readonly unknownSessionCookies: number;
   /** Every value of every cookie the trace saw, in every role: what reports mask. Never changed once made (its value index is kept per set). */
   readonly values: ReadonlySet<string>;
 }
 
 export interface InventoryGradeOptions {
+  /** The trace's site (a registrable domain, see `siteOfUrl`); null or absent: every cookie counts as the site's. */
+  readonly site?: string | null;
   /** The user's own marking by cookie name; it wins over detection. */
   readonly userMarks?: ReadonlyMap<string, UserMark>;
   /** Values whose signature verified with a known secret (rubric section 8), by value. */
@@ -104,19 +113,22 @@ export function gradeObservations(observations: readonly Observation[], options:
 }
 
 export function gradeInventory(inventory: CookieInventory, options: InventoryGradeOptions = {}): TraceGrade {
+  const site = options.site ?? null;
   const cookies: CookieGrade[] = [];
   const occurrences = new IdOccurrences();
   occurrences.append(inventory.observations);
   trackPossibleSessionIds(occurrences, inventory, inventory.records, options.userMarks);
   for (const record of inventory.records) {
-    cookies.push(...gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches, new RecordGradeMemo(), occurrences));
+    const graded = gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches, new RecordGradeMemo(), occurrences, site);
+    for (const entry of graded) cookies.push(entry);
   }
-  return {
-    cookies,
-    grade: siteGrade(cookies),
-    unknownSessionCookies: cookies.filter((entry) => entry.session.isSession && entry.grade === 'unknown').length,
-    values: inventory.values,
-  };
+  return traceGradeOf(cookies, site, inventory.values);
+}
+
+/** The grade of a trace from its cookies' grades: the site grade and unknown count over the site's own session cookies (rubric section 3). */
+export function traceGradeOf(cookies: readonly CookieGrade[], site: string | null, values: ReadonlySet<string>): TraceGrade {
+  const own = cookies.filter((entry) => entry.session.isSession && !entry.thirdParty);
+  return { cookies, site, grade: siteGrade(own), unknownSessionCookies: own.filter((entry) => entry.grade === 'unknown').length, values };
 }
 
 /**
@@ -188,6 +200,7 @@ export function gradeRecord(
   secretMatches: ReadonlyMap<string, SecretMatch> | undefined,
   memo: RecordGradeMemo,
   occurrences: IdOccurrences,
+  site: string | null,
 ): CookieGrade[] {
   const { observations } = inventory;
   const detect = (value: string, byLogin: boolean) =>
@@ -213,7 +226,7 @@ export function gradeRecord(
   const otherValues = (value: string) => extremes.filter((other) => other !== value);
   const sentByUrls = memo.trace.sentByUrls;
   const entry = (graded: GradedSetCookie, setByUrls: readonly string[], change: AttributeChange | null = null): CookieGrade =>
-    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? [], change);
+    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? [], change, site);
 
   const context = JSON.stringify([
     session,
@@ -298,6 +311,7 @@ function cookieGrade(
   sentByUrls: readonly string[],
   timeline: readonly TimelineEvent[],
   change: AttributeChange | null,
+  site: string | null,
 ): CookieGrade {
   return {
     cookie: graded.cookie,
@@ -319,6 +333,7 @@ function cookieGrade(
     setByUrls,
     sentByUrls,
     seenAs: record.seenAs,
+    thirdParty: isThirdParty(record.identity.domain, site),
     companions: record.identity.name.endsWith('.sig') ? [] : companionsOf(record.identity.name, names),
     timeline,
     change,

@@ -12,7 +12,8 @@ import { requestCookies } from '../observation/request-cookies.js';
 import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
 import { locationOf } from '../trace/redirect-chain.js';
-import { gradeRecord, RecordGradeMemo, siteGrade, trackPossibleSessionIds, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
+import { isThirdParty } from '../core/site.js';
+import { gradeRecord, RecordGradeMemo, trackPossibleSessionIds, traceGradeOf, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
 
 /** How far back a redirect chain is followed (as redirectChain does). */
 const MAX_HOPS = 20;
@@ -42,11 +43,32 @@ export class IncrementalGrader {
   #keysById: Map<string, string[]> | null = null;
   /** Indexes of the 3xx exchanges, by the absolute URL they redirect to. */
   readonly #redirectsTo = new Map<string, number[]>();
-  #trace: TraceGrade = { cookies: [], grade: 'none', unknownSessionCookies: 0, values: new Set() };
+  #site: string | null;
+  #trace: TraceGrade;
   #inventory: CookieInventory = { observations: [], records: [], names: new Set(), values: new Set() };
 
   constructor(options: InventoryGradeOptions = {}) {
     this.#options = options;
+    this.#site = options.site ?? null;
+    this.#trace = traceGradeOf([], this.#site, new Set());
+  }
+
+  /**
+   * The trace's site changed (the inspected tab went to another site): each cookie's grade is the
+   * same, only whether it is the site's own changes, and with it the site grade.
+   */
+  setSite(site: string | null): TraceGrade {
+    if (site === this.#site) return this.#trace;
+    this.#site = site;
+    for (const [key, entries] of this.#entries) {
+      if (entries.some((entry) => entry.thirdParty !== isThirdParty(entry.identity.domain, site))) {
+        this.#entries.set(key, entries.map((entry) => ({ ...entry, thirdParty: isThirdParty(entry.identity.domain, site) })));
+      }
+    }
+    const cookies: CookieGrade[] = [];
+    for (const record of this.#inventory.records) for (const entry of this.#entries.get(record.key) ?? []) cookies.push(entry);
+    this.#trace = traceGradeOf(cookies, site, this.#inventory.values);
+    return this.#trace;
   }
 
   get trace(): TraceGrade {
@@ -113,7 +135,7 @@ export class IncrementalGrader {
       if (entries === undefined || regraded.has(record)) {
         let memo = this.#memos.get(record.key);
         if (memo === undefined) this.#memos.set(record.key, (memo = new RecordGradeMemo()));
-        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches, memo, this.#occurrences);
+        entries = gradeRecord(inventory, record, userMarks?.get(record.identity.name), secretMatches, memo, this.#occurrences, this.#site);
         this.#entries.set(record.key, entries);
         const ids = entries.some((entry) => entry.session.isSession) ? record.ids.join('\u0000') : undefined;
         if (ids !== this.#sessionIds.get(record.key)) {
@@ -122,7 +144,7 @@ export class IncrementalGrader {
           else this.#sessionIds.set(record.key, ids);
         }
       }
-      cookies.push(...entries);
+      for (const entry of entries) cookies.push(entry);
     }
     for (const key of this.#entries.keys()) {
       if (present.has(key)) continue;
@@ -132,12 +154,7 @@ export class IncrementalGrader {
     }
     if (sessionIdsChanged) this.#keysById = null;
     this.#inventory = inventory;
-    this.#trace = {
-      cookies,
-      grade: siteGrade(cookies),
-      unknownSessionCookies: cookies.filter((entry) => entry.session.isSession && entry.grade === 'unknown').length,
-      values: inventory.values,
-    };
+    this.#trace = traceGradeOf(cookies, this.#site, inventory.values);
     return this.#trace;
   }
 

@@ -39,6 +39,8 @@ export interface ReportCookie {
   readonly path: string | null;
   /** How the trace knows it (rubric section 2.3). */
   readonly seenAs: readonly SeenAs[];
+  /** Its domain is not the report's site: listed apart, never in the site grade (rubric section 3). */
+  readonly thirdParty: boolean;
   /** What the grade rests on: a Set-Cookie line, the browser's store, or only requests. */
   readonly gradedFrom: GradedFrom;
   /** Present only when values were asked for. */
@@ -86,8 +88,11 @@ export interface JsonReport {
   readonly version: string;
   readonly rubric: number;
   readonly source: string;
+  /** The registrable domain of the trace's first top-level document (rubric section 1), or null when unknown. */
+  readonly site: string | null;
+  /** The worst letter among the site's own session cookies. */
   readonly grade: SiteGrade;
-  /** Session cookies whose grade is unknown (seen only in requests); the site grade leaves them out. */
+  /** The site's session cookies whose grade is unknown (seen only in requests); the site grade leaves them out. */
   readonly unknownSessionCookies: number;
   readonly cookies: readonly ReportCookie[];
 }
@@ -122,6 +127,7 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
     domain: mask(entry.identity.domain),
     path: entry.identity.path === null ? null : mask(entry.identity.path),
     seenAs: entry.seenAs,
+    thirdParty: entry.thirdParty,
     gradedFrom: entry.gradedFrom,
     ...(showValues ? { value: cookie.value } : {}),
     session: { ...entry.session, companions: entry.companions },
@@ -172,6 +178,7 @@ export function buildJsonReport(source: string, trace: TraceGrade, options: Repo
     version: VERSION,
     rubric: RUBRIC_VERSION,
     source: mask(source),
+    site: trace.site === null ? null : mask(trace.site),
     grade: trace.grade,
     unknownSessionCookies: trace.unknownSessionCookies,
     cookies: trace.cookies.map((entry) => reportCookie(entry, showValues, mask)),

@@ -43,10 +43,12 @@ function cookieSection(cookie: ReportCookie): string[] {
 }
 
 export function formatMarkdownReport(report: JsonReport): string {
-  const sessions = report.cookies.filter((cookie) => cookie.session.isSession);
+  const sessions = report.cookies.filter((cookie) => cookie.session.isSession && !cookie.thirdParty);
+  const thirdParty = report.cookies.filter((cookie) => cookie.session.isSession && cookie.thirdParty);
   const others = report.cookies.filter((cookie) => !cookie.session.isSession);
+  const site = report.site === null ? '' : ` (site ${escapeMarkdown(report.site)})`;
   const lines = [
-    `## Session cookies of ${escapeMarkdown(report.source)}: ${report.grade}`,
+    `## Session cookies of ${escapeMarkdown(report.source)}${site}: ${report.grade}`,
     '',
     `Graded by session-cookie-inspector ${report.version} (rubric ${report.rubric}).`,
     '',
@@ -63,6 +65,14 @@ export function formatMarkdownReport(report: JsonReport): string {
   } else {
     lines.push('No session cookie was seen. Some servers send none, silently:', '');
     for (const reason of SILENT_NO_COOKIE_REASONS) lines.push(`- ${prose(reason)}`);
+    lines.push('');
+  }
+  if (thirdParty.length > 0) {
+    lines.push('Third-party session cookies (not in the site grade):', '');
+    for (const cookie of thirdParty) {
+      const findings = cookie.findings.map((finding) => finding.id).join(', ') || 'no findings';
+      lines.push(`- ${escapeMarkdown(cookie.name)} on ${escapeMarkdown(cookie.domain)}: ${cookie.deletion ? 'deletion' : (cookie.grade ?? '-')} (${findings})`);
+    }
     lines.push('');
   }
   if (others.length > 0) {

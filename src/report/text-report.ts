@@ -64,7 +64,8 @@ function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
   const score = cookie.score === null ? '' : styles.dim(`  score ${cookie.score}`);
   const value = cookie.value === undefined ? '' : `  = ${cookie.value}`;
   lines.push(`  ${grade}  ${styles.bold(cookie.name)}${value}${framework}${score}`);
-  const origin = cookie.setBy === null ? styles.dim(`seen as ${cookie.seenAs.join(', ')}`) : `${styles.dim('set by')} ${cookie.setBy}`;
+  // Without a response that set it, the host tells apart cookies of one name (SID of two hosts).
+  const origin = cookie.setBy === null ? styles.dim(`seen as ${cookie.seenAs.join(', ')} on ${cookie.domain}`) : `${styles.dim('set by')} ${cookie.setBy}`;
   lines.push(`      ${origin}${cookie.deletion ? styles.dim('  (deletes the cookie)') : ''}${cookie.gradedFrom === 'store' ? styles.dim("  (graded from the browser's cookie store)") : ''}`);
   if (cookie.deletion) return lines;
   lines.push(`      ${attributeLine(cookie, styles)}`);
@@ -80,12 +81,28 @@ function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
   return lines;
 }
 
+/** One line per third-party session cookie: graded, listed apart, never in the site grade (rubric section 3). */
+function thirdPartyLines(cookies: readonly ReportCookie[], site: string | null, styles: Styles): string[] {
+  if (cookies.length === 0) return [];
+  const heading = `  Third-party session cookies (${cookies.length}, not ${site === null ? "the site's" : `${site}'s`}: not in the site grade):`;
+  const lines = [styles.dim(heading)];
+  for (const cookie of cookies) {
+    const ids = cookie.findings.map((finding) => finding.id).join(', ');
+    const grade = cookie.deletion ? styles.dim('del') : colourGrade(cookie.grade ?? '-', styles);
+    lines.push(`    ${grade}  ${cookie.name} ${styles.dim(`on ${cookie.domain}`)}${ids ? styles.dim(`: ${ids}`) : ''}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 export function formatTextReport(report: JsonReport, styles: Styles = PLAIN): string {
-  const sessions = report.cookies.filter((cookie) => cookie.session.isSession);
+  const sessions = report.cookies.filter((cookie) => cookie.session.isSession && !cookie.thirdParty);
+  const thirdParty = report.cookies.filter((cookie) => cookie.session.isSession && cookie.thirdParty);
   const others = report.cookies.filter((cookie) => !cookie.session.isSession);
-  const lines = [`${styles.bold(report.source)}  site grade ${colourGrade(report.grade, styles, 0)}`, ''];
+  const site = report.site === null ? '' : `  site ${styles.bold(report.site)}`;
+  const lines = [`${styles.bold(report.source)}${site}  site grade ${colourGrade(report.grade, styles, 0)}`, ''];
   if (sessions.length === 0) {
-    lines.push(styles.dim('  No session cookie was set. Some servers send none, silently:'));
+    lines.push(styles.dim(`  No session cookie${report.site === null ? '' : ` of ${report.site}`} was set. Some servers send none, silently:`));
     for (const reason of SILENT_NO_COOKIE_REASONS) lines.push(styles.dim(`    - ${reason}`));
     const https = httpsAlternative(report.source);
     if (https !== null) lines.push(styles.dim(`  Over https it may: try ${https}`));
@@ -96,11 +113,13 @@ export function formatTextReport(report: JsonReport, styles: Styles = PLAIN): st
     lines.push(styles.dim(`  ${count} session ${count === 1 ? 'cookie' : 'cookies'} seen only in requests: grade unknown, not counted in the site grade.`), '');
   }
   for (const cookie of sessions) lines.push(...cookieBlock(cookie, styles), '');
+  lines.push(...thirdPartyLines(thirdParty, report.site, styles));
   if (others.length > 0) {
     lines.push(styles.dim(`  Other cookies (${others.length}, not graded):`));
     for (const cookie of others) {
       const ids = cookie.findings.map((finding) => finding.id).join(', ');
-      lines.push(`    ${cookie.name}${cookie.deletion ? styles.dim(' (deletion)') : ''}${ids ? styles.dim(`: ${ids}`) : ''}`);
+      const where = cookie.thirdParty ? styles.dim(` on ${cookie.domain}`) : '';
+      lines.push(`    ${cookie.name}${where}${cookie.deletion ? styles.dim(' (deletion)') : ''}${ids ? styles.dim(`: ${ids}`) : ''}`);
     }
     lines.push('');
   }

@@ -68,7 +68,6 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
     buildPanelView({
       trace: store.trace.value,
       observations: store.gradedObservations.value,
-      site: store.site.value,
       marks: store.marks.value,
       revealValues: store.revealValues.value,
       filter: store.filter.value,

@@ -8,7 +8,7 @@ import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
 import type { Finding, Note } from '../../core/finding.js';
-import { siteGrade, type AttributeChange, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
+import { type AttributeChange, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
 import type { Observation } from '../../observation/observation.js';
 import { MASK, type ValueIndex } from '../../core/value-index.js';
 import { valueIndexFor } from '../../report/json-report.js';
@@ -18,7 +18,6 @@ import { formatDuration } from '../../rules/lifetime-rules.js';
 import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
 import { fixId } from './fix-id.js';
-import { siteOfHost } from './site-of.js';
 import { tallyUrls, type UrlCount } from './url-tally.js';
 
 /** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
@@ -105,7 +104,6 @@ export interface PanelView {
 export interface PanelViewInput {
   readonly trace: TraceGrade;
   readonly observations: readonly Observation[];
-  readonly site: string | null;
   readonly marks: ReadonlyMap<string, UserMark>;
   readonly revealValues: boolean;
   readonly filter: string;
@@ -223,12 +221,11 @@ function matchesFilter(card: CookieCardView, filter: string): boolean {
 interface CardContext {
   readonly mask: (text: string) => string;
   readonly revealValues: boolean;
-  readonly site: string | null;
 }
 
 /** The card of one cookie's grade, its texts masked with `mask`. */
 function cardView(entry: CookieGrade, position: number, mark: UserMark | null, context: CardContext): CookieCardView {
-  const { mask, revealValues, site } = context;
+  const { mask, revealValues } = context;
   const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
   const setBy = tallyUrls(entry.setByUrls, LISTED_URLS, `${key}\u0000set`);
   const sent = tallyUrls(entry.sentByUrls, LISTED_URLS, `${key}\u0000sent`);
@@ -247,7 +244,7 @@ function cardView(entry: CookieGrade, position: number, mark: UserMark | null, c
     framework: entry.session.framework,
     reason: entry.session.reason,
     deletion: entry.deletion,
-    thirdParty: site !== null && siteOfHost(entry.identity.domain) !== site,
+    thirdParty: entry.thirdParty,
     mark,
     value: revealValues ? entry.cookie.value : MASK,
     attributes: attributes(entry, mask),
@@ -290,33 +287,30 @@ function rememberingMask(index: ValueIndex): (text: string) => string {
 }
 
 export function buildPanelView(input: PanelViewInput): PanelView {
-  const { trace, revealValues, site } = input;
+  const { trace, revealValues } = input;
 
   const index = valueIndexFor(trace, revealValues);
   const mask = rememberingMask(index);
   const cards = trace.cookies.map((entry, position): CookieCardView => {
     // The grader keeps the grade of a cookie no batch touched: its card stays the same object.
     const mark = input.marks.get(entry.cookie.name) ?? null;
-    const builtWith = `${position}\u0000${revealValues}\u0000${site ?? ''}\u0000${mark ?? ''}`;
+    const builtWith = `${position}\u0000${revealValues}\u0000${mark ?? ''}`;
     const known = cardsByGrade.get(entry);
     if (known !== undefined && known.index === index && known.builtWith === builtWith) return known.card;
-    const card = cardView(entry, position, mark, { mask, revealValues, site });
+    const card = cardView(entry, position, mark, { mask, revealValues });
     cardsByGrade.set(entry, { index, builtWith, card });
     return card;
   });
 
-  const sessionEntries = trace.cookies.filter(
-    (entry) => entry.session.isSession && (site === null || siteOfHost(entry.identity.domain) === site),
-  );
   const visible = cards.filter((card) => matchesFilter(card, input.filter.trim()));
   return {
-    siteGrade: siteGrade(sessionEntries),
-    site,
+    siteGrade: trace.grade,
+    site: trace.site,
     sessionCards: visible.filter((card) => card.isSession),
     otherCards: visible.filter((card) => !card.isSession),
     observationCount: input.observations.length,
     dropped: input.dropped,
     filteredOut: cards.length - visible.length,
-    unknownSessionCookies: sessionEntries.filter((entry) => entry.grade === 'unknown').length,
+    unknownSessionCookies: trace.unknownSessionCookies,
   };
 }

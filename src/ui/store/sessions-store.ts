@@ -16,7 +16,7 @@ import type { SecretMatch } from '../../secrets/known-secret-check.js';
 import type { Observation } from '../../observation/observation.js';
 import type { Reading } from '../../observation/readings.js';
 import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from './kept-exchanges.js';
-import { siteOfUrl } from './site-of.js';
+import { siteOfUrl } from '../../core/site.js';
 import { slimObservation } from './slim-observation.js';
 
 export type Theme = 'light' | 'dark';
@@ -139,7 +139,7 @@ function regradeAll(store: SessionsStore): void {
 }
 
 function freshGrader(store: SessionsStore): IncrementalGrader {
-  return new IncrementalGrader({ userMarks: store.marks.peek(), secretMatches: store.secretMatches.peek() });
+  return new IncrementalGrader({ userMarks: store.marks.peek(), secretMatches: store.secretMatches.peek(), site: store.site.peek() });
 }
 
 /**
@@ -271,10 +271,15 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       if (dropped > 0) rebuildAfterDropping(store, dropped);
       return;
     }
-    case 'navigated':
+    case 'navigated': {
       // Navigation keeps the history: a login flow spans pages.
       store.pageUrl.value = event.url;
+      const site = store.site.peek();
+      store.grading.rebuild?.grader.setSite(site);
+      store.grading.grader.setSite(site);
+      publish(store);
       return;
+    }
     case 'cleared':
       store.observations.value = [];
       store.readings.value = [];
