@@ -40,12 +40,11 @@ export interface Navigation {
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
- * A failure the user can act on; its message is one line. It keeps the exchanges made before it,
- * so the message can be masked with the values they carried (rubric section 7).
+ * A failure the user can act on; its message is one line. The exchanges made before it stay in
+ * the session's `observations`, so the message can be masked with the values they carried
+ * (rubric section 7) and a saved HAR keeps them.
  */
-export class FetchTraceError extends Error {
-  observations: readonly Observation[] = [];
-}
+export class FetchTraceError extends Error {}
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const TLS_CODES = new Set([
@@ -189,31 +188,26 @@ export class HttpSession {
     this.#headersHost ??= url.host;
     let currentMethod = method.toUpperCase();
     let currentBody = body;
-    try {
-      for (let hop = 0; ; hop++) {
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-          throw new FetchTraceError(`cannot follow ${url.href}: only http and https are supported`);
-        }
-        const { status, headers, body: page } = await this.#exchange(hop, url, currentMethod, currentBody, options.readBody === true, options.headers ?? []);
-        const location = headerValues(headers, 'location')[0];
-        if (!REDIRECT_STATUSES.has(status) || location === undefined) return { status, url: url.href, body: page };
-        if (hop >= this.#options.maxRedirects) {
-          throw new FetchTraceError(`stopped after ${this.#options.maxRedirects} redirects (a redirect loop?) at ${url.href}`);
-        }
-        try {
-          url = new URL(location, url);
-        } catch {
-          throw new FetchTraceError(`${url.href} redirects to an invalid Location "${location}"`);
-        }
-        // Browsers turn a 303, and a 301/302 after POST, into GET without a body (Fetch standard, HTTP-redirect fetch).
-        if (status === 303 ? currentMethod !== 'HEAD' : (status === 301 || status === 302) && currentMethod === 'POST') {
-          currentMethod = 'GET';
-          currentBody = null;
-        }
+    for (let hop = 0; ; hop++) {
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new FetchTraceError(`cannot follow ${url.href}: only http and https are supported`);
       }
-    } catch (error) {
-      if (error instanceof FetchTraceError) error.observations = this.observations;
-      throw error;
+      const { status, headers, body: page } = await this.#exchange(hop, url, currentMethod, currentBody, options.readBody === true, options.headers ?? []);
+      const location = headerValues(headers, 'location')[0];
+      if (!REDIRECT_STATUSES.has(status) || location === undefined) return { status, url: url.href, body: page };
+      if (hop >= this.#options.maxRedirects) {
+        throw new FetchTraceError(`stopped after ${this.#options.maxRedirects} redirects (a redirect loop?) at ${url.href}`);
+      }
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw new FetchTraceError(`${url.href} redirects to an invalid Location "${location}"`);
+      }
+      // Browsers turn a 303, and a 301/302 after POST, into GET without a body (Fetch standard, HTTP-redirect fetch).
+      if (status === 303 ? currentMethod !== 'HEAD' : (status === 301 || status === 302) && currentMethod === 'POST') {
+        currentMethod = 'GET';
+        currentBody = null;
+      }
     }
   }
 

@@ -165,14 +165,12 @@ function jsonKeys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, inner]) => [prefix + key, ...jsonKeys(inner, `${prefix}${key}.`)]);
 }
 
-export interface FlowRun {
-  /** Every value read from the environment: reports mask them like cookie values. */
-  readonly secrets: ReadonlySet<string>;
-}
-
-/** Runs the steps in order in `session`; throws FlowError naming the step that failed. */
-export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.ProcessEnv, onStep?: (step: FlowStep) => void): Promise<FlowRun> {
-  const secrets = new Set<string>();
+/**
+ * Runs the steps in order in `session`; throws FlowError naming the step that failed. Every value
+ * read from the environment goes into `secrets` as soon as it is read, so that a flow that fails
+ * (a failed expect, a redirect loop) still has it masked in what is printed and saved.
+ */
+export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.ProcessEnv, secrets: Set<string>, onStep?: (step: FlowStep) => void): Promise<void> {
   let page: string | null = null;
   let pageUrl = flow.baseUrl ?? '';
   for (const step of flow.steps) {
@@ -208,5 +206,9 @@ export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.Proc
       throw new FlowError(`${where}: the page (status ${navigation.status}) does not contain "${expected.text}"`);
     }
   }
-  return { secrets };
+}
+
+/** The URL the flow starts from: its baseUrl, else its first step's URL (for the trace's site). */
+export function flowStartUrl(flow: Flow): string | null {
+  return flow.baseUrl ?? flow.steps.find((step) => step.url !== null)?.url ?? null;
 }

@@ -12,9 +12,9 @@ import { listenHttp } from '../support/listen.js';
 const dir = mkdtempSync(join(tmpdir(), 'sci-browserlike-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function har(entries: unknown[]): string {
+function har(entries: unknown[], creator?: string): string {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.har`);
-  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries } }));
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', ...(creator === undefined ? {} : { creator: { name: creator, version: '1' } }), entries } }));
   return file;
 }
 
@@ -91,11 +91,18 @@ describe('the CLI, like a browser', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('warns when a HAR has no Cookie and no Set-Cookie header at all (Chrome leaves them out by default)', async () => {
-    const { status, stderr } = await cli(har([entry([{ name: 'Accept', value: '*/*' }], [{ name: 'Content-Type', value: 'text/html' }])]));
-    expect(status).toBe(0);
-    expect(stderr).toContain('has no Cookie or Set-Cookie header at all');
-    expect(stderr).toContain('Allow to generate HAR with sensitive data');
+  it("warns when a HAR has no Cookie and no Set-Cookie header at all, naming Chrome's setting only for Chrome's and Edge's exports", async () => {
+    const noCookies = [entry([{ name: 'Accept', value: '*/*' }], [{ name: 'Content-Type', value: 'text/html' }])];
+    const chrome = await cli(har(noCookies, 'WebInspector'));
+    expect(chrome.status).toBe(0);
+    expect(chrome.stderr).toContain('has no Cookie or Set-Cookie header at all');
+    expect(chrome.stderr).toContain('Allow to generate HAR with sensitive data');
+    for (const creator of ['Firefox', 'Charles Proxy', 'Insomnia', undefined]) {
+      const { stderr } = await cli(har(noCookies, creator));
+      expect(stderr).toContain('has no Cookie or Set-Cookie header at all');
+      expect(stderr).not.toContain('Allow to generate HAR with sensitive data');
+      expect(stderr).toContain(creator === undefined ? 'the tool that wrote it' : `${creator}, which wrote it`);
+    }
     expect((await cli(har([entry([], [{ name: 'Set-Cookie', value: 'sid=1' }])]))).stderr).toBe('');
   });
 });
