@@ -68,6 +68,8 @@ const shape = (v) => {
   if (/^s%3A|^s:/.test(s)) classes.push('signed(s:)');
   return `len=${s.length} ${classes.join(',')}`;
 };
+// HAR lists should be arrays, but IE 11's Network Inspector writes `cookies` as a single object
+const asList = (x) => (Array.isArray(x) ? x : x && typeof x === 'object' ? [x] : []);
 const headerValues = (h) => (Array.isArray(h.value) ? h.value.map(String) : [String(h.value ?? '')]);
 const splitSetCookie = (v) => v.split(/\r?\n|,(?=\s*[^;,=\s]+=)/).map((x) => x.trim()).filter(Boolean);
 
@@ -94,9 +96,9 @@ for (const f of files) {
     if (attrs) r.attrs.add(attrs);
     found.set(name, r);
   };
-  for (const e of har?.log?.entries || []) {
+  for (const e of asList(har?.log?.entries)) {
     const reqHost = hostOf(e?.request?.url);
-    for (const h of e?.request?.headers || []) {
+    for (const h of asList(e?.request?.headers)) {
       if (!/^cookie$/i.test(h.name)) continue;
       for (const v of headerValues(h))
         for (const part of v.split(';')) {
@@ -104,7 +106,7 @@ for (const f of files) {
           if (i > 0) add(part.slice(0, i), part.slice(i + 1).trim(), 'Cookie', reqHost);
         }
     }
-    for (const h of e?.response?.headers || []) {
+    for (const h of asList(e?.response?.headers)) {
       if (!/^set-cookie$/i.test(h.name)) continue;
       for (const v of headerValues(h))
         for (const line of splitSetCookie(v)) {
@@ -120,8 +122,8 @@ for (const f of files) {
           add(pair.slice(0, i), pair.slice(i + 1).trim(), 'Set-Cookie', dom ? dom.split('=')[1].trim() : reqHost, flags);
         }
     }
-    for (const c of e?.request?.cookies || []) if (c && c.name) add(String(c.name), c.value, 'cookies[]', c.domain || reqHost);
-    for (const c of e?.response?.cookies || []) if (c && c.name) add(String(c.name), c.value, 'cookies[]', c.domain || reqHost);
+    for (const c of asList(e?.request?.cookies)) if (c && c.name) add(String(c.name), c.value, 'cookies[]', c.domain || reqHost);
+    for (const c of asList(e?.response?.cookies)) if (c && c.name) add(String(c.name), c.value, 'cookies[]', c.domain || reqHost);
   }
   const lines = [];
   for (const [name, r] of [...found].sort()) {
