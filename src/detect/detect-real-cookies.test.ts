@@ -25,7 +25,7 @@ describe('detection on real cookies', () => {
     app.get('/', (_req, res) => {
       res.send('ok');
     });
-    expect(trace(await setCookiesOf(app)).cookies[0]?.session).toEqual({ isSession: true, framework: 'express-session', reason: 'value-format', clientSide: false });
+    expect(trace(await setCookiesOf(app)).cookies[0]?.session).toMatchObject({ isSession: true, framework: 'express-session', reason: 'value-format', clientSide: false });
   });
 
   it('cookie-session: session with its session.sig companion', async () => {

@@ -34,42 +34,18 @@ export const FRAMEWORK_DEFAULT_NAMES: readonly { readonly name: string; readonly
 export const CLASSIC_ASP_NAME = /^ASPSESSIONID[A-Z]+$/i;
 /** Rails' default `_<app>_session`: a leading underscore. */
 export const RAILS_NAME = /^_[a-z0-9_]+_session$/;
-/** Laravel's `<app>_session`: no leading underscore. */
+/**
+ * Laravel's `<app>_session` name shape (no leading underscore). Detection takes it for Laravel only
+ * with Laravel's envelope value (rule 1); `name-default` still knows it for a default name.
+ */
 export const LARAVEL_NAME = /^[a-z0-9][a-z0-9_]*_session$/;
-/** Rule 3: a name that says it holds a session id. */
-export const SESSION_NAME_PATTERN = /(^|[._-])(sess(ion)?(id)?|sid)([._-]|$)/i;
-
-/** Never session cookies, exact names (rubric 2.1): load balancers, CSRF tokens, Cloudflare, analytics. */
-const NEVER_SESSION_NAMES = new Set([
-  'heroku-session-affinity',
-  'awsalb',
-  'awsalbcors',
-  'awsalbtg',
-  'awsalbtgcors',
-  'csrftoken',
-  'xsrf-token',
-  '_csrf',
-  'csrf_token',
-  '__cf_bm',
-  '_cfuvid',
-  '_ga',
-  '_gid',
-  '_fbp',
-]);
-/** ... and name families (`*` is any suffix). */
-const NEVER_SESSION_PREFIXES = ['_ga_', '_gat', '_gcl_', '_hj'];
-
-/** Cookies that are never session cookies, whatever their name looks like (case-insensitive). */
-export function isNeverSessionName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return NEVER_SESSION_NAMES.has(lower) || NEVER_SESSION_PREFIXES.some((prefix) => lower.startsWith(prefix));
-}
-
-/** CSRF cookies that page script must read by design: never given httponly-missing (rubric 4). */
-export function isScriptReadCsrfName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'xsrf-token' || lower === 'csrftoken' || lower === '_csrf' || lower === 'csrf_token';
-}
+/**
+ * Rule 3: a name that says it holds a session id, `(^|[._-])(sess(ion)?(id)?|sid)([._-]|$)`, or
+ * that contains `session` anywhere (`RYANSESSION`, `asessionid`); with a value of 16+ characters.
+ */
+export const SESSION_NAME_PATTERN = /(^|[._-])(sess(ion)?(id)?|sid)([._-]|$)|session/i;
+/** Rule 3's floor: a value such as `1` identifies nobody. */
+export const SESSION_VALUE_MIN_LENGTH = 16;
 
 export type CookiePrefix = '__Host-Http-' | '__Host-' | '__Http-' | '__Secure-';
 
@@ -130,7 +106,7 @@ export function frameworkForDefaultName(name: string): DefaultNameMatch | null {
   }
   if (CLASSIC_ASP_NAME.test(name)) return { framework: 'classic-asp', exact: /^ASPSESSIONID[A-Z]+$/.test(name) };
   if (RAILS_NAME.test(name)) return { framework: 'rails', exact: true };
-  if (LARAVEL_NAME.test(name)) return { framework: 'laravel', exact: true };
-  if (RAILS_NAME.test(name.toLowerCase()) || LARAVEL_NAME.test(name.toLowerCase())) return { framework: 'unknown', exact: false };
+  if (RAILS_NAME.test(name.toLowerCase())) return { framework: 'unknown', exact: false };
+  // Another `<app>_session` is Laravel only with Laravel's envelope (rule 1), else rule 3 decides.
   return null;
 }

@@ -64,7 +64,7 @@ describe('client-side sessions (rubric 2.2)', () => {
     expect(detectSessionCookie('prefs', jws)).toMatchObject({ isSession: true, framework: 'jwt', reason: 'value-format' });
     expect(detectSessionCookie('next-auth.session-token', jws).framework).toBe('next-auth');
     const jweHeader = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM' })).toString('base64url');
-    expect(detectSessionCookie('token', `${jweHeader}..aXZpdml2aXZpdml2.Y2lwaGVy.dGFndGFndGFndGFn`)).toMatchObject({ framework: 'jwt', clientSide: true });
+    expect(detectSessionCookie('auth_state', `${jweHeader}..aXZpdml2aXZpdml2.Y2lwaGVy.dGFndGFndGFndGFn`)).toMatchObject({ framework: 'jwt', clientSide: true });
   });
 
   it("recognises the Rails cookie store and Laravel's encrypted envelope by their values", () => {

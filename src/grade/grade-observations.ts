@@ -146,7 +146,8 @@ export function trackPossibleSessionIds(
   for (const record of records) {
     if (record.ids.every((id) => occurrences.tracks(id))) continue;
     const userMark = userMarks?.get(record.identity.name);
-    if (record.ids.some((id) => detectSessionCookie(record.identity.name, id, { siblingNames: inventory.names, setByLoginResponse: true, userMark }).isSession)) ids.push(...record.ids);
+    const context = { siblingNames: inventory.names, setByLoginResponse: true, userMark, longestValueLength: longestLength(record.ids) };
+    if (record.ids.some((id) => detectSessionCookie(record.identity.name, id, context).isSession)) for (const id of record.ids) ids.push(id);
   }
   occurrences.track(ids);
 }
@@ -186,6 +187,13 @@ export class RecordGradeMemo {
   }
 }
 
+/** The length of the longest of `values` (rule 3 of rubric 2.1 asks for one of 16+ characters). */
+function longestLength(values: readonly string[]): number {
+  let longest = 0;
+  for (const value of values) if (value.length > longest) longest = value.length;
+  return longest;
+}
+
 /** The last issuance of the record that is not a deletion, from the end: in constant time but for trailing deletions. */
 function lastIssued(issuances: readonly Issuance[]): Issuance | undefined {
   for (let i = issuances.length - 1; i >= 0; i--) if (!(issuances[i] as Issuance).deletion) return issuances[i];
@@ -203,8 +211,9 @@ export function gradeRecord(
   site: string | null,
 ): CookieGrade[] {
   const { observations } = inventory;
+  const longestValueLength = longestLength(record.ids);
   const detect = (value: string, byLogin: boolean) =>
-    detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark });
+    detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark, longestValueLength });
   const latestIssued = lastIssued(record.issuances);
   const latestValue =
     latestIssued?.cookie.value ??

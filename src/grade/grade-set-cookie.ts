@@ -140,16 +140,17 @@ export function gradeSetCookie(
   const gradedFrom = options.gradedFrom ?? 'set';
   const scriptVisible = options.scriptVisible ?? false;
   const browsers = gradedFrom === 'set' ? browserOutcomes(cookie, response) : null;
-  const context = cookieRuleContext(cookie, response, session, options.otherValues, browsers);
   const deletion = gradedFrom === 'set' && isDeletion(cookie, response.time);
+  // Client-side sessions carry data, not an id: the entropy rules do not apply, and no login can
+  // prove a rotation (rubric 2.2). The detection's clientSide says what the note says: one truth.
+  const clientSide = !deletion && isClientSideSession(cookie.value, session);
+  const detected = clientSide === session.clientSide ? session : { ...session, clientSide };
+  const context = cookieRuleContext(cookie, response, detected, options.otherValues, browsers);
   const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
   if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
   if (browsers !== null) notes.push(...browserDifferenceNotes(browsers));
   if (deletion) return gradedSetCookie(context, gradedFrom, true, [], notes, [], null, null);
 
-  // Client-side sessions carry data, not an id: the entropy rules do not apply, and no login can
-  // prove a rotation (rubric 2.2).
-  const clientSide = isClientSideSession(cookie.value, session);
   const findings: Finding[] = [];
   for (const rule of COOKIE_RULES) {
     if (rule.onlyForSessionIds && !session.isSession) continue;

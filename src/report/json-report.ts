@@ -49,8 +49,10 @@ export interface ReportCookie {
     readonly isSession: boolean;
     readonly framework: Framework;
     readonly reason: SessionReason;
-    /** The session data travels in the cookie (rubric 2.2). */
+    /** The session data travels in the cookie (rubric 2.2); true exactly when the client-side-session note is present. */
     readonly clientSide: boolean;
+    /** Why, in a few words: the format, the default name, or the vendor of a cookie ruled out. */
+    readonly why: string;
     /** Its `<name>.sig` companions, listed under it with no letter of their own. */
     readonly companions: readonly string[];
   };

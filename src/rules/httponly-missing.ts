@@ -1,4 +1,4 @@
-import { isScriptReadCsrfName } from '../detect/session-names.js';
+import { isScriptReadCsrfName } from '../detect/never-session.js';
 import { defineCookieRule } from './cookie-rule.js';
 import { HTTPONLY_ADVICE } from './fix-advice.js';
 

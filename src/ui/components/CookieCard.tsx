@@ -337,6 +337,11 @@ function CookieCardContent({ card, onMark, copy, storeActions, site = null, rule
         <p class="value">
           <span class="label">Value</span> <code>{card.value}</code>
         </p>
+        {card.deletion ? null : (
+          <p class="detection">
+            <span class="label">Detected</span> {REASONS[card.reason] ?? card.reason}: {card.why}
+          </p>
+        )}
         {card.gradedFrom !== 'set' && !card.deletion ? (
           <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
         ) : null}

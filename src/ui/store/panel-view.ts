@@ -62,6 +62,8 @@ export interface CookieCardView {
   readonly seenAs: readonly SeenAs[];
   readonly framework: Framework;
   readonly reason: string;
+  /** Why detection decided so: the format, the default name, or the vendor of a cookie ruled out. */
+  readonly why: string;
   readonly deletion: boolean;
   readonly thirdParty: boolean;
   readonly mark: UserMark | null;
@@ -243,6 +245,7 @@ function cardView(entry: CookieGrade, position: number, mark: UserMark | null, c
     seenAs: entry.seenAs,
     framework: entry.session.framework,
     reason: entry.session.reason,
+    why: entry.session.why,
     deletion: entry.deletion,
     thirdParty: entry.thirdParty,
     mark,
