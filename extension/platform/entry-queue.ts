@@ -129,7 +129,7 @@ export function createEntryQueue(deps: EntryQueueDeps): EntryQueue {
   // Logins and logouts are re-read soon: they are rare, and what follows waits for them.
   // Redirects wait for the spacing the last re-read's cost asks for.
   const scheduleRecheck = (slots: readonly Slot[], soon: boolean) => {
-    rechecks.push(...slots);
+    for (const slot of slots) rechecks.push(slot);
     const now = Date.now();
     const at = now + (soon ? RECHECK_MILLISECONDS : Math.max(RECHECK_MILLISECONDS, deps.nextReadAllowedAt() - now));
     if (at >= recheckAt) return;

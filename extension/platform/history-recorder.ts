@@ -114,7 +114,7 @@ export function withRecordedHistory(source: NetworkSource, channel: HistoryChann
       live = callback;
       return source.onObservations((batch) => {
         if (historyRead) callback(batch);
-        else early.push(...batch);
+        else for (const observation of batch) early.push(observation);
       });
     },
     onNavigated: (callback) => source.onNavigated(callback),

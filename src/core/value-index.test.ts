@@ -45,6 +45,13 @@ describe('buildValueIndex', () => {
     expect(index.occursIn('https://x.test/?sid=ABCDEF012345678')).toBe(false);
   });
 
+  it('finds every form in a text, one inside another and overlapping ones too', () => {
+    const index = buildValueIndex(['abcdefgh12', 'cdefgh12', 'h12xyzxyz9', 'unrelated99']);
+    expect(index.formsIn('..abcdefgh12xyzxyz9..').sort()).toEqual(['abcdefgh12', 'cdefgh12', 'h12xyzxyz9']);
+    expect(index.formsIn('nothing here')).toEqual([]);
+    expect(buildValueIndex([]).formsIn('abcdefgh12')).toEqual([]);
+  });
+
   it('an empty index masks nothing', () => {
     expect(buildValueIndex([]).mask('ABCDEF0123456789')).toBe('ABCDEF0123456789');
   });

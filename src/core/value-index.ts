@@ -37,6 +37,8 @@ export interface ValueIndex {
   occursIn(text: string): boolean;
   /** The spans covered by values in `text`, merged where they overlap, in order. */
   spansIn(text: string): ValueSpan[];
+  /** The distinct forms (see `valueForms`) that occur in `text`, nested and overlapping ones included. */
+  formsIn(text: string): string[];
   /** `text` with every occurrence of every value replaced by MASK. */
   mask(text: string): string;
   /** `text` with every occurrence of a value replaced by what `replacer` gives for the text it covers. */
@@ -56,6 +58,10 @@ interface Node {
   fail: number;
   /** Length of the longest pattern that ends at this node (through fail links too), or 0. */
   longest: number;
+  /** The pattern that ends exactly at this node, or null. */
+  pattern: string | null;
+  /** The nearest node down the fail links whose own pattern ends there, or 0 for none. */
+  output: number;
 }
 
 /**
@@ -102,6 +108,20 @@ export function buildValueIndex(values: Iterable<string>, options: { readonly mi
       return false;
     },
     spansIn,
+    formsIn: (text) => {
+      const forms = new Set<string>();
+      if (nodes.length === 1) return [];
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        state = step(nodes, state, text.charCodeAt(i));
+        if ((nodes[state] as Node).longest === 0) continue;
+        // Every pattern ending here: this node's own, then those down its output links.
+        for (let at = (nodes[state] as Node).pattern === null ? (nodes[state] as Node).output : state; at !== 0; at = (nodes[at] as Node).output) {
+          forms.add((nodes[at] as Node).pattern as string);
+        }
+      }
+      return [...forms];
+    },
     mask: (text) => replaceSpans(text, spansIn(text), () => MASK),
     replaceEach: (text, replacer) => replaceSpans(text, spansIn(text), replacer),
   };
@@ -122,7 +142,7 @@ function replaceSpans(text: string, spans: readonly ValueSpan[], replacer: (cove
 export const EMPTY_VALUE_INDEX: ValueIndex = buildValueIndex([]);
 
 function newNode(): Node {
-  return { code: -1, child: 0, more: null, fail: 0, longest: 0 };
+  return { code: -1, child: 0, more: null, fail: 0, longest: 0, pattern: null, output: 0 };
 }
 
 function childOf(node: Node, code: number): number | undefined {
@@ -158,6 +178,7 @@ function insert(nodes: Node[], pattern: string): void {
   }
   const end = nodes[state] as Node;
   end.longest = Math.max(end.longest, pattern.length);
+  end.pattern = pattern;
 }
 
 /** Breadth-first fail links; each node's `longest` also covers patterns that end in its suffixes. */
@@ -171,7 +192,9 @@ function link(nodes: Node[]): void {
       const childNode = nodes[child] as Node;
       childNode.fail = state === 0 ? 0 : step(nodes, node.fail, code);
       if (childNode.fail === child) childNode.fail = 0;
-      childNode.longest = Math.max(childNode.longest, (nodes[childNode.fail] as Node).longest);
+      const failNode = nodes[childNode.fail] as Node;
+      childNode.longest = Math.max(childNode.longest, failNode.longest);
+      childNode.output = failNode.pattern !== null ? childNode.fail : failNode.output;
       queue.push(child);
     }
   }
