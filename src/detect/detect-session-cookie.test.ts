@@ -156,7 +156,8 @@ describe('detectSessionCookie: the never-session list (rubric 2.1, v3)', () => {
     expect(detectSessionCookie('sessionid', LONG)).toMatchObject({ isSession: true, framework: 'django', reason: 'framework-name' });
     expect(detectSessionCookie('sid', LONG)).toMatchObject({ isSession: true, reason: 'framework-name' });
     expect(detectSessionCookie('SID', LONG)).toMatchObject({ isSession: false, reason: 'never-session', why: 'Google advertising cookie (Open Cookie Database)' });
-    expect(detectSessionCookie('_ga', 's%3Aabc.def')).toMatchObject({ isSession: true, framework: 'express-session' });
+    // The rubric's own list wins over every rule: XSRF-TOKEN is Laravel-encrypted like its session.
+    expect(detectSessionCookie('XSRF-TOKEN', btoa(JSON.stringify({ iv: 'aXZpdml2aXZpdml2aXZpdg==', value: 'dG9rZW4gdG9rZW4gdG9rZW4=', mac: 'f'.repeat(64) })))).toMatchObject({ isSession: false, reason: 'never-session' });
   });
 });
 

@@ -4,7 +4,8 @@
  * user's own marking overrides everything.
  */
 import type { Framework } from './framework.js';
-import { isCsrfName, neverSessionCookie, type NeverSessionCookie } from './never-session.js';
+import { databaseNeverSessionCookie, isCsrfName, rubricNeverSessionCookie, type NeverSessionCookie } from './never-session.js';
+import { productSessionCookie, vendorNeverSessionCookie } from './product-cookies.js';
 import { valueFormat, type ValueFormat } from './value-formats.js';
 import { SESSION_NAME_PATTERN, SESSION_VALUE_MIN_LENGTH, frameworkForDefaultName, withoutPrefix, type DefaultNameMatch } from './session-names.js';
 
@@ -44,6 +45,8 @@ export interface DetectionContext {
   readonly userMark?: UserMark;
   /** The length of the cookie's longest value in the trace (rule 3 needs one of 16+ characters). */
   readonly longestValueLength?: number;
+  /** The registrable domain of the cookie's domain: products' own cookies are known per site. */
+  readonly cookieSite?: string;
 }
 
 /** express-session's signed value: `s:<id>.<signature>`, URL-encoded as `s%3A...` on the wire. */
@@ -75,7 +78,14 @@ function session(framework: Framework, reason: SessionReason, clientSide: boolea
  * Rule 1's framework formats and rule 2's case-exact names: what no never-session entry overrides
  * (rubric 2.1: Django's `sessionid` stays a session although the database lists it for Instagram).
  */
-function frameworkEvidence(name: string, value: string, siblingNames: ReadonlySet<string> | undefined, format: ValueFormat | null, byName: DefaultNameMatch | null): SessionDetection | null {
+function frameworkEvidence(
+  name: string,
+  value: string,
+  context: DetectionContext,
+  format: ValueFormat | null,
+  byName: DefaultNameMatch | null,
+): SessionDetection | null {
+  const { siblingNames } = context;
   if (isExpressSessionValue(value)) return session('express-session', 'value-format', false, FORMAT_WORDS['express-session'] as string);
   if (siblingNames?.has(`${name}.sig`)) {
     const framework = withoutPrefix(name).toLowerCase() === 'koa.sess' ? 'koa-session' : 'cookie-session';
@@ -85,6 +95,8 @@ function frameworkEvidence(name: string, value: string, siblingNames: ReadonlySe
   // A JWT names no framework by itself: a case-exact default name does (next-auth, authjs).
   if (format !== null && byName?.exact && byName.framework !== 'unknown') return session(byName.framework, 'value-format', format.clientSide, tokenWords(format));
   if (byName?.exact) return session(byName.framework, 'framework-name', false, `${withoutPrefix(name)} is ${frameworkWords(byName.framework)}'s default name`);
+  const product = productSessionCookie(withoutPrefix(name), context.cookieSite);
+  if (product !== null) return session('unknown', 'framework-name', false, `${product.product}'s ${product.what}`);
   return null;
 }
 
@@ -105,7 +117,7 @@ export function detectSessionCookie(name: string, value: string, context: Detect
   const bareName = withoutPrefix(name);
   const byName = frameworkForDefaultName(bareName);
   const format = valueFormat(name, value);
-  const evidence = frameworkEvidence(name, value, context.siblingNames, format, byName);
+  const evidence = frameworkEvidence(name, value, context, format, byName);
   if (context.userMark !== undefined) {
     // The user's mark wins; what the rules make of the cookie still names its framework.
     const unmarked = detectSessionCookie(name, value, { ...context, userMark: undefined });
@@ -117,10 +129,15 @@ export function detectSessionCookie(name: string, value: string, context: Detect
     const data = withoutPrefix(name.slice(0, -4)).toLowerCase() === 'koa.sess' ? 'koa-session' : 'cookie-session';
     return { isSession: false, framework: data, reason: 'companion', clientSide: false, why: `the signature of ${name.slice(0, -4)}` };
   }
+  // The rubric's own never-session names and the vendors' cookies added to them win over every
+  // rule; the Open Cookie Database's, over every rule but framework formats and default names.
+  const vendor = vendorNeverSessionCookie(bareName, context.cookieSite);
+  if (vendor !== null) return ruledOut({ description: `${vendor.product}'s ${vendor.what}`, source: 'vendor' });
+  const listed = rubricNeverSessionCookie(name) ?? rubricNeverSessionCookie(bareName);
+  if (listed !== null) return ruledOut(listed);
   if (evidence !== null) return evidence;
-  // The never-session list wins over a JWT (a CSRF token can be one), names and logins.
-  const never = neverSessionCookie(name) ?? neverSessionCookie(bareName);
-  if (never !== null) return ruledOut(never);
+  const database = databaseNeverSessionCookie(name) ?? databaseNeverSessionCookie(bareName);
+  if (database !== null) return ruledOut(database);
   if (format !== null) {
     if (isCsrfName(bareName)) return ruledOut({ description: 'CSRF token (a JWT)', source: 'rubric' });
     return session(format.framework, 'value-format', format.clientSide, tokenWords(format));

@@ -18,8 +18,11 @@ import openCookieDatabase from './open-cookie-database.json' with { type: 'json'
 export interface NeverSessionCookie {
   /** "Azure Application Insights analytics cookie", "Django CSRF token"... */
   readonly description: string;
-  /** Where the entry comes from: the rubric's own list, or the Open Cookie Database. */
-  readonly source: 'rubric' | 'open-cookie-database';
+  /**
+   * Where the entry comes from: the rubric's own list, a vendor's cookie the project added with
+   * its evidence (src/detect/product-cookies.ts), or the Open Cookie Database.
+   */
+  readonly source: 'rubric' | 'vendor' | 'open-cookie-database';
 }
 
 /** The rubric's own list (section 2.1): exact names, and name families ending in `*`. */
@@ -71,20 +74,37 @@ function lowerCategory(category: string): string {
   return category === 'Marketing' ? 'advertising' : category.toLowerCase();
 }
 
-const TABLE: NameTable = { exact: new Map(), prefixes: new Map() };
-for (const [name, description] of RUBRIC_NEVER_SESSION) addName(TABLE, name, false, { description, source: 'rubric' });
+/** The rubric's own list: it wins over every rule but the user's mark. */
+const RUBRIC_TABLE: NameTable = { exact: new Map(), prefixes: new Map() };
+for (const [name, description] of RUBRIC_NEVER_SESSION) addName(RUBRIC_TABLE, name, false, { description, source: 'rubric' });
+/** The database's Analytics and Marketing cookies: framework formats and default names win over it. */
+const DATABASE_TABLE: NameTable = { exact: new Map(), prefixes: new Map() };
 for (const [name, platform, category, wildcard] of openCookieDatabase.cookies as [string, string, string, number][]) {
-  addName(TABLE, name, wildcard === 1, { description: `${platform} ${lowerCategory(category)} cookie`, source: 'open-cookie-database' });
+  addName(DATABASE_TABLE, name, wildcard === 1, { description: `${platform} ${lowerCategory(category)} cookie`, source: 'open-cookie-database' });
 }
 
-/** The never-session entry for a cookie name (prefix removed or not: the caller tries both), or null. */
+/** The rubric's own never-session entry for a cookie name (prefix removed or not: the caller tries both), or null. */
+export function rubricNeverSessionCookie(name: string): NeverSessionCookie | null {
+  return lookUp(RUBRIC_TABLE, name);
+}
+
+/** The Open Cookie Database's entry for a cookie name, or null. */
+export function databaseNeverSessionCookie(name: string): NeverSessionCookie | null {
+  return lookUp(DATABASE_TABLE, name);
+}
+
+/** Either list's entry: the rubric's first. */
 export function neverSessionCookie(name: string): NeverSessionCookie | null {
+  return rubricNeverSessionCookie(name) ?? databaseNeverSessionCookie(name);
+}
+
+function lookUp(table: NameTable, name: string): NeverSessionCookie | null {
   const lower = name.toLowerCase();
-  const exact = TABLE.exact.get(lower);
+  const exact = table.exact.get(lower);
   if (exact !== undefined) return exact;
   // A prefix sits under its first two characters, or its only one.
   for (const bucket of [lower.slice(0, 2), lower.slice(0, 1)]) {
-    for (const [prefix, entry] of TABLE.prefixes.get(bucket) ?? []) if (lower.startsWith(prefix)) return entry;
+    for (const [prefix, entry] of table.prefixes.get(bucket) ?? []) if (lower.startsWith(prefix)) return entry;
   }
   return null;
 }

@@ -9,7 +9,7 @@ import type { CookieIdentity } from '../core/cookie-identity.js';
 import { identifierPart } from '../core/estimate-entropy.js';
 import type { Note } from '../core/finding.js';
 import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
-import { isThirdParty } from '../core/site.js';
+import { isThirdParty, siteOfHost } from '../core/site.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
 import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
 import { buildCookieInventory, type CookieInventory, type CookieRecord, type Issuance, type SeenAs } from '../inventory/cookie-inventory.js';
@@ -146,7 +146,7 @@ export function trackPossibleSessionIds(
   for (const record of records) {
     if (record.ids.every((id) => occurrences.tracks(id))) continue;
     const userMark = userMarks?.get(record.identity.name);
-    const context = { siblingNames: inventory.names, setByLoginResponse: true, userMark, longestValueLength: longestLength(record.ids) };
+    const context = { siblingNames: inventory.names, setByLoginResponse: true, userMark, longestValueLength: longestLength(record.ids), cookieSite: siteOfHost(record.identity.domain) };
     if (record.ids.some((id) => detectSessionCookie(record.identity.name, id, context).isSession)) for (const id of record.ids) ids.push(id);
   }
   occurrences.track(ids);
@@ -212,8 +212,9 @@ export function gradeRecord(
 ): CookieGrade[] {
   const { observations } = inventory;
   const longestValueLength = longestLength(record.ids);
+  const cookieSite = siteOfHost(record.identity.domain);
   const detect = (value: string, byLogin: boolean) =>
-    detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark, longestValueLength });
+    detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark, longestValueLength, cookieSite });
   const latestIssued = lastIssued(record.issuances);
   const latestValue =
     latestIssued?.cookie.value ??
