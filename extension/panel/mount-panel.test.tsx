@@ -236,7 +236,7 @@ describe('the Sessions panel, through a fake platform', () => {
       ['session-cookies-localhost.md', 'text/markdown'],
     ]);
     const report = JSON.parse(fake.downloads[0]?.text ?? '{}');
-    expect(report).toMatchObject({ tool: 'session-cookie-inspector', rubric: 2, source: PAGE, grade: 'D' });
+    expect(report).toMatchObject({ tool: 'session-cookie-inspector', rubric: 3, source: PAGE, grade: 'D' });
     expect(fake.downloads.map((d) => d.text).join('')).not.toContain(STRONG_ID);
   });
 

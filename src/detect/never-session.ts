@@ -26,7 +26,7 @@ export interface NeverSessionCookie {
 }
 
 /** The rubric's own list (section 2.1): exact names, and name families ending in `*`. */
-const RUBRIC_NEVER_SESSION: readonly (readonly [string, string])[] = [
+export const RUBRIC_NEVER_SESSION: readonly (readonly [string, string])[] = [
   ['heroku-session-affinity', 'Heroku load-balancer affinity cookie'],
   ['AWSALB', 'AWS load-balancer affinity cookie'],
   ['AWSALBCORS', 'AWS load-balancer affinity cookie'],
@@ -79,6 +79,9 @@ const RUBRIC_TABLE: NameTable = { exact: new Map(), prefixes: new Map() };
 for (const [name, description] of RUBRIC_NEVER_SESSION) addName(RUBRIC_TABLE, name, false, { description, source: 'rubric' });
 /** The database's Analytics and Marketing cookies: framework formats and default names win over it. */
 const DATABASE_TABLE: NameTable = { exact: new Map(), prefixes: new Map() };
+/** The database's snapshot, as the list derived from it names it (for docs/rubric.md). */
+export const OPEN_COOKIE_DATABASE = { snapshot: openCookieDatabase.snapshot, cookies: openCookieDatabase.cookies.length };
+
 for (const [name, platform, category, wildcard] of openCookieDatabase.cookies as [string, string, string, number][]) {
   addName(DATABASE_TABLE, name, wildcard === 1, { description: `${platform} ${lowerCategory(category)} cookie`, source: 'open-cookie-database' });
 }

@@ -40,7 +40,7 @@ describe('a session cookie seen only in requests', () => {
 
   it('reports attributes null, aPlusMissing null, path null and unknownSessionCookies', () => {
     const report = buildJsonReport(ORIGIN, gradeObservations(browsing));
-    expect(report).toMatchObject({ rubric: 2, grade: 'none', unknownSessionCookies: 1 });
+    expect(report).toMatchObject({ rubric: 3, grade: 'none', unknownSessionCookies: 1 });
     expect(report.cookies[0]).toMatchObject({
       name: 'connect.sid',
       domain: '127.0.0.1',

@@ -16,7 +16,7 @@ describe('buildJsonReport', () => {
   it('has the shape of rubric section 7', () => {
     const report = buildJsonReport('http://localhost:3000/', trace);
     // The response URL carries the id (;jsessionid=...), so id-in-url caps the grade at F.
-    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 2, source: 'http://localhost:3000/', grade: 'F' });
+    expect(report).toMatchObject({ tool: 'session-cookie-inspector', version: VERSION, rubric: 3, source: 'http://localhost:3000/', site: null, grade: 'F' });
     expect(report.cookies[0]).toMatchObject({
       name: 'connect.sid',
       domain: 'localhost',
@@ -57,6 +57,28 @@ describe('buildJsonReport', () => {
     const report = buildJsonReport('x', trace, { showValues: true });
     expect(report.cookies[0]?.value).toBe(VALUE);
     expect(report.cookies[0]?.setBy).toContain(VALUE);
+  });
+});
+
+describe('buildJsonReport: the site and third-party cookies (rubric 3, sections 1, 3 and 7)', () => {
+  it("names the trace's site, marks other sites' cookies thirdParty, and leaves them out of the site grade", () => {
+    const trace = gradeObservations(
+      [
+        observationWith([`sessionid=${STRONG_ID}; Path=/; HttpOnly; Secure; SameSite=Lax`], { url: 'https://www.nytimes.com/' }),
+        observationWith([`sess=${STRONG_ID}; Domain=adnxs.com; Path=/`], { url: 'https://ib.adnxs.com/getuid' }),
+      ],
+      { site: 'nytimes.com' },
+    );
+    const report = buildJsonReport('news.har', trace);
+    expect(report.site).toBe('nytimes.com');
+    const byName = new Map(report.cookies.map((cookie) => [cookie.name, cookie]));
+    expect(byName.get('sessionid')).toMatchObject({ thirdParty: false, grade: 'A' });
+    expect(byName.get('sess')).toMatchObject({ thirdParty: true, grade: 'F', session: { isSession: true } });
+    // The ad network's F does not decide the news site's grade.
+    expect(report.grade).toBe('A');
+    // Without a site, every cookie counts as the site's (a trace whose first page is unknown).
+    const unsited = buildJsonReport('news.har', gradeObservations([...trace.cookies.map(() => observationWith([`sess=${STRONG_ID}; Path=/`], { url: 'https://ib.adnxs.com/' }))]));
+    expect([unsited.site, unsited.grade, unsited.cookies[0]?.thirdParty]).toEqual([null, 'F', false]);
   });
 });
 
