@@ -6,15 +6,21 @@
  */
 import { open } from 'node:fs/promises';
 import { HarScanError, HarScanner, type HarScanLimits } from '../observation/har-scanner.js';
-import { HarReading, type HarReadResult } from '../observation/read-har.js';
+import { HarReading, type HarReadOptions, type HarReadResult } from '../observation/read-har.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
 /** The reading of a file that may be a HAR, or why it is not one. */
 export type HarFileResult = HarReadResult;
 
-export async function readHarFile(path: string, onProgress?: (bytesRead: number) => void, limits?: HarScanLimits): Promise<HarFileResult> {
-  const reading = new HarReading();
+export interface HarFileOptions extends HarReadOptions {
+  readonly onProgress?: (bytesRead: number) => void;
+  readonly limits?: HarScanLimits;
+}
+
+export async function readHarFile(path: string, options: HarFileOptions = {}): Promise<HarFileResult> {
+  const { onProgress, limits } = options;
+  const reading = new HarReading(options);
   const scanner = new HarScanner((part, text) => {
     let value: unknown;
     try {

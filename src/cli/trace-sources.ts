@@ -90,7 +90,9 @@ export async function readHarSource(source: string, progress: Progress = NO_PROG
   }
   let har;
   try {
-    har = await readHarFile(source, (read) => progress.update(`reading ${formatBytes(read)} of ${formatBytes(size)} (${size === 0 ? 100 : Math.floor((100 * read) / size)}%)`));
+    har = await readHarFile(source, {
+      onProgress: (read) => progress.update(`reading ${formatBytes(read)} of ${formatBytes(size)} (${size === 0 ? 100 : Math.floor((100 * read) / size)}%)`),
+    });
   } catch (error) {
     return { ok: false, source, error: `cannot read ${source}: ${describeFileError(error)}`, observations: [] };
   } finally {

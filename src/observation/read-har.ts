@@ -97,7 +97,7 @@ function jsonKeys(object: Record<string, unknown>, prefix = '', depth = 0): stri
  * exchange needs (a request URL and its header list). An entry without a response (a request that never got one, or one a
  * recorder cut) still counts: its request sent cookies (rubric section 1); its status is 0.
  */
-export function harEntryToObservation(entry: unknown): Observation | null {
+export function harEntryToObservation(entry: unknown, now: number = Date.now()): Observation | null {
   if (!isRecord(entry) || !isRecord(entry.request)) return null;
   const { request } = entry;
   const response = isRecord(entry.response) ? entry.response : null;
@@ -113,7 +113,7 @@ export function harEntryToObservation(entry: unknown): Observation | null {
     requestBodyParamNames: bodyParameterNames(request.postData),
     status: response !== null && typeof response.status === 'number' ? response.status : 0,
     responseHeaders,
-    time: Number.isNaN(started) ? Date.now() : started,
+    time: Number.isNaN(started) ? now : started,
   };
 }
 
@@ -134,8 +134,14 @@ interface PageCandidate {
 const earlier = (candidate: PageCandidate | null, url: string, time: number): PageCandidate | null =>
   candidate === null || time < candidate.time ? { url, time } : candidate;
 
+/** How a HAR is read: `now` stands for the start of an entry that gives none (the time it was read). */
+export interface HarReadOptions {
+  readonly now?: number;
+}
+
 /** Reads entries one at a time and the log's own fields, whichever comes first in the file. */
 export class HarReading {
+  readonly #now: number;
   readonly #observations: Observation[] = [];
   #skippedEntries = 0;
   #creator: string | null = null;
@@ -145,8 +151,12 @@ export class HarReading {
   #firstDocument: PageCandidate | null = null;
   #firstEntry: PageCandidate | null = null;
 
+  constructor(options: HarReadOptions = {}) {
+    this.#now = options.now ?? Date.now();
+  }
+
   addEntry(entry: unknown): void {
-    const observation = harEntryToObservation(entry);
+    const observation = harEntryToObservation(entry, this.#now);
     if (observation === null || !isRecord(entry)) {
       this.#skippedEntries++;
       return;
@@ -177,7 +187,7 @@ export class HarReading {
 }
 
 /** Reads a HAR document (text or already-parsed JSON). A byte order mark is allowed. */
-export function readHar(input: string | unknown): HarReadResult {
+export function readHar(input: string | unknown, options: HarReadOptions = {}): HarReadResult {
   let document: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -189,7 +199,7 @@ export function readHar(input: string | unknown): HarReadResult {
   if (!isRecord(document) || !isRecord(document.log)) return { ok: false, error: 'not a HAR file: no "log" object' };
   const { log } = document;
   if (!Array.isArray(log.entries)) return { ok: false, error: 'not a HAR file: "log.entries" is not a list' };
-  const reading = new HarReading();
+  const reading = new HarReading(options);
   reading.addLogField('creator', log.creator);
   reading.addLogField('pages', log.pages);
   for (const entry of log.entries) reading.addEntry(entry);
