@@ -2,7 +2,9 @@
  * Precision and recall of session-cookie detection on the labelled corpus (rubric section 2.1):
  * over the cookies that belong to each trace's site, as the product grades the trace.
  */
+import { parse } from 'tldts';
 import { siteOfUrl } from '../../src/core/site.js';
+import { PRODUCT_SESSION_COOKIES, VENDOR_NEVER_SESSION_COOKIES } from '../../src/detect/product-cookies.js';
 import { gradeObservations } from '../../src/grade/grade-observations.js';
 import type { CorpusTrace } from './real-world-corpus.js';
 
@@ -25,6 +27,8 @@ export interface Measurement {
   readonly wrong: readonly Verdict[];
   /** Cookies of a trace's site that have no label (the corpus should label every one). */
   readonly unlabelled: readonly string[];
+  /** Correct verdicts that rest on the project's site-scoped additions (sessions found, and ruled out). */
+  readonly byAdditions: { readonly sessions: number; readonly ruledOut: number };
 }
 
 /** How a detector decides, per trace: each own-site cookie name, session or not, and why. */
@@ -61,10 +65,15 @@ export const zapDetector: Detector = (trace) => {
  * (`abc123`) that identify nobody; they stay in the corpus for its HAR shapes only.
  */
 export function isRealSite(trace: CorpusTrace): boolean {
-  const host = trace.pageUrl === null ? '' : (siteOfUrl(trace.pageUrl) ?? '');
-  if (host === '' || /^[\d.]+$/.test(host) || host.startsWith('[') || host === 'localhost') return false;
-  return !/(^|\.)(example\.(com|net|org)|test|example|invalid|localhost|local)$/.test(host);
+  const site = trace.pageUrl === null ? '' : (siteOfUrl(trace.pageUrl) ?? '');
+  // A public suffix of the list (not an intranet name such as `legoas`, nor `no.playwright`).
+  const { isIcann, isIp } = parse(site);
+  if (site === '' || isIp === true || isIcann !== true) return false;
+  return !/(^|\.)example\.(com|net|org)$/.test(site);
 }
+
+/** What a card says of a cookie an addition decided (see detectSessionCookie). */
+const ADDITION_WORDS = new Set([...PRODUCT_SESSION_COOKIES, ...VENDOR_NEVER_SESSION_COOKIES].map((entry) => `${entry.product}'s ${entry.what}`));
 
 export function measure(traces: readonly CorpusTrace[], detector: Detector): Measurement {
   let truePositives = 0;
@@ -73,6 +82,7 @@ export function measure(traces: readonly CorpusTrace[], detector: Detector): Mea
   let trueNegatives = 0;
   const wrong: Verdict[] = [];
   const unlabelled: string[] = [];
+  const byAdditions = { sessions: 0, ruledOut: 0 };
   for (const trace of traces) {
     for (const [name, verdict] of detector(trace)) {
       const label = trace.labels.get(name);
@@ -80,6 +90,7 @@ export function measure(traces: readonly CorpusTrace[], detector: Detector): Mea
         unlabelled.push(`${trace.id}: ${name}`);
         continue;
       }
+      if (label.session === verdict.session && ADDITION_WORDS.has(verdict.why)) byAdditions[verdict.session ? 'sessions' : 'ruledOut']++;
       if (label.session && verdict.session) truePositives++;
       else if (!label.session && !verdict.session) trueNegatives++;
       else {
@@ -91,5 +102,5 @@ export function measure(traces: readonly CorpusTrace[], detector: Detector): Mea
   }
   const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);
   const recall = truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives);
-  return { truePositives, falsePositives, falseNegatives, trueNegatives, precision, recall, wrong, unlabelled };
+  return { truePositives, falsePositives, falseNegatives, trueNegatives, precision, recall, wrong, unlabelled, byAdditions };
 }
