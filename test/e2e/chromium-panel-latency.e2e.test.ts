@@ -14,7 +14,7 @@ import { launchChromiumWithPanel, type DevtoolsSession } from './support/chromiu
 
 const SESSION_COOKIES = 20;
 const OTHER_COOKIES = 5;
-const PROBES = 9;
+const PROBES = 5;
 
 let server: http.Server;
 let origin: string;
@@ -135,14 +135,14 @@ function median(values: readonly number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 }
 
-async function medianLatency(panel: Frame, label: string): Promise<number> {
+async function probeLatencies(panel: Frame, label: string): Promise<number[]> {
   const latencies: number[] = [];
   for (let probe = 0; probe < PROBES; probe++) latencies.push(await probeLatency(panel, `${label}p${probe}`));
-  return median(latencies);
+  return latencies;
 }
 
 describe('the Sessions panel under a busy app in Chromium', () => {
-  it('shows a new cookie as fast at 5,000 entries as at 100 (at most twice the time)', async () => {
+  it('shows every new cookie as fast at 5,000 entries as at 100 (at most twice the time, the slowest probe too)', async () => {
     const panel = await session.panel();
     // Errors in the panel, to name in a failure.
     await panel.evaluate(() => {
@@ -181,10 +181,13 @@ describe('the Sessions panel under a busy app in Chromium', () => {
     });
     await fill(100);
     await settled(panel, 'warm');
-    const at100 = await medianLatency(panel, 'small');
+    const small = await probeLatencies(panel, 'small');
+    const at100 = median(small);
     await fill(4_900);
     await settled(panel, 'full');
-    const at5000 = await medianLatency(panel, 'large');
+    const large = await probeLatencies(panel, 'large');
+    const at5000 = median(large);
+    const slowest = Math.max(...large);
     // On to 11,000 requests: past the panel's cap of 10,000, where it drops the oldest tenth.
     await fill(6_000);
     await settled(panel, 'capped');
@@ -194,9 +197,10 @@ describe('the Sessions panel under a busy app in Chromium', () => {
     const longest = await panel.evaluate(() => (window as unknown as { longestTask: { ms: number; at: number } }).longestTask);
     const harReads = await panel.evaluate(() => (window as unknown as { harReads: { reads: number } }).harReads.reads);
     console.log(
-      `Panel latency from a request's end to its card: ${at100} ms at about 100 entries, ${at5000} ms at about 5,000 (ratio ${(at5000 / at100).toFixed(2)}); longest panel task over the burst of ${fired.toLocaleString('en')} requests (past the cap): ${Math.round(longest.ms)} ms, ${(longest.at / 1000).toFixed(1)} s in; re-reads of the whole HAR for ${Math.floor(fired / 100)} redirects: ${harReads}.`,
+      `Panel latency from a request's end to its card: ${at100} ms at about 100 entries (median of ${small.join(', ')}), ${at5000} ms at about 5,000 (median of ${large.join(', ')}; ratio ${(at5000 / at100).toFixed(2)}, slowest probe ${(slowest / at100).toFixed(2)}); longest panel task over the burst of ${fired.toLocaleString('en')} requests (past the cap): ${Math.round(longest.ms)} ms, ${(longest.at / 1000).toFixed(1)} s in; re-reads of the whole HAR for ${Math.floor(fired / 100)} redirects: ${harReads}.`,
     );
-    expect(at5000 / at100).toBeLessThanOrEqual(2);
+    // Every probe, not only the median: a card that now and then comes late is what users notice.
+    expect(slowest / at100).toBeLessThanOrEqual(2);
     // The redirects set no cookie, so no request sends a value nothing explains: no re-read. One
     // or two stay possible, when Chromium drops a probe's raw Set-Cookie while a redirect is held;
     // re-reading for each redirect without Set-Cookie would make one for every held batch.

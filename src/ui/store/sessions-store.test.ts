@@ -12,12 +12,12 @@ afterEach(() => {
 });
 
 describe('the sessions store', () => {
-  it('acts as a safety net only when a batch was dear to grade: later batches wait and are graded together', async () => {
+  it('acts as a safety net only when grading stays dear: later batches wait and are graded together', async () => {
     vi.useFakeTimers();
     const store = createSessionsStore();
     applyEvent(store, { type: 'observed', observations: [setting('sid')] });
     expect(names(store)).toEqual(['sid']);
-    store.grading.lastMilliseconds = 100;
+    store.grading.recentMilliseconds = [100, 100, 100];
     applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
     applyEvent(store, { type: 'observed', observations: [setting('third.sid')] });
     expect(names(store)).toEqual(['sid']);
@@ -26,11 +26,21 @@ describe('the sessions store', () => {
     expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
   });
 
+  it('never holds a batch back after one dear grading (a collection pause is not a cost)', () => {
+    vi.useFakeTimers();
+    const store = createSessionsStore();
+    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
+    store.grading.recentMilliseconds = [2, 3, 120];
+    applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
+    expect(names(store)).toEqual(['sid', 'other.sid']);
+    expect(store.grading.timer).toBeNull();
+  });
+
   it('clears at once, even while a grading is pending', () => {
     vi.useFakeTimers();
     const store = createSessionsStore();
     applyEvent(store, { type: 'observed', observations: [setting('sid')] });
-    store.grading.lastMilliseconds = 100;
+    store.grading.recentMilliseconds = [100, 100, 100];
     applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
     applyEvent(store, { type: 'cleared' });
     expect(names(store)).toEqual([]);
