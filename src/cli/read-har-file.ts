@@ -1,12 +1,11 @@
 /**
  * Reads a HAR file of any size in bounded memory: the bytes go through `HarScanner`, which hands
- * over each entry's JSON text with its body and the headers grading does not read cut out; each is `JSON.parse`d alone and read by the
+ * over each entry's JSON text with its body cut out; each is `JSON.parse`d alone and read by the
  * same `HarReading` as the panel's getHAR() path and `readHar`. Memory holds one chunk and one
  * entry at a time, besides the observations.
  */
 import { open } from 'node:fs/promises';
 import { HarScanError, HarScanner, type HarScanLimits } from '../observation/har-scanner.js';
-import { GRADED_REQUEST_HEADERS, GRADED_RESPONSE_HEADERS } from '../observation/observation.js';
 import { HarReading, type HarReadOptions, type HarReadResult } from '../observation/read-har.js';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -31,8 +30,7 @@ export async function readHarFile(path: string, options: HarFileOptions = {}): P
     }
     if (part === 'entry') reading.addEntry(value);
     else reading.addLogField(part, value);
-    // Headers no grading reads are cut out before JSON.parse sees them: most of a real export's bytes.
-  }, limits, { request: GRADED_REQUEST_HEADERS, response: GRADED_RESPONSE_HEADERS });
+  }, limits);
   const file = await open(path);
   try {
     // A plain Uint8Array: the scanner takes many small views of it, and a Buffer's cost more.

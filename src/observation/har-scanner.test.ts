@@ -78,33 +78,6 @@ describe('HarScanner', () => {
     }
   });
 
-  it('cuts out the headers no grading reads, keeping the others in order, however the bytes are cut', () => {
-    const kept = { request: new Set(['cookie']), response: new Set(['set-cookie', 'date']) };
-    const text = JSON.stringify({
-      log: {
-        entries: [
-          {
-            request: { url: 'u', headers: [{ name: 'User-Agent', value: 'x' }, { value: 'a=1', name: 'Cookie' }, 'junk', { name: 'Accept' }, { name: 'C\u006fokie', value: 'b=2' }] },
-            response: { headers: [{ name: 'Set-Cookie', value: ['s=1', 's=2'] }, { name: 'Server', value: { nested: ['x'] } }, { name: 'DATE', value: 'd' }], content: { text: 'body' } },
-          },
-        ],
-      },
-    });
-    const expected = {
-      request: { url: 'u', headers: [null, { value: 'a=1', name: 'Cookie' }, null, null, { name: 'Cookie', value: 'b=2' }] },
-      response: { headers: [{ name: 'Set-Cookie', value: ['s=1', 's=2'] }, null, { name: 'DATE', value: 'd' }], content: { text: null } },
-    };
-    const bytes = encoder.encode(text);
-    for (let cut = 0; cut <= bytes.length; cut += 7) {
-      const parts: unknown[] = [];
-      const scanner = new HarScanner((_part, json) => parts.push(JSON.parse(json)), undefined, kept);
-      scanner.push(bytes.subarray(0, cut));
-      scanner.push(bytes.subarray(cut));
-      scanner.end();
-      expect(parts).toEqual([expected]);
-    }
-  });
-
   it('skips a byte order mark', () => {
     expect(scan(`\uFEFF${har}`)).toEqual(scan(har));
   });

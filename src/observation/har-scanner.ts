@@ -37,16 +37,6 @@ export interface HarScanLimits {
   readonly maxLogFieldBytes: number;
 }
 
-/**
- * The headers an entry keeps, by lower-case name, for its request and its response: the others
- * are cut out of the entry's text like a body (a header list is most of a real export's bytes,
- * and most of it is read by nothing). Absent: every header is kept.
- */
-export interface KeptHeaders {
-  readonly request: ReadonlySet<string>;
-  readonly response: ReadonlySet<string>;
-}
-
 export const DEFAULT_HAR_SCAN_LIMITS: HarScanLimits = {
   maxDepth: 256,
   maxEntryBytes: 32 * 1024 * 1024,
@@ -124,13 +114,6 @@ function isJsonString(quoted: string): boolean {
 export class HarScanner {
   readonly #limits: HarScanLimits;
   readonly #onPart: (part: HarPart, text: string) => void;
-  readonly #keptHeaders: KeptHeaders | null;
-  /** Inside a header list being filtered: where the current header's kept bytes start, or -1. */
-  #headerStart = -1;
-  /** The current header's name, as its bytes read (null until a string `name` was seen). */
-  #headerName: string | null = null;
-  /** The string being scanned is a header's `name` value: its bytes are collected like a key's. */
-  #stringIsHeaderName = false;
 
   #depth = 0;
   readonly #state: Uint8Array;
@@ -179,10 +162,9 @@ export class HarScanner {
   #shapeError: string | null = null;
   #entryIndex = 0;
 
-  constructor(onPart: (part: HarPart, text: string) => void, limits: HarScanLimits = DEFAULT_HAR_SCAN_LIMITS, keptHeaders: KeptHeaders | null = null) {
+  constructor(onPart: (part: HarPart, text: string) => void, limits: HarScanLimits = DEFAULT_HAR_SCAN_LIMITS) {
     this.#onPart = onPart;
     this.#limits = limits;
-    this.#keptHeaders = keptHeaders;
     this.#state = new Uint8Array(limits.maxDepth + 1);
     this.#state[0] = ROOT_VALUE;
   }
@@ -223,12 +205,6 @@ export class HarScanner {
           } else {
             this.#expectValue(position);
             this.#stringIsKey = false;
-            // A header's name (in a list being filtered) is collected like a key.
-            this.#stringIsHeaderName = this.#headerStart >= 0 && this.#depth === 7 && this.#keys[7] === 'name';
-            if (this.#stringIsHeaderName) {
-              this.#keyMatters = true;
-              this.#keyLength = 0;
-            }
           }
           this.#inString = true;
           this.#oddBackslashes = false;
@@ -336,7 +312,7 @@ export class HarScanner {
       const quote = chunk.indexOf(QUOTE, searchFrom);
       if (quote < 0) {
         this.#oddBackslashes = this.#backslashesBefore(chunk.length, start);
-        if (this.#stringIsKey || this.#stringIsHeaderName) this.#collectKey(start, chunk.length);
+        if (this.#stringIsKey) this.#collectKey(start, chunk.length);
         return chunk.length;
       }
       if (this.#backslashesBefore(quote, start)) {
@@ -356,14 +332,6 @@ export class HarScanner {
       this.#keys[this.#depth] = this.#keyMatters ? keyText(this.#keyBytes, this.#keyLength) : '';
       this.#state[this.#depth] = OBJECT_COLON;
     } else {
-      if (this.#stringIsHeaderName) {
-        this.#collectKey(start, quote);
-        // Past 32 bytes no header that grading reads; an escape is left for JSON.parse to read.
-        const name = this.#keyMatters ? keyText(this.#keyBytes, this.#keyLength) : '';
-        this.#headerName = name.includes('\\') ? null : name.toLowerCase();
-        if (name.includes('\\')) this.#headerStart = -2;
-        this.#stringIsHeaderName = false;
-      }
       this.#valueEnded(quote + 1);
     }
     return quote + 1;
@@ -524,12 +492,6 @@ export class HarScanner {
         this.#keep(this.#keepFrom, position);
         this.#keepBytes(NULL_BYTES, 0, NULL_BYTES.length);
         this.#cutDepth = depth;
-      } else if (this.#cutDepth < 0 && this.#capturePart === 'entry' && this.#filtersHeaders(depth)) {
-        // A header starts: its bytes are kept, and given back at its end unless grading reads it.
-        this.#keep(this.#keepFrom, position);
-        this.#keepFrom = position;
-        this.#headerStart = this.#capturedLength;
-        this.#headerName = null;
       }
       return;
     }
@@ -562,14 +524,7 @@ export class HarScanner {
     const keys = this.#keys;
     if (depth === 4) return true;
     if (depth === 5) return keys[4] === 'request' || keys[4] === 'response';
-    if (this.#filtersHeaders(6)) return depth === 6 || depth === 7;
     return depth === 6 && keys[5] === 'content' && keys[4] === 'response';
-  }
-
-  /** Whether the container at `depth` 6 of an entry is a request's or response's header list that is filtered. */
-  #filtersHeaders(depth: number): boolean {
-    const keys = this.#keys;
-    return this.#keptHeaders !== null && depth === 6 && keys[5] === 'headers' && (keys[4] === 'request' || keys[4] === 'response');
   }
 
   /** Whether the value about to start in the container at `depth` of an entry is one nothing reads. */
@@ -624,20 +579,6 @@ export class HarScanner {
     this.#capturedLength = length;
   }
 
-  /** The header that started at `#headerStart` ended at `end`: kept if grading reads it, else cut to `null`. */
-  #headerEnded(end: number): void {
-    const kept = this.#keptHeaders as KeptHeaders;
-    const names = this.#keys[4] === 'request' ? kept.request : kept.response;
-    const start = this.#headerStart;
-    this.#headerStart = -1;
-    // -2: a name with an escape, which JSON.parse reads and readers filter.
-    if (start === -2 || (this.#headerName !== null && names.has(this.#headerName))) return;
-    this.#keep(this.#keepFrom, end);
-    this.#keepFrom = end;
-    this.#capturedLength = start;
-    this.#keepBytes(NULL_BYTES, 0, NULL_BYTES.length);
-  }
-
   /** The value that ended at `end` (exclusive) was in the container at the current depth. */
   #valueEnded(end: number): void {
     const depth = this.#depth;
@@ -648,10 +589,6 @@ export class HarScanner {
     if (this.#cutDepth === depth) {
       this.#cutDepth = -1;
       this.#keepFrom = end;
-      return;
-    }
-    if (this.#headerStart !== -1 && depth === 6) {
-      this.#headerEnded(end);
       return;
     }
     if (this.#mode === WALK || depth !== this.#modeDepth) return;
