@@ -2,7 +2,8 @@
  * `npm run bench`: parse throughput against `cookie`, `set-cookie-parser` and `tough-cookie` in
  * the same process, parse+grade throughput for session cookies, retained memory per parsed
  * result, parse time on 1 KB / 10 KB / 100 KB headers (it must stay linear), the panel's ingest
- * and grading, and the known-secrets check on the panel's and the CLI's paths.
+ * and grading, the known-secrets check on the panel's and the CLI's paths, and the whole CLI
+ * process on real-entry and body-heavy HAR files, at start-up and on large reports.
  * Prints figures; it asserts nothing (speed is never a test).
  */
 import { cpus, loadavg } from 'node:os';
@@ -19,7 +20,7 @@ import { applyEvent, createSessionsStore } from '../ui/store/sessions-store.js';
 import { busyAppFigures } from './busy-app-bench.js';
 import { collectGarbage } from './collect-garbage.js';
 import { generateHarEntries } from './har-corpus.js';
-import { harStreamFigures } from './har-stream-bench.js';
+import { cliFigures } from './cli-bench.js';
 import { secretFigures } from './secrets-bench.js';
 import { generateCorpus } from './set-cookie-corpus.js';
 
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
   panelFigures();
   await busyAppFigures();
   await secretFigures();
-  await harStreamFigures();
+  await cliFigures();
 }
 
 await main();
