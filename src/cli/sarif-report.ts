@@ -7,8 +7,7 @@
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { CapLetter } from '../core/letter.js';
 import type { JsonReport } from '../report/json-report.js';
-import { documentedRules } from '../report/rubric-doc.js';
-import { RULE_DOCS } from '../rules/rule-docs.js';
+import { EVERY_RULE } from '../grade/every-rule.js';
 import { VERSION, rulesDocUrl } from '../version.js';
 
 /** error: the browser drops it or it can be hijacked (caps D or F); warning: caps B or C; note: deductions only. */
@@ -30,12 +29,11 @@ export function buildSarifLog(reports: readonly JsonReport[], options: SarifOpti
     toolDriverVersion: VERSION,
     url: rulesUrl,
   });
-  for (const rule of documentedRules()) {
-    const doc = RULE_DOCS[rule.id];
+  for (const rule of EVERY_RULE) {
     const builder = new SarifRuleBuilder().initSimple({
       ruleId: rule.id,
-      shortDescriptionText: doc?.when ?? rule.id,
-      fullDescriptionText: `${doc?.why ?? ''} Fix (express-session): ${rule.expressFix}`.trim(),
+      shortDescriptionText: rule.doc.when,
+      fullDescriptionText: `${rule.doc.why} Fix (express-session): ${rule.fix['express-session']}`,
       helpUri: `${rulesUrl}#${rule.id}`,
     });
     builder.rule.defaultConfiguration = { level: sarifLevel(rule.cap as CapLetter | null) };

@@ -16,7 +16,6 @@ import { buildCookieInventory, type CookieInventory, type CookieRecord, type Iss
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
 import type { Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
-import { secretKnownFinding } from '../rules/secret-known.js';
 import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { CookieTraceFold, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
@@ -230,7 +229,8 @@ export function gradeRecord(
   const secretMatch = session.isSession ? record.ids.map((id) => secretMatches?.get(id)).find((match) => match !== undefined) : undefined;
   const common = {
     rotatedOnLogin: trace?.rotatedOnLogin ?? false,
-    traceFindings: session.isSession ? [...(secretMatch ? [secretKnownFinding(secretMatch)] : []), ...(trace?.findings ?? [])] : [],
+    traceFindings: session.isSession ? (trace?.findings ?? []) : [],
+    secretMatch: secretMatch ?? null,
     scriptVisible: record.scriptReadings.length > 0,
   };
   const otherValues = (value: string) => extremes.filter((other) => other !== value);
@@ -242,6 +242,7 @@ export function gradeRecord(
     session,
     common.rotatedOnLogin,
     common.traceFindings.map((finding) => [finding.id, finding.message]),
+    common.secretMatch === null ? null : [common.secretMatch.scheme, common.secretMatch.source],
     common.scriptVisible,
     extremes,
     inventory.names.size,

@@ -9,7 +9,8 @@ import type { SessionDetection } from '../detect/detect-session-cookie.js';
 import { cookiePrefix, isHostPrefix } from '../detect/session-names.js';
 import { COOKIE_RULES } from '../rules/all-rules.js';
 import { ROTATED_ON_LOGIN } from '../trace/analyze-trace.js';
-import type { CookieRuleContext } from '../rules/cookie-rule.js';
+import type { CookieRule, CookieRuleContext, GradedFrom } from '../rules/cookie-rule.js';
+import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { HSTS_NOT_APPLICABLE, hstsApplies, lacksHsts } from '../rules/hsts-missing.js';
 import { worstLetter, type CookieLetter } from '../core/letter.js';
@@ -21,26 +22,11 @@ import { scoreAndLetter } from './score.js';
 import { browserOutcomes } from '../browsers/browser-outcomes.js';
 import { BROWSERS, type BrowserOutcomes } from '../core/reader.js';
 
-/**
- * What a cookie's grade rests on (rubric section 2.3): its Set-Cookie line, a reading of the
- * browser's store (no response: the response rules cannot apply), or only the values requests
- * carried (no attributes at all: only the name and value rules, and the trace rules).
- */
-export type GradedFrom = 'set' | 'store' | 'sent';
+export type { GradedFrom } from '../rules/cookie-rule.js';
 
-const STORE_RULE_IDS: ReadonlySet<string> = new Set([
-  'secure-missing', 'httponly-missing', 'samesite-missing', 'samesite-none',
-  'lifetime-hour', 'lifetime-day', 'lifetime-week', 'lifetime-over-cap',
-  'domain-host', 'domain-parent', 'prefix-none', 'prefix-secure-only', 'name-default',
-  'entropy-low', 'entropy-medium', 'value-carries-data',
-]);
-const SENT_RULE_IDS: ReadonlySet<string> = new Set(['prefix-none', 'name-default', 'entropy-low', 'entropy-medium', 'value-carries-data']);
-
-/** The section 4 rules that the evidence can answer. */
-function appliesTo(ruleId: string, gradedFrom: GradedFrom, scriptVisible: boolean): boolean {
-  if (gradedFrom === 'set') return true;
-  if (gradedFrom === 'store') return STORE_RULE_IDS.has(ruleId);
-  return SENT_RULE_IDS.has(ruleId) || (scriptVisible && ruleId === 'httponly-missing');
+/** Whether the rule can answer from the evidence: a script reading also shows a missing HttpOnly (rubric 2.3). */
+function appliesTo(rule: CookieRule, gradedFrom: GradedFrom, scriptVisible: boolean): boolean {
+  return rule.evidence.includes(gradedFrom) || (gradedFrom === 'sent' && scriptVisible && rule.id === 'httponly-missing');
 }
 
 export interface GradeSetCookieOptions {
@@ -54,6 +40,8 @@ export interface GradeSetCookieOptions {
   readonly rotatedOnLogin?: boolean;
   /** Findings of the rules over the whole trace (rubric section 5), scored with the others. */
   readonly traceFindings?: readonly Finding[];
+  /** A known secret the cookie's signature verifies with (rubric section 8), found before grading. */
+  readonly secretMatch?: SecretMatch | null;
 }
 
 export interface GradedSetCookie {
@@ -120,6 +108,7 @@ export function cookieRuleContext(
   session: SessionDetection,
   otherValues?: readonly string[],
   browsers: BrowserOutcomes | null = null,
+  secretMatch: SecretMatch | null = null,
 ): CookieRuleContext {
   return {
     cookie,
@@ -128,6 +117,7 @@ export function cookieRuleContext(
     lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
     entropyBits: estimateEntropyBits(cookie.value, otherValues),
     browsers,
+    secretMatch,
   };
 }
 
@@ -145,7 +135,7 @@ export function gradeSetCookie(
   // prove a rotation (rubric 2.2). The detection's clientSide says what the note says: one truth.
   const clientSide = !deletion && isClientSideSession(cookie.value, session);
   const detected = clientSide === session.clientSide ? session : { ...session, clientSide };
-  const context = cookieRuleContext(cookie, response, detected, options.otherValues, browsers);
+  const context = cookieRuleContext(cookie, response, detected, options.otherValues, browsers, options.secretMatch ?? null);
   const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
   if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
   if (browsers !== null) notes.push(...browserDifferenceNotes(browsers));
@@ -155,7 +145,7 @@ export function gradeSetCookie(
   for (const rule of COOKIE_RULES) {
     if (rule.onlyForSessionIds && !session.isSession) continue;
     if (clientSide && (rule.id === 'entropy-low' || rule.id === 'entropy-medium')) continue;
-    if (!appliesTo(rule.id, gradedFrom, scriptVisible)) continue;
+    if (!appliesTo(rule, gradedFrom, scriptVisible)) continue;
     const message = rule.explain(context);
     if (message === null) continue;
     findings.push({
@@ -163,7 +153,7 @@ export function gradeSetCookie(
       deduction: rule.deduction,
       cap: rule.cap,
       message,
-      fix: adviceFor(rule.fix, session.framework, cookie.name),
+      fix: rule.fixFor === null ? adviceFor(rule.fix, session.framework, cookie.name) : rule.fixFor(context),
     });
   }
 

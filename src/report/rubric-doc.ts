@@ -1,13 +1,11 @@
 /**
- * docs/rubric.md, written from the rules themselves (ids, deductions, caps, express-session fix)
- * and RULE_DOCS (when, why, sources), so the page cannot drift from the code: a test compares the
+ * docs/rubric.md, written from the rules themselves (ids, deductions, caps, when, why, sources,
+ * express-session fix) and the notes, so the page cannot drift from the code: a test compares the
  * committed file with this function's output; `npm run docs` rewrites it.
  */
 import { KNOWN_DIFFERENCES } from '../browsers/known-differences.js';
-import { COOKIE_RULES } from '../rules/all-rules.js';
-import { NOTE_DOCS, RULE_DOCS } from '../rules/rule-docs.js';
-import { EXPRESS_FIX, SECRET_KNOWN_RULE } from '../rules/secret-known.js';
-import { TRACE_RULES } from '../trace/analyze-trace.js';
+import { EVERY_RULE, type DocumentedRule } from '../grade/every-rule.js';
+import { NOTE_DOCS } from '../grade/note-docs.js';
 import { RUBRIC_VERSION } from '../version.js';
 import { FRAMEWORK_DEFAULT_NAMES } from '../detect/session-names.js';
 import { OPEN_COOKIE_DATABASE, RUBRIC_NEVER_SESSION } from '../detect/never-session.js';
@@ -22,26 +20,6 @@ export const LETTER_THRESHOLDS: readonly (readonly [string, string])[] = [
   ['D', '30 or more'],
   ['F', 'under 30'],
 ];
-
-export interface DocumentedRule {
-  readonly id: string;
-  readonly deduction: number;
-  readonly cap: string | null;
-  readonly expressFix: string;
-  readonly section: 'one Set-Cookie' | 'the whole trace';
-}
-
-/** Every rule of rubric sections 4 and 5, in the rubric's order. */
-export function documentedRules(): DocumentedRule[] {
-  const cookieRules = COOKIE_RULES.map((rule) => ({ id: rule.id, deduction: rule.deduction, cap: rule.cap, expressFix: rule.fix['express-session'], section: 'one Set-Cookie' as const }));
-  // secret-known sits after the rejections in the rubric's table; it is checked apart (asynchronously).
-  const afterRejections = cookieRules.findIndex((rule) => !rule.id.startsWith('rejected-'));
-  cookieRules.splice(afterRejections, 0, { ...SECRET_KNOWN_RULE, expressFix: EXPRESS_FIX, section: 'one Set-Cookie' });
-  return [
-    ...cookieRules,
-    ...TRACE_RULES.map((rule) => ({ id: rule.id, deduction: rule.deduction, cap: rule.cap, expressFix: rule.fix['express-session'], section: 'the whole trace' as const })),
-  ];
-}
 
 function cost(rule: DocumentedRule): string {
   const parts = [rule.deduction > 0 ? `-${rule.deduction} points` : 'no deduction', rule.cap === null ? 'no cap' : `caps the letter at ${rule.cap}`];
@@ -161,13 +139,12 @@ export function renderRubricDoc(): string {
     '## Findings',
     '',
   ];
-  for (const rule of documentedRules()) {
-    const doc = RULE_DOCS[rule.id];
+  for (const rule of EVERY_RULE) {
     lines.push(`### ${rule.id}`, '');
-    lines.push(`${doc?.when ?? ''} *(${rule.section}; ${cost(rule)})*`, '');
-    lines.push(`Why it matters: ${doc?.why ?? ''}`, '');
-    lines.push(`Fix (express-session): ${rule.expressFix}`, '');
-    lines.push(`Sources: ${doc?.sources ?? ''}`, '');
+    lines.push(`${rule.doc.when} *(${rule.section}; ${cost(rule)})*`, '');
+    lines.push(`Why it matters: ${rule.doc.why}`, '');
+    lines.push(`Fix (express-session): ${rule.fix['express-session']}`, '');
+    lines.push(`Sources: ${rule.doc.sources}`, '');
   }
   lines.push('## Notes', '', 'Notes are shown with a cookie and never change its score.', '', '| note | meaning |', '| --- | --- |');
   for (const [id, meaning] of Object.entries(NOTE_DOCS)) lines.push(`| \`${id}\` | ${meaning} |`);

@@ -22,6 +22,7 @@ import { rejectedSecureFromInsecure } from './rejected-secure-from-insecure.js';
 import { sameSiteInvalid } from './samesite-invalid.js';
 import { sameSiteMissing } from './samesite-missing.js';
 import { sameSiteNone } from './samesite-none.js';
+import { secretKnown } from './secret-known.js';
 import { secureMissing } from './secure-missing.js';
 import { valueCarriesData } from './value-carries-data.js';
 
@@ -38,6 +39,7 @@ export const REJECTION_RULES: readonly CookieRule[] = [
 export const COOKIE_RULES: readonly CookieRule[] = [
   ...REJECTION_RULES,
   rejectedByBrowser,
+  secretKnown,
   secureMissing,
   httpOnlyMissing,
   sameSiteMissing,

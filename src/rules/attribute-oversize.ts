@@ -9,6 +9,13 @@ export const attributeOversize = defineCookieRule({
   id: 'attribute-oversize',
   deduction: 5,
   cap: null,
+  evidence: ['set'],
+  doc: {
+    when: 'An attribute value longer than 1024 bytes.',
+    why: 'Browsers ignore that attribute.',
+    sources: 'RFC 6265bis 5.6',
+  },
+  snippet: "cookie: { path: '/' } // keep cookie.path and cookie.domain short",
   explain: ({ cookie }) => {
     const oversized = cookie.diagnostics.flatMap((d) => (d.kind === 'attribute-oversize' ? [d.attribute] : []));
     return oversized.length > 0

@@ -1,5 +1,18 @@
 import { defineCookieRule } from './cookie-rule.js';
-import { HSTS_ADVICE } from './fix-advice.js';
+import type { FixAdvice } from './fix-advice.js';
+
+export const HSTS_ADVICE: FixAdvice = {
+  'express-session':
+    "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on https responses (e.g. helmet's `hsts`).",
+  php: "Send `header('Strict-Transport-Security: max-age=31536000; includeSubDomains')` on https responses.",
+  django: 'Set `SECURE_HSTS_SECONDS = 31536000` (with `SecurityMiddleware`).',
+  flask: 'Send `Strict-Transport-Security: max-age=31536000` (e.g. with Flask-Talisman).',
+  rails: 'Set `config.force_ssl = true` (HSTS with a two-year max-age by default).',
+  laravel: 'Add a middleware that sends `Strict-Transport-Security: max-age=31536000`.',
+  'asp.net-core': 'Call `app.UseHsts()` with `options.MaxAge = TimeSpan.FromDays(365)`.',
+  'java-servlet': "Enable the container's HSTS filter (Tomcat `HttpHeaderSecurityFilter`, `hstsMaxAgeSeconds=31536000`).",
+  'spring-session': "Keep Spring Security's HSTS header (`headers().httpStrictTransportSecurity()`, one year by default).",
+};
 
 /** One year, the HSTS max-age the rubric (and the HSTS preload list) asks for. */
 export const HSTS_MIN_MAX_AGE = 31_536_000;
@@ -40,6 +53,13 @@ export const hstsMissing = defineCookieRule({
   id: 'hsts-missing',
   deduction: 5,
   cap: null,
+  evidence: ['set'],
+  doc: {
+    when: 'An https response without Strict-Transport-Security max-age >= 31536000 (not on IP addresses or localhost).',
+    why: 'The first visit, or a typed http:// link, can be downgraded to plain http before the redirect.',
+    sources: 'ASVS 5 3.4.1; MDN Observatory; RFC 6797',
+  },
+  snippet: "app.use((req, res, next) => { res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains'); next(); });",
   explain: ({ response }) => {
     if (response.scheme !== 'https' || !hstsApplies(response.host)) return null;
     if (response.hstsMaxAge === null) return 'The https response sends no Strict-Transport-Security header.';

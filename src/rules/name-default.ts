@@ -27,6 +27,13 @@ export const nameDefault = defineCookieRule({
   id: 'name-default',
   deduction: 2,
   cap: null,
+  evidence: ['set', 'store', 'sent'],
+  doc: {
+    when: "The name is a framework's default (connect.sid, PHPSESSID, JSESSIONID, sessionid, ...).",
+    why: 'It tells an attacker which framework, and so which weaknesses, to try.',
+    sources: 'OWASP Session Management (name fingerprinting)',
+  },
+  snippet: "name: '__Host-sid',\ncookie: { secure: true, path: '/' },",
   onlyForSessionIds: true,
   explain: ({ cookie }) =>
     isDefaultSessionName(cookie.name)

@@ -11,6 +11,13 @@ export const prefixSecureOnly = defineCookieRule({
   id: 'prefix-secure-only',
   deduction: 2,
   cap: null,
+  evidence: ['set', 'store'],
+  doc: {
+    when: 'A __Secure- or __Http- cookie that already has Secure, no Domain and Path=/.',
+    why: '__Host- (or __Host-Http-) would also lock the cookie to this host.',
+    sources: 'ASVS 4 3.4.4',
+  },
+  snippet: "name: '__Host-sid',\ncookie: { secure: true, path: '/' },",
   explain: ({ cookie }) => {
     const prefix = cookiePrefix(cookie.name);
     if ((prefix !== '__Secure-' && prefix !== '__Http-') || !cookie.secure || cookie.domain !== null || cookie.path !== '/') return null;

@@ -11,6 +11,13 @@ export const rejectedByBrowser = defineCookieRule({
   id: 'rejected-by-browser',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'Chromium or Firefox drops the line for a reason no rule above names: a known browser difference (a tab inside the name or value in Chromium, `=value` in Firefox, a Max-Age starting with "-" in Firefox, an Expires year before 1601 in both, a control character).',
+    why: 'Grading takes the strictest browser: a cookie one of them drops does not work for those users, and the finding names the browser.',
+    sources: 'The differential tests against Chromium and Firefox ESR (test/e2e/differential.e2e.test.ts)',
+  },
+  snippet: 'cookie: { maxAge: 60 * 60 * 1000 } // express-session writes Max-Age and Expires every browser reads; keep tabs out of names and ids',
   explain: ({ browsers }) => {
     if (browsers === null) return null;
     const departing = BROWSERS.filter((browser) => browsers[browser].departs);

@@ -11,6 +11,13 @@ export const rejectedDomain = defineCookieRule({
   id: 'rejected-domain',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'Domain does not domain-match the response host, or is a public suffix.',
+    why: 'Browsers drop the cookie: a site may not set cookies for another site or for a whole suffix.',
+    sources: 'RFC 6265bis 5.6 steps 9-10; Chrome InvalidDomain; Firefox CookieRejectedInvalidDomain',
+  },
+  snippet: "cookie: { path: '/' } // no cookie.domain: the cookie stays host-only",
   explain: ({ cookie, response }) => {
     const domain = cookie.domain;
     if (domain === null || response.host === '') return null;

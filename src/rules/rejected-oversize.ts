@@ -13,6 +13,13 @@ export const rejectedOversize = defineCookieRule({
   id: 'rejected-oversize',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'Name and value together longer than 4096 bytes.',
+    why: 'Browsers drop the whole cookie.',
+    sources: 'RFC 6265bis 5.6; Chrome NameValuePairExceedsMaxSize',
+  },
+  snippet: 'req.session.data = value; // keep data in the server-side session, not in the cookie',
   explain: ({ cookie }) => {
     // A UTF-16 unit is at most 3 UTF-8 bytes: short cookies need no count.
     if ((cookie.name.length + cookie.value.length) * 3 <= MAX_NAME_VALUE_BYTES) return null;

@@ -10,6 +10,13 @@ export const rejectedPartitionedInsecure = defineCookieRule({
   id: 'rejected-partitioned-insecure',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'Partitioned without Secure.',
+    why: 'Browsers drop partitioned cookies that are not Secure.',
+    sources: 'CHIPS; Firefox CookieRejectedPartitionedRequiresSecure',
+  },
+  snippet: 'cookie: { partitioned: true, secure: true }',
   explain: ({ cookie }) =>
     cookie.partitioned && !cookie.secure ? 'Partitioned without Secure: the browser rejects this cookie.' : null,
   fix: everyFramework(

@@ -12,6 +12,13 @@ export const rejectedPrefix = defineCookieRule({
   id: 'rejected-prefix',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'A __Secure-, __Host-, __Http- or __Host-Http- name whose attributes break the prefix rules, or a nameless cookie whose value starts with a prefix.',
+    why: 'Browsers drop the cookie: the prefix promises attributes the line does not have.',
+    sources: 'RFC 6265bis 4.1.3 and 5.6; Chrome InvalidPrefix; Firefox CookieRejectedInvalidPrefix',
+  },
+  snippet: "name: '__Host-sid',\ncookie: { secure: true, httpOnly: true, path: '/' }, // and no cookie.domain",
   explain: ({ cookie }) => {
     if (cookie.rejection === 'nameless-prefixed-value') {
       return 'A cookie with an empty name whose value starts with a cookie prefix: the browser rejects it.';

@@ -10,6 +10,13 @@ export const rejectedSameSiteNoneInsecure = defineCookieRule({
   id: 'rejected-samesite-none-insecure',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'SameSite=None without Secure.',
+    why: 'Chrome and Firefox drop the cookie: the session never starts, or an older cookie stays in use.',
+    sources: 'RFC 6265bis 5.6 step 19; Chrome SameSiteNoneInsecure; Firefox CookieRejectedNonRequiresSecure2; MDN Observatory -20',
+  },
+  snippet: "cookie: { sameSite: 'lax' } // or, for real cross-site use: { sameSite: 'none', secure: true }",
   explain: ({ cookie }) =>
     cookie.sameSite === 'None' && !cookie.secure
       ? 'SameSite=None without Secure: the browser rejects this cookie, so the session does not work.'

@@ -10,6 +10,13 @@ export const rejectedSecureFromInsecure = defineCookieRule({
   id: 'rejected-secure-from-insecure',
   deduction: 0,
   cap: 'F',
+  evidence: ['set'],
+  doc: {
+    when: 'A Secure cookie set by a response whose URL is not trustworthy (plain http, not localhost).',
+    why: 'Browsers drop Secure cookies set over plain http: the cookie is never stored.',
+    sources: 'RFC 6265bis 5.6 step 13; Chrome SecureOnly; Firefox CookieRejectedSecureButNonHttps',
+  },
+  snippet: "cookie: { secure: 'auto' },\nproxy: true, // behind a TLS-terminating proxy",
   explain: ({ cookie, response }) =>
     cookie.secure && !response.trustworthy && response.scheme !== ''
       ? `Secure cookie set over plain ${response.scheme}: the browser rejects it (only https or localhost may set Secure cookies).`

@@ -10,6 +10,13 @@ export const sameSiteInvalid = defineCookieRule({
   id: 'samesite-invalid',
   deduction: 20,
   cap: 'B',
+  evidence: ['set'],
+  doc: {
+    when: 'SameSite with a value other than Strict, Lax or None.',
+    why: 'Browsers ignore the value and fall back to their own default.',
+    sources: 'ZAP 10054-3; MDN Observatory -20; Firefox CookieSameSiteValueInvalid2',
+  },
+  snippet: "cookie: { sameSite: 'strict' }",
   explain: ({ cookie }) => {
     if (cookie.sameSite !== 'Unrecognized') return null;
     const last = [...cookie.diagnostics].reverse().find((d) => d.kind === 'invalid-samesite');

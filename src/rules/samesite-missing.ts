@@ -10,6 +10,13 @@ export const sameSiteMissing = defineCookieRule({
   id: 'samesite-missing',
   deduction: 20,
   cap: 'B',
+  evidence: ['set', 'store'],
+  doc: {
+    when: 'No attribute named SameSite at all.',
+    why: 'Browsers disagree on the default (Lax in Chrome, None in others), so cross-site requests may carry the session (CSRF).',
+    sources: 'OWASP ("must explicitly set"); ASVS 4 3.4.3; ZAP 10054-1',
+  },
+  snippet: "cookie: { sameSite: 'strict' }",
   explain: ({ cookie }) => {
     if (cookie.sameSite !== null) return null;
     const oversized = cookie.diagnostics.some(

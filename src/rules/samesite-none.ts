@@ -9,6 +9,13 @@ export const sameSiteNone = defineCookieRule({
   id: 'samesite-none',
   deduction: 10,
   cap: 'B',
+  evidence: ['set', 'store'],
+  doc: {
+    when: 'SameSite=None with Secure.',
+    why: 'Every cross-site request carries the session cookie; only needed for real third-party use.',
+    sources: 'ZAP 10054-2; Chrome third-party cookie phase-out',
+  },
+  snippet: "cookie: { sameSite: 'lax' }",
   explain: ({ cookie }) =>
     cookie.sameSite === 'None' && cookie.secure
       ? 'SameSite=None: the browser sends this cookie on cross-site requests too, which exposes the session to CSRF.'

@@ -4,14 +4,9 @@
  * badsecrets, CookieMonster. The secret is named only when it comes from the bundled public list;
  * a match from the user's own list names the file and line, never the secret.
  */
-import type { Finding } from '../core/finding.js';
 import type { SecretMatch } from '../secrets/known-secret-check.js';
 import type { SigningScheme } from '../secrets/signed-values.js';
-
-export const SECRET_KNOWN_ID = 'secret-known';
-
-/** The rule as docs/rubric.md and SARIF list it (it is checked apart: the check is asynchronous). */
-export const SECRET_KNOWN_RULE = { id: SECRET_KNOWN_ID, deduction: 0, cap: 'F' as const } as const;
+import { defineCookieRule } from './cookie-rule.js';
 
 const ROTATE =
   'Then treat every session issued so far as compromised: anyone could have forged one. Rotating the secret logs everyone out; that is the point.';
@@ -29,22 +24,39 @@ const ADVICE: Readonly<Record<SigningScheme, readonly [string, string]>> = {
   'jws-hs512': ['jwt', 'Sign the token with a key of 64+ random bytes from the environment, or use an asymmetric algorithm (ES256, EdDSA).'],
 };
 
-export const EXPRESS_FIX =
+const EXPRESS_FIX =
   "Set `secret: process.env.SESSION_SECRET` with 32+ random bytes (`node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`); to rotate without logging everyone out at once, `secret: [newSecret, oldSecret]`.";
 
 function where(match: SecretMatch): string {
   return match.source.list === 'bundled' ? `the publicly known secret "${match.source.secret}"` : `a secret from your list (${match.source.file}, line ${match.source.line})`;
 }
 
-export function secretKnownFinding(match: SecretMatch): Finding {
+/** The advice for the framework the signing scheme names, after express-session's. */
+function fixFor(match: SecretMatch): Record<string, string> {
   const [framework, advice] = ADVICE[match.scheme];
   const fix: Record<string, string> = { 'express-session': `${EXPRESS_FIX} ${ROTATE}` };
   if (framework !== 'express-session') fix[framework] = `${advice} ${ROTATE}`;
-  return {
-    id: SECRET_KNOWN_ID,
-    deduction: 0,
-    cap: 'F',
-    message: `The cookie's ${match.scheme} signature verifies with ${where(match)}: anyone can forge a session for any user.`,
-    fix,
-  };
+  return fix;
 }
+
+/**
+ * The check itself runs before grading, off the render path (it signs with up to a thousand
+ * secrets): its match reaches the rule as `secretMatch`, like every other fact about the cookie.
+ */
+export const secretKnown = defineCookieRule({
+  id: 'secret-known',
+  deduction: 0,
+  cap: 'F',
+  onlyForSessionIds: true,
+  evidence: ['set', 'store', 'sent'],
+  doc: {
+    when: "The cookie's signature verifies with a publicly known secret (express-session, cookie-session / koa-session, Flask, Django signed cookies, HS256/384/512 JWTs).",
+    why: "Anyone can sign a session of their own choosing, for any user: every other finding is moot. Every session issued with that secret must be treated as compromised.",
+    sources: "ASVS 5 V13.3 (secret management); OWASP; badsecrets; CookieMonster",
+  },
+  snippet: "secret: process.env.SESSION_SECRET, // 32+ random bytes; rotate with [newSecret, oldSecret]",
+  explain: ({ secretMatch }) =>
+    secretMatch === null ? null : `The cookie's ${secretMatch.scheme} signature verifies with ${where(secretMatch)}: anyone can forge a session for any user.`,
+  fix: { 'express-session': `${EXPRESS_FIX} ${ROTATE}` },
+  fixFor: ({ secretMatch }) => (secretMatch === null ? {} : fixFor(secretMatch)),
+});

@@ -2,7 +2,19 @@ import { unzlibSync } from 'fflate';
 import { decodeBase64, decodeBase64Bytes, peekBase64 } from '../core/base64.js';
 import { percentDecode } from '../core/percent-decode.js';
 import { defineCookieRule } from './cookie-rule.js';
-import { SERVER_SIDE_DATA_ADVICE } from './fix-advice.js';
+import type { FixAdvice } from './fix-advice.js';
+
+export const SERVER_SIDE_DATA_ADVICE: FixAdvice = {
+  'express-session': 'Keep data in `req.session` (a server-side store), never in the cookie value itself.',
+  php: 'Keep data in `$_SESSION`, never in the cookie value itself.',
+  django: "Use a server-side `SESSION_ENGINE` (`django.contrib.sessions.backends.db` or `cache`), not `signed_cookies`.",
+  flask: "Flask's default session stores data in the (signed, readable) cookie: use a server-side session (Flask-Session).",
+  rails: 'Use a server-side store (`:active_record_store`, `:cache_store`) instead of `:cookie_store`.',
+  laravel: "Use a server-side `'driver'` (database, redis, file) instead of `cookie` in config/session.php.",
+  'asp.net-core': 'Keep data in `ISession` backed by a distributed cache, not in the cookie.',
+  'java-servlet': 'Keep data in `HttpSession` attributes, not in the cookie.',
+  'spring-session': 'Keep data in the session repository, not in the cookie.',
+};
 
 const LARAVEL_ENVELOPE_KEYS = new Set(['iv', 'value', 'mac', 'tag']);
 const LOCAL_PART_CHAR = /[A-Za-z0-9._%+-]/;
@@ -121,6 +133,13 @@ export const valueCarriesData = defineCookieRule({
   id: 'value-carries-data',
   deduction: 10,
   cap: null,
+  evidence: ['set', 'store', 'sent'],
+  doc: {
+    when: 'A segment of the value decodes to JSON, the value is a JWS, or an e-mail address appears.',
+    why: 'Session data in the cookie can be read by anyone who sees it; a session id should mean nothing.',
+    sources: 'OWASP Session Management ("meaningless")',
+  },
+  snippet: 'req.session.user = user; // in the server-side store; the cookie holds only the id',
   onlyForSessionIds: true,
   explain: ({ cookie }) => {
     const carried = describeCarriedData(cookie.value);

@@ -1,7 +1,6 @@
 import type { CookieIdentity } from '../core/cookie-identity.js';
-import type { CapLetter } from '../core/letter.js';
 import type { Observation } from '../observation/observation.js';
-import type { FixAdvice } from '../rules/fix-advice.js';
+import type { RuleFacts } from '../rules/cookie-rule.js';
 import type { IdPlace } from './id-occurrences.js';
 
 /** What one response's Set-Cookie did to the cookie. */
@@ -38,13 +37,24 @@ export interface TraceSoFar {
  * (and the trace so far) after any number of steps. The grader keeps the state per cookie, so a new
  * batch of requests costs its own steps, not the whole trace again.
  */
-export interface TraceRule<State = unknown> {
-  readonly id: string;
-  readonly deduction: number;
-  readonly cap: CapLetter | null;
+export interface TraceRule<State = unknown> extends RuleFacts {
   start(cookie: { readonly identity: CookieIdentity }): State;
   step(state: State, step: TraceStep): void;
   /** The one-line explanation when the rule fires, else null. Never contains a cookie value. */
   explain(state: State, trace: TraceSoFar): string | null;
-  readonly fix: FixAdvice;
+}
+
+/** Builds a trace rule with every field in the same order (one object shape for the grader's loop). */
+export function defineTraceRule<State>(rule: TraceRule<State>): TraceRule<State> {
+  return {
+    id: rule.id,
+    deduction: rule.deduction,
+    cap: rule.cap,
+    doc: rule.doc,
+    fix: rule.fix,
+    snippet: rule.snippet,
+    start: rule.start,
+    step: rule.step,
+    explain: rule.explain,
+  };
 }

@@ -1,15 +1,21 @@
 import { everyFramework } from '../../rules/fix-advice.js';
-import type { TraceRule } from '../trace-rule.js';
+import { defineTraceRule } from '../trace-rule.js';
 
 /**
  * `id-in-url`: the session id appears in a request URL, a Referer or a Location header, or the
  * path carries `;jsessionid=` (URL rewriting). URLs end up in logs, history and other sites'
  * Referer. Sources: ZAP 3, ASVS 4 3.1.1, ASVS 5 14.2.1.
  */
-export const idInUrl: TraceRule<null> = {
+export const idInUrl = defineTraceRule<null>({
   id: 'id-in-url',
   deduction: 0,
   cap: 'F',
+  doc: {
+    when: 'The session id appears in a request URL, a Referer or a Location header, or the path carries ;jsessionid=.',
+    why: "URLs end up in logs, browser history and other sites' Referer: whoever reads one can take over the session.",
+    sources: 'ZAP 3; ASVS 4 3.1.1; ASVS 5 14.2.1',
+  },
+  snippet: '// Build links without req.sessionID: the cookie alone carries the session.',
   // The trace's URLs are searched once for every session id (IdOccurrences), not per cookie.
   start: () => null,
   step: () => undefined,
@@ -26,4 +32,4 @@ export const idInUrl: TraceRule<null> = {
     'java-servlet': 'Add `<tracking-mode>COOKIE</tracking-mode>` to `<session-config>` in web.xml (no URL rewriting).',
     'spring-session': 'Set `server.servlet.session.tracking-modes=cookie`.',
   },
-};
+});

@@ -1,6 +1,6 @@
 import { isLogoutRequest } from '../login-logout.js';
 import { redirectChain } from '../redirect-chain.js';
-import type { TraceRule } from '../trace-rule.js';
+import { defineTraceRule } from '../trace-rule.js';
 
 /** The logout requests that carried the cookie, with the value each carried. */
 type CarriedLogouts = { index: number; value: string }[];
@@ -10,10 +10,16 @@ type CarriedLogouts = { index: number; value: string }[];
  * deletes or replaces the session cookie, so the id (and often the server session) outlives the
  * logout. Sources: ASVS 5 7.4.1, OWASP Session Management.
  */
-export const logoutNotCleared: TraceRule<CarriedLogouts> = {
+export const logoutNotCleared = defineTraceRule<CarriedLogouts>({
   id: 'logout-not-cleared',
   deduction: 10,
   cap: null,
+  doc: {
+    when: 'After a logout, no Set-Cookie deleted or replaced the session cookie.',
+    why: 'The id, and often the server session, outlives the logout.',
+    sources: 'ASVS 5 7.4.1; OWASP Session Management',
+  },
+  snippet: "req.session.destroy((err) => {\n  if (err) return next(err);\n  res.clearCookie('connect.sid', { path: '/' });\n  res.redirect('/');\n});",
   start: () => [],
   step: (logouts, { index, observation, carried }) => {
     if (carried !== undefined && isLogoutRequest(observation)) logouts.push({ index, value: carried });
@@ -46,4 +52,4 @@ export const logoutNotCleared: TraceRule<CarriedLogouts> = {
     '@fastify/session': 'Call `await request.session.destroy()` in the logout handler.',
     'spring-session': 'Configure logout with `invalidateHttpSession(true)` and `deleteCookies("SESSION")`.',
   },
-};
+});

@@ -1,6 +1,6 @@
 import { isLoginRequest, isSuccessfulLogin } from '../login-logout.js';
 import { redirectChain } from '../redirect-chain.js';
-import type { TraceRule, TraceSoFar } from '../trace-rule.js';
+import { defineTraceRule, type TraceSoFar } from '../trace-rule.js';
 
 export type LoginOutcome = 'rotated' | 'not-rotated';
 
@@ -32,10 +32,16 @@ export function loginOutcomes(logins: CarriedLogins, { observations, setAt, last
  * redirects), requests still carry V: an attacker who planted V is now logged in (session
  * fixation). Sources: OWASP Session Management (mandatory), ASVS 4 3.2.1, ASVS 5 7.2.4, ZAP 40013.
  */
-export const noRotationOnLogin: TraceRule<CarriedLogins> = {
+export const noRotationOnLogin = defineTraceRule<CarriedLogins>({
   id: 'no-rotation-on-login',
   deduction: 40,
   cap: 'D',
+  doc: {
+    when: 'A successful login carried a session id, and requests after it still carry the same id.',
+    why: 'An attacker who planted that id before the login is now logged in as the user (session fixation).',
+    sources: 'OWASP Session Management (mandatory); ASVS 4 3.2.1; ASVS 5 7.2.4; ZAP 40013',
+  },
+  snippet: "req.session.regenerate((err) => {\n  if (err) return next(err);\n  req.session.user = user;\n  req.session.save(next);\n});",
   start: () => [],
   step: (logins, { index, observation, carried }) => {
     if (carried !== undefined && isLoginRequest(observation)) logins.push({ index, value: carried });
@@ -55,4 +61,4 @@ export const noRotationOnLogin: TraceRule<CarriedLogins> = {
     'java-servlet': 'Call `request.changeSessionId()` after authentication (Servlet 3.1).',
     'spring-session': 'Keep Spring Security\'s session fixation protection on: `sessionManagement().sessionFixation().changeSessionId()`.',
   },
-};
+});

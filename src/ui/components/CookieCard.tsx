@@ -5,7 +5,7 @@ import type { AttributeChange } from '../../grade/grade-observations.js';
 import { fixId } from '../store/fix-id.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { combinedFix, type CombinedFix as CombinedFixBlock } from '../../rules/combined-fix/combined-fix.js';
-import { fixSnippet } from '../../rules/fix-snippets.js';
+import { fixSnippet } from '../../report/fix-snippet.js';
 import { CopyButton } from './CopyButton.js';
 import { Prose } from './Prose.js';
 import { GradeBadge } from './GradeBadge.js';

@@ -3,9 +3,9 @@
  * same text as docs/rubric.md, from the same data), so the panel can link each finding id to it
  * with no network. Each finding has its id as the element id, for `rules.html#secure-missing`.
  */
-import { documentedRules } from '../../report/rubric-doc.js';
+import { EVERY_RULE } from '../../grade/every-rule.js';
+import { NOTE_DOCS } from '../../grade/note-docs.js';
 import { LetterThresholds } from './LetterLegend.js';
-import { NOTE_DOCS, RULE_DOCS } from '../../rules/rule-docs.js';
 import { Prose } from './Prose.js';
 
 export function RulesPage() {
@@ -18,22 +18,22 @@ export function RulesPage() {
       </p>
       <LetterThresholds />
       <h2>Findings</h2>
-      {documentedRules().map((rule) => {
-        const doc = RULE_DOCS[rule.id];
+      {EVERY_RULE.map((rule) => {
+        const { doc } = rule;
         return (
           <section id={rule.id} key={rule.id} class="rule">
             <h3>{rule.id}</h3>
             <p>
-              <Prose text={doc?.when ?? ''} />{' '}
+              <Prose text={doc.when} />{' '}
               <em>
                 ({rule.deduction > 0 ? `-${rule.deduction} points` : 'no deduction'}, {rule.cap === null ? 'no cap' : `caps the letter at ${rule.cap}`})
               </em>
             </p>
-            <p>Why it matters: {doc?.why}</p>
+            <p>Why it matters: {doc.why}</p>
             <p>
-              Fix (express-session): <Prose text={rule.expressFix} />
+              Fix (express-session): <Prose text={rule.fix['express-session']} />
             </p>
-            <p class="sources">Sources: {doc?.sources}</p>
+            <p class="sources">Sources: {doc.sources}</p>
           </section>
         );
       })}

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { documentedRules } from '../report/rubric-doc.js';
-import { HTTPONLY_ADVICE, SECURE_ADVICE } from './fix-advice.js';
-import { EXPRESS_SESSION_SNIPPETS, fixSnippet } from './fix-snippets.js';
+import { EVERY_RULE } from '../grade/every-rule.js';
+import { SECURE_ADVICE } from '../rules/fix-advice.js';
+import { HTTPONLY_ADVICE } from '../rules/httponly-missing.js';
+import { fixSnippet } from './fix-snippet.js';
 
 describe('what Copy puts on the clipboard', () => {
   it('has complete express-session code for every rule, never code to remove', () => {
-    for (const rule of documentedRules()) {
-      const snippet = EXPRESS_SESSION_SNIPPETS[rule.id];
-      expect(snippet, rule.id).toBeDefined();
-      expect(snippet, rule.id).not.toMatch(/httpOnly: false|secure: false/);
+    for (const rule of EVERY_RULE) {
+      expect(rule.snippet, rule.id).not.toBe('');
+      expect(rule.snippet, rule.id).not.toMatch(/httpOnly: false|secure: false/);
+      expect(fixSnippet(rule.id, 'express-session', rule.fix['express-session'])).toBe(rule.snippet);
     }
   });
 
