@@ -15,8 +15,18 @@ export function domainMatches(host: string, domain: string): boolean {
   return !isIpAddress(host) && host.endsWith(`.${domain}`);
 }
 
+/** Answers for the domains asked lately: a trace sets the same few Domain attributes again and again. */
+const publicSuffixAnswers = new Map<string, boolean>();
+const ANSWERS_KEPT = 1024;
+
 /** True when `domain` is itself a public suffix (`com`, `co.uk`, `github.io`). */
 export function isPublicSuffix(domain: string): boolean {
   if (domain.length === 0 || isIpAddress(domain)) return false;
-  return getPublicSuffix(domain, { allowPrivateDomains: true }) === domain;
+  let answer = publicSuffixAnswers.get(domain);
+  if (answer === undefined) {
+    if (publicSuffixAnswers.size >= ANSWERS_KEPT) publicSuffixAnswers.clear();
+    answer = getPublicSuffix(domain, { allowPrivateDomains: true }) === domain;
+    publicSuffixAnswers.set(domain, answer);
+  }
+  return answer;
 }

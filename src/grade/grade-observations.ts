@@ -11,7 +11,7 @@ import type { Note } from '../core/finding.js';
 import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
 import { isThirdParty, siteOfHost } from '../core/site.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
-import { detectSessionCookie, type UserMark } from '../detect/detect-session-cookie.js';
+import { detectSessionCookie, type SessionDetection, type UserMark } from '../detect/detect-session-cookie.js';
 import { buildCookieInventory, type CookieInventory, type CookieRecord, type Issuance, type SeenAs } from '../inventory/cookie-inventory.js';
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
 import type { Observation } from '../observation/observation.js';
@@ -212,8 +212,17 @@ export function gradeRecord(
   const { observations } = inventory;
   const longestValueLength = longestLength(record.ids);
   const cookieSite = siteOfHost(record.identity.domain);
-  const detect = (value: string, byLogin: boolean) =>
-    detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark, longestValueLength, cookieSite });
+  // A cookie is often set again with a value it had: detection is asked once per value.
+  const detections = new Map<string, SessionDetection>();
+  const detect = (value: string, byLogin: boolean) => {
+    const key = `${byLogin ? 1 : 0}${value}`;
+    let detection = detections.get(key);
+    if (detection === undefined) {
+      detection = detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark, longestValueLength, cookieSite });
+      detections.set(key, detection);
+    }
+    return detection;
+  };
   const latestIssued = lastIssued(record.issuances);
   const latestValue =
     latestIssued?.cookie.value ??

@@ -115,7 +115,8 @@ export function cookieRuleContext(
     response,
     session,
     lifetimeSeconds: cookieLifetimeSeconds(cookie, response.time),
-    entropyBits: estimateEntropyBits(cookie.value, otherValues),
+    // Session identifiers only (rubric section 4): no rule, letter or view reads another cookie's.
+    entropyBits: session.isSession ? estimateEntropyBits(cookie.value, otherValues) : 0,
     browsers,
     secretMatch,
   };

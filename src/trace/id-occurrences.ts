@@ -9,7 +9,7 @@
  */
 import { buildValueIndex, valueForms, type ValueIndex } from '../core/value-index.js';
 import type { Observation } from '../observation/observation.js';
-import { placedUrlsOf, type UrlPlace } from './observation-facts.js';
+import { forEachPlacedUrl, type UrlPlace } from './observation-facts.js';
 
 export type IdPlace = UrlPlace | 'the URL path (;jsessionid=)';
 
@@ -88,18 +88,18 @@ export class IdOccurrences {
   #search(from: number, index: ValueIndex, only?: ReadonlySet<string>): Set<string> {
     const found = new Set<string>();
     if (index.size === 0) return found;
-    for (let at = from; at < this.#observations.length; at++) {
-      for (const { place, text } of placedUrlsOf(this.#observations[at] as Observation)) {
-        for (const form of index.formsIn(text)) {
-          for (const id of this.#idsByForm.get(form) ?? []) {
-            if (only !== undefined && !only.has(id)) continue;
-            found.add(id);
-            const places = this.#placesById.get(id) as Map<IdPlace, FirstSeen>;
-            if (!places.has(place)) places.set(place, { index: at, order: PLACE_ORDER[place] });
-          }
+    let at = from;
+    const credit = (place: IdPlace, text: string) => {
+      for (const form of index.formsIn(text)) {
+        for (const id of this.#idsByForm.get(form) ?? []) {
+          if (only !== undefined && !only.has(id)) continue;
+          found.add(id);
+          const places = this.#placesById.get(id) as Map<IdPlace, FirstSeen>;
+          if (!places.has(place)) places.set(place, { index: at, order: PLACE_ORDER[place] });
         }
       }
-    }
+    };
+    for (; at < this.#observations.length; at++) forEachPlacedUrl(this.#observations[at] as Observation, credit);
     return found;
   }
 }

@@ -5,7 +5,7 @@
  * are read once, by the inventory.
  */
 import { isTrustworthyUrl, urlParts } from '../core/trustworthy-url.js';
-import { headerValues, type Observation } from '../observation/observation.js';
+import type { Observation } from '../observation/observation.js';
 
 export function memoized<T>(compute: (observation: Observation) => T): (observation: Observation) => T {
   const cache = new WeakMap<Observation, T>();
@@ -21,17 +21,16 @@ export function memoized<T>(compute: (observation: Observation) => T): (observat
 
 export type UrlPlace = 'a request URL' | 'a Referer header' | 'a Location header';
 
-export interface PlacedUrl {
-  readonly place: UrlPlace;
-  readonly text: string;
+/**
+ * Visits the request URL, then each Referer and Location header of the exchange: the places
+ * `id-in-url` searches. It reads them in place (a search of the whole trace makes no object per
+ * exchange).
+ */
+export function forEachPlacedUrl(observation: Observation, visit: (place: UrlPlace, text: string) => void): void {
+  visit('a request URL', observation.url);
+  for (const header of observation.requestHeaders) if (header.name.length === 7 && header.name.toLowerCase() === 'referer') visit('a Referer header', header.value);
+  for (const header of observation.responseHeaders) if (header.name.length === 8 && header.name.toLowerCase() === 'location') visit('a Location header', header.value);
 }
-
-/** The request URL, Referer headers and Location headers of the exchange. */
-export const placedUrlsOf = memoized((observation): readonly PlacedUrl[] => [
-  { place: 'a request URL', text: observation.url },
-  ...headerValues(observation.requestHeaders, 'referer').map((text) => ({ place: 'a Referer header' as const, text })),
-  ...headerValues(observation.responseHeaders, 'location').map((text) => ({ place: 'a Location header' as const, text })),
-]);
 
 /** The host of a request that went over plain http or ws to a host that is not trustworthy, or '' (`sent-over-http`). */
 export const plainHttpHostOf = memoized((observation): string => {
