@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedCookie } from './stored-cookie.js';
+import { isDropped, storedCookie } from './stored-cookie.js';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const URL = 'https://app.example.com/account/settings';
@@ -48,7 +48,14 @@ describe('storedCookie', () => {
 
   it('explains each drop without the cookie value', () => {
     const dropped = storedCookie('sid=SECRETVALUE; Secure', { url: 'http://app.example.com/', browser: 'chromium', now: NOW });
-    expect('explanation' in dropped && dropped.explanation).toBeTruthy();
+    expect(isDropped(dropped) && dropped.explanation).toBeTruthy();
     expect(JSON.stringify(dropped)).not.toContain('SECRETVALUE');
+  });
+
+  it('tells a dropped cookie from a stored one with isDropped()', () => {
+    expect(isDropped(storedCookie('sid=abc; Secure', { url: 'http://app.example.com/', browser: 'chromium', now: NOW }))).toBe(true);
+    expect(isDropped(storedCookie('sid=abc; Secure', { url: URL, browser: 'chromium', now: NOW }))).toBe(false);
+    // A stored cookie never has a `dropped` key, even one set to undefined.
+    expect(storedCookie('sid=abc', { url: URL, browser: 'firefox', now: NOW })).not.toHaveProperty('dropped');
   });
 });

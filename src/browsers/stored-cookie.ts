@@ -32,8 +32,16 @@ export interface DroppedCookie {
 /** A stored cookie, with `expired` when the line deletes it instead (RFC 6265bis 5.7 step 3). */
 export type SetCookieOutcome = { readonly cookie: StoredCookie; readonly expired: boolean } | DroppedCookie;
 
-export function isDropped(outcome: SetCookieOutcome): outcome is DroppedCookie {
-  return 'dropped' in outcome;
+/**
+ * What `storedCookie()` gives: the cookie the browser keeps, or why it keeps none. `dropped` is
+ * the discriminant (a string on a dropped cookie, absent on a stored one), so either
+ * `isDropped(result)` or `result.dropped !== undefined` narrows it.
+ */
+export type StoredCookieResult = (StoredCookie & { readonly dropped?: undefined }) | DroppedCookie;
+
+/** True for a dropped cookie: narrows `storedCookie()`'s result (or a store outcome) to `DroppedCookie`. */
+export function isDropped<T extends object>(outcome: T | DroppedCookie): outcome is DroppedCookie {
+  return 'dropped' in outcome && typeof outcome.dropped === 'string';
 }
 
 /** Why the store drops `cookie` from `response` (a parse rejection or a `rejected-*` rule), or null. */
@@ -95,7 +103,7 @@ export interface StoredCookieOptions {
  * The cookie `browser` would store for `setCookieLine` received from `url`, or why it stores
  * none (`{ dropped: reason, explanation }`; a line that expires the cookie is `dropped: 'expired'`).
  */
-export function storedCookie(setCookieLine: string, options: StoredCookieOptions): StoredCookie | DroppedCookie {
+export function storedCookie(setCookieLine: string, options: StoredCookieOptions): StoredCookieResult {
   const response = responseContext({
     url: options.url,
     method: 'GET',
