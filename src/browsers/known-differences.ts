@@ -13,7 +13,11 @@ export interface KnownDifference {
 export const KNOWN_DIFFERENCES = {
   tab: {
     browsers: ['chromium'],
-    text: 'Chromium drops a line with a tab inside the name or value; the draft (5.6 step 1) exempts HTAB, and Firefox keeps it.',
+    text: 'Chromium drops a line with a tab inside the name, the value or an attribute (`Sec\\ture`, `Path=/a\\tb`; a tab around them is trimmed); the draft (5.6 step 1) exempts HTAB, and Firefox keeps it.',
+  },
+  namelessValueWithEquals: {
+    browsers: ['chromium'],
+    text: 'Chromium drops a nameless cookie whose value contains "=" (`=a=b`), which would read back as a name; the draft keeps it (Firefox drops every nameless pair written with "=").',
   },
   plusMaxAge: {
     browsers: ['chromium'],

@@ -142,6 +142,13 @@ function exceedsBytes(raw: string, start: number, end: number, limit: number): n
  * test): Chromium drops a line with a tab inside its name or value; Firefox reads a pair without
  * "=" as a name with an empty value, and drops a nameless pair written with "=".
  */
+/** Whether a tab stands inside [start, nameEnd) or [valueStart, end) of the line. */
+function hasTab(raw: string, start: number, nameEnd: number, valueStart: number, end: number): boolean {
+  for (let index = start; index < nameEnd; index++) if (raw.charCodeAt(index) === 0x09) return true;
+  for (let index = valueStart; index < end; index++) if (raw.charCodeAt(index) === 0x09) return true;
+  return false;
+}
+
 export function parseSetCookie(header: string, reader: Reader = 'rfc'): ParsedSetCookie {
   const raw = typeof header === 'string' ? header : String(header);
   const length = raw.length;
@@ -169,6 +176,7 @@ export function parseSetCookie(header: string, reader: Reader = 'rfc'): ParsedSe
   if (rejection === null && name.length === 0) {
     if (value.length === 0) rejection = 'empty-name-and-value';
     else if (reader === 'firefox') rejection = 'nameless-with-equals';
+    else if (reader === 'chromium' && value.includes('=')) rejection = 'nameless-value-with-equals';
     else if (/^__(secure|host|http)-/i.test(value)) rejection = 'nameless-prefixed-value';
   }
   if (rejection === null && reader === 'chromium' && (name.includes('\t') || value.includes('\t'))) rejection = 'tab-in-name-or-value';
@@ -205,6 +213,8 @@ export function parseSetCookie(header: string, reader: Reader = 'rfc'): ParsedSe
     while (nameEnd > start && isWsp(raw.charCodeAt(nameEnd - 1))) nameEnd--;
     let valueStart = equals < 0 ? end : equals + 1;
     while (valueStart < end && isWsp(raw.charCodeAt(valueStart))) valueStart++;
+    // Chromium drops the whole line for a tab inside an attribute's trimmed name or value.
+    if (reader === 'chromium' && rejection === null && hasTab(raw, start, nameEnd, valueStart, end)) rejection = 'tab-in-attribute';
 
     const oversize = exceedsBytes(raw, valueStart, end, MAX_ATTRIBUTE_VALUE_BYTES);
     if (oversize !== null) {

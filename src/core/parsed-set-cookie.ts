@@ -11,6 +11,10 @@ export type ParseRejection =
   | 'nameless-prefixed-value'
   /** Chromium only: a tab inside the name or the value (the draft exempts HTAB). */
   | 'tab-in-name-or-value'
+  /** Chromium only: a tab inside an attribute's name or value, once trimmed (`Sec\ture`, `Path=/a\tb`). */
+  | 'tab-in-attribute'
+  /** Chromium only: an empty name and a value that contains "=" (`=a=b`: it would read back as a name). */
+  | 'nameless-value-with-equals'
   /** Firefox only: an empty name written with "=" (`=value`; pref network.cookie.block_nameless_with_equal_char). */
   | 'nameless-with-equals';
 

@@ -31,6 +31,7 @@ export function differentialResult(observed: readonly Observed[], browser: Brows
     `Differential test against ${BROWSER_NAMES[browser]}: ${agreeing} of ${observed.length} Set-Cookie cases agree with storedCookie({ browser: '${browser}' }).`,
     `The draft's own reading agrees on ${observed.length - departures.length}; the ${departures.length} departures (${documented} documented) are modelled.`,
     ...Object.entries(disagreements).map(([label, differences]) => `disagrees: ${label}: ${differences.join('; ')}`),
+    ...departures.filter((label) => !Object.hasOwn(browserDepartures(browser), label)).map((label) => `departs, not documented: ${label}`),
   ];
   console.log(lines.join('\n'));
   mkdirSync('test/e2e/artifacts', { recursive: true });

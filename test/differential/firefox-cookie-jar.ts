@@ -35,6 +35,8 @@ async function inChrome<T>(marionette: Marionette, script: string): Promise<T> {
   }
 }
 
+const fromBytes = (text: string) => Buffer.from(text, 'latin1').toString('utf8');
+
 export function observeInFirefox(cases: readonly SetCookieCase[]): Promise<Observed[]> {
   return observeCases(cases, async () => {
     // A name that is not localhost but stays on loopback, for Secure-over-http and Domain cases.
@@ -56,7 +58,9 @@ export function observeInFirefox(cases: readonly SetCookieCase[]): Promise<Obser
         })),
       readCookies: async () =>
         (await inChrome<FirefoxCookie[]>(marionette, READ_STORE)).map((cookie) => ({
-          name: cookie.name,
+          // nsICookie's name is a byte string (ACString), which reaches script one byte per
+          // character: the UTF-8 the server sent is read back as UTF-8 (its value is UTF-8 already).
+          name: fromBytes(cookie.name),
           value: cookie.value,
           domain: cookie.host,
           path: cookie.path,

@@ -1,8 +1,11 @@
 /**
  * The differential corpus: Set-Cookie lines and the origin each is sent from. Every attribute,
  * case and spacing variant, invalid values, prefixes, Partitioned, oversize lines, Domain and Path
- * edge cases, and Secure over plain http on a name that is not localhost.
+ * edge cases, Secure over plain http on a name that is not localhost, and every line of the
+ * public suites.
  */
+
+import { readFileSync } from 'node:fs';
 
 /** secure: https://app.sessions.test; insecure: http://app.sessions.test; local: http://localhost */
 export type CaseOrigin = 'secure' | 'insecure' | 'local';
@@ -177,6 +180,35 @@ const prefixVariants: readonly (readonly [string, string])[] = [
   ['nameless __Http- value', '=__Http-sid=1; Secure; HttpOnly; Path=/'],
 ];
 
+interface SuiteFiles {
+  readonly ietf: readonly { readonly test: string; readonly received: readonly string[] }[];
+  readonly wpt: { readonly cases: readonly { readonly id: string; readonly kind: string; readonly lines: readonly string[] }[] };
+  readonly lib: { readonly cases: readonly { readonly src: string; readonly name: string; readonly header: string }[] };
+}
+
+const suiteFile = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/peer-suites/${name}`, import.meta.url), 'utf8')) as T;
+
+/**
+ * Every distinct Set-Cookie line of the public suites (test/fixtures/peer-suites/: the IETF
+ * http-state parser tests, web-platform-tests' cookie lines, jshttp/cookie and set-cookie-parser),
+ * labelled by the first case that sends it: what the real browsers store for each is the judge.
+ */
+export function publicSuiteLines(): { readonly label: string; readonly header: string }[] {
+  const files: SuiteFiles = { ietf: suiteFile('ietf-parser.json'), wpt: suiteFile('wpt-cases.json'), lib: suiteFile('lib-cases.json') };
+  const lines = new Map<string, string>();
+  const add = (label: string, header: string) => {
+    // A CR, LF or NUL cannot travel inside one header line: those few lines (2 of http-state's,
+    // 1 of wpt's) stay with the suites' own tests, which read them as the browsers' parsers do.
+    if (/[\r\n\0]/.test(header)) return;
+    if (!lines.has(header)) lines.set(header, label);
+  };
+  for (const testCase of files.ietf) testCase.received.forEach((line, index) => add(`http-state ${testCase.test} line ${index + 1}`, line));
+  // Every wpt line, those its tests write through document.cookie too: sent here as Set-Cookie.
+  for (const testCase of files.wpt.cases) testCase.lines.forEach((line, index) => add(`wpt ${testCase.id} line ${index + 1}`, line));
+  for (const testCase of files.lib.cases) add(`${testCase.src}: ${testCase.name}`, testCase.header);
+  return [...lines].map(([header, label]) => ({ label, header }));
+}
+
 export function differentialCases(): SetCookieCase[] {
   const cases: SetCookieCase[] = [];
   const add = (label: string, header: string, origin: CaseOrigin, path = '/case/dir/page') =>
@@ -198,5 +230,6 @@ export function differentialCases(): SetCookieCase[] {
   for (const path of ['/', '/case', '/case/', '/case/dir', '/case/dir/', '/case/dir/page/more']) {
     add(`default path for ${path}`, 'c=v', 'secure', path === '/' ? '/' : path);
   }
+  for (const { label, header } of publicSuiteLines()) add(label, header, 'secure');
   return cases;
 }
