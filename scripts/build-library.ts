@@ -10,7 +10,7 @@
  * CommonJS. A second full `tsc` build could not do it: the JSON imports need import attributes,
  * which tsc refuses to compile to CommonJS.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -42,6 +42,14 @@ function reachable(entries: readonly string[], declarationOf: (file: string) => 
   return seen;
 }
 
+/** Copies a data file and the licence beside it (`x.LICENSE` for `x.json`), which must travel with the data. */
+function copyWithLicence(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+  const licence = from.replace(/\.json$/, '.LICENSE');
+  if (existsSync(licence)) copyFileSync(licence, to.replace(/\.json$/, '.LICENSE'));
+}
+
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
@@ -60,8 +68,7 @@ function buildCommonJs(): void {
   for (const file of modules) {
     const out = resolve(CJS_DIR, relative(resolve(ESM_DIR), file));
     if (file.endsWith('.json')) {
-      mkdirSync(dirname(out), { recursive: true });
-      copyFileSync(file, out);
+      copyWithLicence(file, out);
       continue;
     }
     const result = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file, reportDiagnostics: true });
@@ -78,6 +85,14 @@ function buildCommonJs(): void {
     copyFileSync(file, out);
   }
   write(join(CJS_DIR, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+}
+
+/** tsc copies the JSON modules it compiles, never the licence of their data (`x.LICENSE` beside `x.json` in src/). */
+function copyDataLicences(): void {
+  for (const name of readdirSync('src', { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.LICENSE')) continue;
+    if (existsSync(join(ESM_DIR, name.replace(/\.LICENSE$/, '.json')))) copyFileSync(join('src', name), join(ESM_DIR, name));
+  }
 }
 
 /** `tsc -p tsconfig.lib.json`, in this process: TypeScript loads once for both builds. */
@@ -100,5 +115,9 @@ function buildEsm(): boolean {
 // Stale modules of an earlier build would otherwise ship in the package.
 rmSync(ESM_DIR, { recursive: true, force: true });
 rmSync(CJS_DIR, { recursive: true, force: true });
-if (buildEsm()) buildCommonJs();
-else process.exitCode = 1;
+if (buildEsm()) {
+  copyDataLicences();
+  buildCommonJs();
+} else {
+  process.exitCode = 1;
+}

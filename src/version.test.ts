@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { HOMEPAGE, VERSION, rulesDocUrl } from './version.js';
+import { VERSION } from './version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 it('reports the version package.json declares', () => {
   expect(VERSION).toBe(pkg.version);
 });
 
-it("points at the homepage package.json declares, and at docs/rubric.md in that repository", () => {
-  expect(HOMEPAGE).toBe(pkg.homepage);
-  expect(rulesDocUrl('https://github.com/acme/app#readme')).toBe('https://github.com/acme/app/blob/main/docs/rubric.md');
+it('names no web address the project does not have: its rules are the docs/rubric.md it ships', () => {
+  expect(pkg).not.toHaveProperty('homepage');
+  expect(pkg).not.toHaveProperty('repository');
+  expect(pkg).not.toHaveProperty('bugs');
+  expect(pkg.files).toContain('docs/rubric.md');
 });

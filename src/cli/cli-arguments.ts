@@ -18,7 +18,8 @@ Options:
   --json                 the same as --format json (an array when there are several inputs)
   --site <domain>        the site whose cookies are graded (default: the URL's, the flow's baseUrl's,
                          or the HAR's first page's registrable domain); others are third-party
-  --rules-url <url>      absolute URL of docs/rubric.md for SARIF's helpUri (default: from package.json)
+  --rules-url <url>      absolute URL of docs/rubric.md for SARIF's helpUri and --explain's links
+                         (default: the docs/rubric.md installed with the package, a file: URL)
   --secrets <file>       also check signatures against your own list, one secret per line (repeatable);
                          a match names the file and line, never the secret
   --explain <id>         print what a finding or note id means, and exit

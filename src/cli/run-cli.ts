@@ -5,7 +5,7 @@
  */
 import { parseCliArgs, USAGE } from './cli-arguments.js';
 import type { Progress } from './progress.js';
-import { VERSION, rulesDocUrl } from '../version.js';
+import { VERSION } from '../version.js';
 
 export { USAGE, parseCliArgs } from './cli-arguments.js';
 
@@ -37,9 +37,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (options.explain !== null) {
     const { explain } = await import('./explain.js');
-    const text = explain(options.explain);
+    const text = explain(options.explain, options.rulesUrl);
     if (text === null) {
-      io.stderr(`session-cookie-inspector: no finding or note is called "${options.explain}"; the ids are in ${rulesDocUrl()}`);
+      const { rulesDocUrl } = await import('./rules-doc.js');
+      io.stderr(`session-cookie-inspector: no finding or note is called "${options.explain}"; the ids are in ${rulesDocUrl(options.rulesUrl)}`);
       return 2;
     }
     io.stdout(text);

@@ -8,7 +8,8 @@ import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } f
 import type { CapLetter } from '../core/letter.js';
 import type { JsonReport } from '../report/json-report.js';
 import { EVERY_RULE } from '../grade/every-rule.js';
-import { VERSION, rulesDocUrl } from '../version.js';
+import { VERSION } from '../version.js';
+import { rulesDocUrl } from './rules-doc.js';
 
 /** error: the browser drops it or it can be hijacked (caps D or F); warning: caps B or C; note: deductions only. */
 export function sarifLevel(cap: CapLetter | null): 'error' | 'warning' | 'note' {
@@ -18,12 +19,12 @@ export function sarifLevel(cap: CapLetter | null): 'error' | 'warning' | 'note' 
 }
 
 export interface SarifOptions {
-  /** The absolute URL of docs/rubric.md (default: from package.json's homepage). */
+  /** The absolute URL of docs/rubric.md (default: the packaged docs/rubric.md, a file: URL). */
   readonly rulesUrl?: string;
 }
 
 export function buildSarifLog(reports: readonly JsonReport[], options: SarifOptions = {}): string {
-  const rulesUrl = options.rulesUrl ?? rulesDocUrl();
+  const rulesUrl = rulesDocUrl(options.rulesUrl ?? null);
   const run = new SarifRunBuilder().initSimple({
     toolDriverName: 'session-cookie-inspector',
     toolDriverVersion: VERSION,

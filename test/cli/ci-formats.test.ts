@@ -1,6 +1,8 @@
 /** `--format sarif` and `--format junit`, validated by tools we did not write: ajv with the SARIF 2.1.0 schema, fast-xml-parser. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -49,7 +51,12 @@ describe.each([
     const ruleIds = run?.tool.driver.rules.map((rule) => rule.id) ?? [];
     expect(ruleIds).toContain('secure-missing');
     expect(ruleIds).toContain('no-rotation-on-login');
-    for (const rule of run?.tool.driver.rules ?? []) expect(rule.helpUri).toMatch(new RegExp(`^https://\\S+/docs/rubric\\.md#${rule.id}$`));
+    // The docs/rubric.md shipped in the package, where the rule has its heading.
+    const rubric = readFileSync('docs/rubric.md', 'utf8');
+    for (const rule of run?.tool.driver.rules ?? []) {
+      expect(rule.helpUri).toBe(`${pathToFileURL(resolve('docs/rubric.md')).href}#${rule.id}`);
+      expect(rubric).toContain(`### ${rule.id}\n`);
+    }
     const json = JSON.parse((await cli('--json', source())).stdout) as { cookies: { session: { isSession: boolean }; deletion: boolean; findings: unknown[] }[] };
     const expected = json.cookies.filter((cookie) => cookie.session.isSession && !cookie.deletion).reduce((sum, cookie) => sum + cookie.findings.length, 0);
     expect(run?.results).toHaveLength(expected);
@@ -88,6 +95,8 @@ describe('CLI options for CI', () => {
   it('explains a finding or a note with --explain, and names an unknown id', async () => {
     expect((await cli('--explain', 'httponly-missing')).stdout).toContain('httponly-missing (-30 points, caps the letter at C)');
     expect((await cli('--explain', 'set-outside-trace')).stdout).toContain('a note: no deduction');
+    expect((await cli('--explain', 'httponly-missing')).stdout).toContain(`More: ${pathToFileURL(resolve('docs/rubric.md')).href}#httponly-missing`);
+    expect((await cli('--explain', 'httponly-missing', '--rules-url', 'https://example.test/rules.md')).stdout).toContain('More: https://example.test/rules.md#httponly-missing');
     expect(await cli('--explain', 'constructor')).toMatchObject({ status: 2, stderr: expect.stringContaining('no finding or note is called "constructor"') });
   });
 });
