@@ -6,12 +6,13 @@
 import browser from 'webextension-polyfill';
 import { cookieStoreOperations, requestStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
 import { STORE_CHANNEL, type StoreAnswerMessage } from '../platform/store-messages.js';
+import { broadcastWall } from '../platform/wall.js';
 
 const query = new URLSearchParams(location.search);
 const action = query.get('action') === 'clear' ? 'clear' : 'read';
 const id = query.get('id') ?? '';
 const target = query.get('url') ?? '';
-const channel = new BroadcastChannel(STORE_CHANNEL);
+const wall = broadcastWall<StoreAnswerMessage>(STORE_CHANNEL);
 const element = (elementId: string) => document.getElementById(elementId) as HTMLElement;
 
 let host = '';
@@ -23,7 +24,7 @@ try {
 }
 
 function answer(message: StoreAnswerMessage): void {
-  channel.postMessage(message);
+  wall.send(message);
   window.close();
 }
 

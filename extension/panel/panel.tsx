@@ -8,6 +8,8 @@ import { createCookieStoreAccess, type CookieApis } from '../platform/cookie-sto
 import { createDelegatedCookieStoreAccess } from '../platform/delegated-cookie-store.js';
 import { createDevtoolsNetworkSource } from '../platform/devtools-network-source.js';
 import { broadcastHistoryChannel } from '../platform/history-messages.js';
+import { STORE_CHANNEL } from '../platform/store-messages.js';
+import { broadcastWall } from '../platform/wall.js';
 import { withRecordedHistory } from '../platform/history-recorder.js';
 import { createInspectedPage } from '../platform/inspected-page.js';
 import { devtoolsTheme, onDevtoolsThemeChanged } from '../platform/devtools-theme.js';
@@ -35,11 +37,7 @@ if (root) {
     cookieStore: __IS_FIREFOX__
       ? createDelegatedCookieStoreAccess({
           open: (path) => window.open(browser.runtime.getURL(path), '_blank', 'popup,width=520,height=360'),
-          listen: (name, onMessage) => {
-            const channel = new BroadcastChannel(name);
-            channel.onmessage = (event) => onMessage(event.data);
-            return () => channel.close();
-          },
+          wall: broadcastWall(STORE_CHANNEL),
           newId: () => crypto.randomUUID(),
         })
       : createCookieStoreAccess({

@@ -72,9 +72,13 @@ describe('createDelegatedCookieStoreAccess (Firefox panels)', () => {
     const page = { closed: false };
     const access = createDelegatedCookieStoreAccess({
       open: (path) => (opened.push(path), page),
-      listen: (channel, onMessage) => {
-        listeners.set(channel, onMessage);
-        return () => listeners.delete(channel);
+      // A fake wall of the store channel (STORE_CHANNEL, as panel.tsx gives it).
+      wall: {
+        send: () => undefined,
+        listen: (onMessage) => {
+          listeners.set(STORE_CHANNEL, onMessage);
+          return () => listeners.delete(STORE_CHANNEL);
+        },
       },
       newId: () => 'id-1',
     });

@@ -6,13 +6,14 @@
  */
 import type { StoredCookie } from '../../src/observation/readings.js';
 import type { CookieStoreAccess, StoreAnswer } from './panel-platform.js';
-import { STORE_CHANNEL, grantPagePath, isStoreAnswerMessage, type StoreAction } from './store-messages.js';
+import { grantPagePath, isStoreAnswerMessage, type StoreAction, type StoreAnswerMessage } from './store-messages.js';
+import type { Wall } from './wall.js';
 
 export interface DelegationApis {
   /** window.open; returns null when the browser blocked it. */
   open(path: string): { readonly closed: boolean } | null;
-  /** Listens on a BroadcastChannel; returns the function that closes it. */
-  listen(channel: string, onMessage: (data: unknown) => void): () => void;
+  /** The store channel, on which the grant page answers. */
+  readonly wall: Wall<StoreAnswerMessage>;
   newId(): string;
 }
 
@@ -28,7 +29,7 @@ export function createDelegatedCookieStoreAccess(apis: DelegationApis): CookieSt
         reject(new Error('the browser blocked the permission window'));
         return;
       }
-      const close = apis.listen(STORE_CHANNEL, (data) => {
+      const close = apis.wall.listen((data) => {
         if (!isStoreAnswerMessage(data) || data.id !== id) return;
         finish();
         if (data.kind === 'store-error') reject(new Error(data.message));

@@ -5,6 +5,7 @@
  * window has its own devtools page, all on one channel: each message names its inspected tab.
  */
 import type { Observation } from '../../src/observation/observation.js';
+import { broadcastWall, type Wall } from './wall.js';
 
 export const HISTORY_CHANNEL = 'session-cookie-inspector:history';
 
@@ -22,12 +23,8 @@ export interface HistoryAnswer {
   readonly pageUrl: string | null;
 }
 
-/** One side of the channel: the composition roots pass a BroadcastChannel, tests a fake. */
-export interface HistoryChannel {
-  post(message: HistoryRequest | HistoryAnswer): void;
-  /** Listens; returns the function that stops listening. */
-  listen(onMessage: (data: unknown) => void): () => void;
-}
+/** The devtools page's and the panel's side of the history channel. */
+export type HistoryChannel = Wall<HistoryRequest | HistoryAnswer>;
 
 export function isHistoryRequest(value: unknown): value is HistoryRequest {
   const message = value as Partial<HistoryRequest> | null;
@@ -39,15 +36,7 @@ export function isHistoryAnswer(value: unknown): value is HistoryAnswer {
   return typeof message === 'object' && message !== null && message.kind === 'history' && typeof message.id === 'string' && Array.isArray(message.observations);
 }
 
-/** One BroadcastChannel as a HistoryChannel (it never hears its own messages), open for the page's life. */
+/** The history channel of a page. */
 export function broadcastHistoryChannel(): HistoryChannel {
-  const channel = new BroadcastChannel(HISTORY_CHANNEL);
-  return {
-    post: (message) => channel.postMessage(message),
-    listen: (onMessage) => {
-      const listener = (event: MessageEvent) => onMessage(event.data);
-      channel.addEventListener('message', listener);
-      return () => channel.removeEventListener('message', listener);
-    },
-  };
+  return broadcastWall(HISTORY_CHANNEL);
 }

@@ -28,7 +28,7 @@ function bus() {
     const self = next++;
     listeners.set(self, new Set());
     return {
-      post: (message) => {
+      send: (message) => {
         posted.push(message);
         for (const [owner, set] of listeners) if (owner !== self) for (const listener of set) queueMicrotask(() => listener(structuredClone(message)));
       },

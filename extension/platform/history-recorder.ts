@@ -51,7 +51,7 @@ export function recordHistory(source: NetworkSource, channel: HistoryChannel, ta
     if (!isHistoryRequest(data) || data.tabId !== tabId) return;
     stopListening();
     void started.then(() => {
-      channel.post({ kind: 'history', tabId, id: data.id, observations: recorded, pageUrl });
+      channel.send({ kind: 'history', tabId, id: data.id, observations: recorded, pageUrl });
       stop();
       recorded = [];
     });
@@ -86,7 +86,7 @@ export function withRecordedHistory(source: NetworkSource, channel: HistoryChann
         if (isHistoryAnswer(data) && data.id === id && data.tabId === tabId) finish(data);
       });
       const timer = setTimeout(() => finish(null), waitMilliseconds);
-      channel.post({ kind: 'history-request', tabId, id });
+      channel.send({ kind: 'history-request', tabId, id });
     }).finally(() => {
       asking = null;
     }));
