@@ -5,11 +5,13 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
+import type { UserMark } from '../../src/detect/detect-session-cookie.js';
 import { parseCookieString } from '../../src/observation/readings.js';
 import { bundledSecrets } from '../../src/secrets/bundled-secrets.js';
 import { createKnownSecretChecker } from '../../src/secrets/known-secret-check.js';
 import { valuesToCheck } from '../../src/secrets/values-to-check.js';
-import { SessionsPanel, type StoreActionResult } from '../../src/ui/components/SessionsPanel.js';
+import type { StoreActionResult } from '../../src/ui/components/panel-actions.js';
+import { SessionsPanel } from '../../src/ui/components/SessionsPanel.js';
 import { applyEvent, createSessionsStore, type SessionsStore } from '../../src/ui/store/sessions-store.js';
 import type { PanelPlatform, StoreAnswer } from '../platform/panel-platform.js';
 
@@ -30,11 +32,17 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
   platform.onThemeChanged((theme) => applyEvent(store, { type: 'theme-changed', theme }));
   const stopObserving = source.onObservations((observations) => applyEvent(store, { type: 'observed', observations }));
   const stopNavigating = source.onNavigated((url) => applyEvent(store, { type: 'navigated', url }));
-  // The user's marks are remembered per site: load them whenever the inspected site changes.
+  // The user's marks are remembered per site: loaded whenever the inspected site changes, saved
+  // whenever the user marks a cookie (here only).
   const stopMarks = effect(() => {
     const site = store.site.value;
     if (site !== null) applyEvent(store, { type: 'marks-loaded', marks: platform.loadMarks(site) });
   });
+  const mark = (name: string, value: UserMark | null) => {
+    applyEvent(store, { type: 'marked', name, mark: value });
+    const site = store.site.peek();
+    if (site !== null) platform.saveMarks(site, store.marks.peek());
+  };
   // Known secrets (rubric 8): @noble/hashes, in slices that yield to the event loop, each value once;
   // a card shows secret-known as soon as its value's check finishes.
   const checker = createKnownSecretChecker(bundledSecrets);
@@ -94,7 +102,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
     <SessionsPanel
       store={store}
       browser={platform.browser}
-      actions={{ copyText: platform.copyText, download: platform.download, saveMarks: platform.saveMarks, readStore, clearAndReload }}
+      actions={{ copyText: platform.copyText, download: platform.download, mark, readStore, clearAndReload }}
       rulesPageUrl={platform.rulesPageUrl}
     />,
     root,

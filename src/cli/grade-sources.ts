@@ -20,7 +20,7 @@ import { formatReports, reportsBelow } from './cli-outputs.js';
 import { describeFileError } from './file-errors.js';
 import { NODE_CRYPTO } from './node-crypto.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
-import type { CliIo } from './run-cli.js';
+import type { CliIo } from './cli-io.js';
 import { secretsFromFile } from './secret-list-file.js';
 import { isUrl, readHarSource, readUrl, walkFlowSource, type SourceReading } from './trace-sources.js';
 

@@ -4,19 +4,11 @@
  * errors). `--help`, `--version` and `--explain` answer before the grader is even loaded.
  */
 import { parseCliArgs, USAGE } from './cli-arguments.js';
-import type { Progress } from './progress.js';
+import type { CliIo } from './cli-io.js';
 import { VERSION } from '../version.js';
 
 export { USAGE, parseCliArgs } from './cli-arguments.js';
-
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Colour the readable report (a terminal that wants it). */
-  readonly color: boolean;
-  /** A status line for long work, when stderr is a terminal. */
-  readonly progress?: Progress;
-}
+export type { CliIo } from './cli-io.js';
 
 /** Runs the CLI and returns its exit status. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -9,7 +9,7 @@ import { fixSnippet } from '../../report/fix-snippet.js';
 import { CopyButton } from './CopyButton.js';
 import { Prose } from './Prose.js';
 import { GradeBadge } from './GradeBadge.js';
-import type { StoreActionResult } from './SessionsPanel.js';
+import type { StoreActionResult } from './panel-actions.js';
 
 export interface StoreActions {
   readStore(): Promise<StoreActionResult>;

@@ -11,27 +11,12 @@ import { formatMarkdownReport } from '../../report/markdown-report.js';
 import { buildPanelView } from '../store/panel-view.js';
 import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CookieCard } from './CookieCard.js';
+import type { PanelActions } from './panel-actions.js';
 import { EmptyState, NoSessionCookie } from './EmptyState.js';
 import { GradeBadge } from './GradeBadge.js';
 import { LetterLegend } from './LetterLegend.js';
 import { SummaryTable } from './SummaryTable.js';
 import { Toolbar } from './Toolbar.js';
-
-/** What a store action did, in words for the card. */
-export interface StoreActionResult {
-  readonly ok: boolean;
-  readonly message: string;
-}
-
-export interface PanelActions {
-  copyText(text: string): Promise<boolean>;
-  download(fileName: string, mimeType: string, text: string): void;
-  saveMarks(site: string, marks: ReadonlyMap<string, UserMark>): void;
-  /** Reads the browser's store for the inspected page (asks for the optional permission first). */
-  readStore(): Promise<StoreActionResult>;
-  /** Deletes the inspected site's cookies and reloads the page, so its Set-Cookie is recorded. */
-  clearAndReload(): Promise<StoreActionResult>;
-}
 
 /** Cards rendered at first; more on request, so thousands of cookies never stall DevTools. */
 export const CARDS_PER_PAGE = 50;
@@ -77,14 +62,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
 
   const report = () =>
     buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
-  const mark = useCallback(
-    (name: string, value: UserMark | null) => {
-      applyEvent(store, { type: 'marked', name, mark: value });
-      const site = store.site.peek();
-      if (site !== null) actions.saveMarks(site, store.marks.peek());
-    },
-    [store, actions],
-  );
+  const mark = useCallback((name: string, value: UserMark | null) => actions.mark(name, value), [actions]);
   const storeActions = useMemo(() => ({ readStore: actions.readStore, clearAndReload: actions.clearAndReload }), [actions]);
   const siteCards = [...view.sessionCards, ...view.otherCards].filter((card) => !card.thirdParty);
   /** Shows a summary row's card: pages it in, opens "Other cookies" if it sits there, scrolls to it. */
