@@ -7,6 +7,12 @@ import browser from 'webextension-polyfill';
 import { createDevtoolsNetworkSource } from '../platform/devtools-network-source.js';
 import { broadcastHistoryChannel } from '../platform/history-messages.js';
 import { recordHistory } from '../platform/history-recorder.js';
+import { inspectedTopLevelUrl, type InspectedWindowApi } from '../platform/inspected-page.js';
 
-recordHistory(createDevtoolsNetworkSource(browser.devtools.network, { batchMilliseconds: 0 }), broadcastHistoryChannel(), browser.devtools.inspectedWindow.tabId);
+const inspectedWindow = browser.devtools.inspectedWindow as unknown as InspectedWindowApi;
+recordHistory(
+  createDevtoolsNetworkSource(browser.devtools.network, { batchMilliseconds: 0, topLevelUrl: () => inspectedTopLevelUrl(inspectedWindow) }),
+  broadcastHistoryChannel(),
+  browser.devtools.inspectedWindow.tabId,
+);
 void browser.devtools.panels.create('Sessions', '/icons/icon-32.png', '/extension/panel/panel.html');

@@ -11,7 +11,7 @@ import { broadcastHistoryChannel } from '../platform/history-messages.js';
 import { STORE_CHANNEL } from '../platform/store-messages.js';
 import { broadcastWall } from '../platform/wall.js';
 import { withRecordedHistory } from '../platform/history-recorder.js';
-import { createInspectedPage } from '../platform/inspected-page.js';
+import { createInspectedPage, inspectedTopLevelUrl, type InspectedWindowApi } from '../platform/inspected-page.js';
 import { devtoolsTheme, onDevtoolsThemeChanged } from '../platform/devtools-theme.js';
 import { copyText, download, loadMarks, saveMarks } from '../platform/page-services.js';
 import { mountPanel } from './mount-panel.js';
@@ -20,12 +20,18 @@ import { mountPanel } from './mount-panel.js';
 // it renders in a microtask of that same task): a burst's work comes in two shorter tasks.
 options.debounceRendering = (render) => setTimeout(render, 0);
 
+const inspectedWindow = browser.devtools.inspectedWindow as unknown as InspectedWindowApi;
 const root = document.getElementById('root');
 if (root) {
   mountPanel(root, {
     browser: __IS_FIREFOX__ ? 'firefox' : 'chrome',
     // The history comes from the devtools page, which has recorded since DevTools opened.
-    source: withRecordedHistory(createDevtoolsNetworkSource(browser.devtools.network), broadcastHistoryChannel(), browser.devtools.inspectedWindow.tabId, () => crypto.randomUUID()),
+    source: withRecordedHistory(
+      createDevtoolsNetworkSource(browser.devtools.network, { topLevelUrl: () => inspectedTopLevelUrl(inspectedWindow) }),
+      broadcastHistoryChannel(),
+      browser.devtools.inspectedWindow.tabId,
+      () => crypto.randomUUID(),
+    ),
     theme: devtoolsTheme(),
     onThemeChanged: onDevtoolsThemeChanged,
     copyText,
@@ -50,6 +56,6 @@ if (root) {
           browser: 'chrome',
         }),
     rulesPageUrl: browser.runtime.getURL('/extension/rules/rules.html'),
-    inspectedPage: createInspectedPage(browser.devtools.inspectedWindow as unknown as Parameters<typeof createInspectedPage>[0]),
+    inspectedPage: createInspectedPage(inspectedWindow),
   });
 }

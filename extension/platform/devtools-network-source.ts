@@ -31,22 +31,43 @@ export interface DevtoolsNetworkApi {
   };
 }
 
-/**
- * `batchMilliseconds`: how long finished entries gather before they are handed on (the devtools
- * page's recorder takes each at once, so a panel opened a moment later misses none).
- */
-export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options: { readonly batchMilliseconds?: number } = {}): NetworkSource {
+export interface DevtoolsNetworkOptions {
+  /**
+   * How long finished entries gather before they are handed on (the devtools page's recorder
+   * takes each at once, so a panel opened a moment later misses none).
+   */
+  readonly batchMilliseconds?: number;
+  /**
+   * The URL of the inspected tab's top-level document (devtools.inspectedWindow: `location.href`
+   * of the top frame), or null when it cannot say. A HAR entry of type "document" can be an
+   * iframe's (an embedded ad's): it never names the inspected page while this answers.
+   */
+  readonly topLevelUrl?: () => Promise<string | null>;
+}
+
+/** The URL of the last page the HAR log names (Chromium titles a page by its URL), else of its first entry. */
+function pageUrlOfLog(log: { readonly pages?: readonly { readonly title?: unknown }[] } | null, entries: readonly HarEntryLike[]): string | null {
+  const title = log?.pages?.[log.pages.length - 1]?.title;
+  if (typeof title === 'string' && /^https?:\/\//i.test(title)) return title;
+  return entries[0]?.request?.url ?? null;
+}
+
+export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options: DevtoolsNetworkOptions = {}): NetworkSource {
   const batchMilliseconds = options.batchMilliseconds ?? BATCH_MILLISECONDS;
   // One getHAR() while one is in flight: at open the history and the page URL read the same log,
   // and DevTools serialises every entry for each call.
   let reading: Promise<HarEntryLike[]> | null = null;
+  let lastLog: { readonly pages?: readonly { readonly title?: unknown }[] } | null = null;
   // When the next re-read may start (see RECHECK_COST_SPACING).
   let nextReadAllowedAt = 0;
   const harEntries = (): Promise<HarEntryLike[]> => {
     if (reading) return reading;
     const started = Date.now();
     reading = Promise.resolve(network.getHAR())
-      .then((log) => (log as { entries?: HarEntryLike[] } | null)?.entries ?? [])
+      .then((log) => {
+        lastLog = log as typeof lastLog;
+        return (log as { entries?: HarEntryLike[] } | null)?.entries ?? [];
+      })
       .finally(() => {
         reading = null;
         const finished = Date.now();
@@ -67,9 +88,10 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
     },
 
     async readPageUrl() {
-      const entries = (await harEntries()) as (HarEntryLike & { _resourceType?: string })[];
-      const documents = entries.filter((entry) => entry._resourceType === 'document');
-      return (documents[documents.length - 1] ?? entries[0])?.request?.url ?? null;
+      const top = await options.topLevelUrl?.().catch(() => null);
+      if (typeof top === 'string' && /^https?:\/\//i.test(top)) return top;
+      const entries = await harEntries();
+      return pageUrlOfLog(lastLog, entries);
     },
 
     onObservations(callback) {

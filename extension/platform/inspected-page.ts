@@ -11,6 +11,20 @@ export interface InspectedWindowApi {
 }
 
 const READ_COOKIES = 'document.cookie';
+/** Evaluated in the top frame (inspectedWindow.eval's default): the inspected page, never an iframe. */
+const READ_TOP_URL = 'location.href';
+
+/** The inspected tab's top-level URL, or null (an extension page, a crashed tab). */
+export async function inspectedTopLevelUrl(inspectedWindow: Pick<InspectedWindowApi, 'eval'>): Promise<string | null> {
+  try {
+    const answer = await inspectedWindow.eval(READ_TOP_URL);
+    // webextension-polyfill resolves to [result, exceptionInfo]; Chrome's raw API to the result.
+    const result = Array.isArray(answer) ? answer[0] : answer;
+    return typeof result === 'string' ? result : null;
+  } catch {
+    return null;
+  }
+}
 
 export function createInspectedPage(inspectedWindow: InspectedWindowApi): InspectedPage {
   return {
