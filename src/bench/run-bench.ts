@@ -108,8 +108,6 @@ function panelFigures(): void {
   const before = process.memoryUsage().heapUsed;
   const store = createSessionsStore();
   ingest(store, entries);
-  // Grade everything now (the store may still be pacing a re-grade), so memory includes the grades.
-  store.gradedObservations.value = store.observations.value;
   // The row names the cookies of the whole trace, not those the store had graded by now.
   const graded = gradeObservations(store.observations.value).cookies.length;
   collectGarbage();

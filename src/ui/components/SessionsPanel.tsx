@@ -52,7 +52,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
   const view = useComputed(() =>
     buildPanelView({
       trace: store.trace.value,
-      observations: store.gradedObservations.value,
+      observationCount: store.gradedCount.value,
       marks: store.marks.value,
       revealValues: store.revealValues.value,
       filter: store.filter.value,

@@ -6,7 +6,7 @@ import { buildPanelView } from './panel-view.js';
 
 function cardFor(setCookie: string) {
   const observations = [exchange('GET', 'https://app.example.com/', { setCookie: [setCookie] })];
-  const view = buildPanelView({ trace: gradeObservations(observations, { site: 'example.com' }), observations, marks: new Map(), revealValues: false, filter: '', dropped: 0 });
+  const view = buildPanelView({ trace: gradeObservations(observations, { site: 'example.com' }), observationCount: observations.length, marks: new Map(), revealValues: false, filter: '', dropped: 0 });
   const card = [...view.sessionCards, ...view.otherCards][0];
   if (card === undefined) throw new Error('no card');
   return Object.fromEntries(card.attributes.map((attribute) => [attribute.label, attribute.value]));
@@ -32,7 +32,7 @@ describe('the cards across batches', () => {
     ];
     const grader = new IncrementalGrader();
     grader.append(observations);
-    const input = { observations, marks: new Map(), revealValues: false, filter: '', dropped: 0 };
+    const input = { observationCount: observations.length, marks: new Map(), revealValues: false, filter: '', dropped: 0 };
     const cards = (view: ReturnType<typeof buildPanelView>) => new Map([...view.sessionCards, ...view.otherCards].map((card) => [card.name, card]));
     const before = cards(buildPanelView({ ...input, trace: grader.trace }));
     // A batch that sends only theme: sid's grade is kept, theme's is new.

@@ -8,8 +8,7 @@ import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
 import type { Finding, Note } from '../../core/finding.js';
-import { type AttributeChange, type CookieGrade, type SiteGrade, type TraceGrade } from '../../grade/grade-observations.js';
-import type { Observation } from '../../observation/observation.js';
+import type { AttributeChange, CookieGrade, SiteGrade, TraceGrade } from '../../grade/grade-observations.js';
 import { MASK, type ValueIndex } from '../../core/value-index.js';
 import { valueIndexFor } from '../../report/json-report.js';
 import type { GradedFrom } from '../../grade/grade-set-cookie.js';
@@ -105,7 +104,8 @@ export interface PanelView {
 
 export interface PanelViewInput {
   readonly trace: TraceGrade;
-  readonly observations: readonly Observation[];
+  /** How many exchanges the grade rests on. */
+  readonly observationCount: number;
   readonly marks: ReadonlyMap<string, UserMark>;
   readonly revealValues: boolean;
   readonly filter: string;
@@ -311,7 +311,7 @@ export function buildPanelView(input: PanelViewInput): PanelView {
     site: trace.site,
     sessionCards: visible.filter((card) => card.isSession),
     otherCards: visible.filter((card) => !card.isSession),
-    observationCount: input.observations.length,
+    observationCount: input.observationCount,
     dropped: input.dropped,
     filteredOut: cards.length - visible.length,
     unknownSessionCookies: trace.unknownSessionCookies,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STRONG_ID, observationWith } from '../../../test/support/rule-harness.js';
 import { gradeObservations } from '../../grade/grade-observations.js';
-import { IncrementalGrader } from '../../grade/incremental-grader.js';
+import type { Clock } from './grading-schedule.js';
 import { applyEvent, createSessionsStore } from './sessions-store.js';
 
 const setting = (name: string) => observationWith([`${name}=${STRONG_ID}; Path=/; Secure; HttpOnly`]);
@@ -11,40 +11,54 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/**
+ * A clock on vitest's fake timers whose time a grading reads twice (before and after): each
+ * grading then costs `cost()` milliseconds, whatever the machine does.
+ */
+function clockWhereGradingCosts(cost: () => number): Clock {
+  let time = 0;
+  let reads = 0;
+  return {
+    now: () => (reads++ % 2 === 0 ? time : (time += cost())),
+    setTimeout: (run, milliseconds) => setTimeout(run, milliseconds),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
+}
+
 describe('the sessions store', () => {
   it('acts as a safety net only when grading stays dear: later batches wait and are graded together', async () => {
     vi.useFakeTimers();
-    const store = createSessionsStore();
-    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
-    expect(names(store)).toEqual(['sid']);
-    store.grading.recentMilliseconds = [100, 100, 100];
+    const store = createSessionsStore({ clock: clockWhereGradingCosts(() => 100) });
+    // Three dear gradings: a lasting cost.
+    for (const name of ['a', 'b', 'c']) applyEvent(store, { type: 'observed', observations: [setting(name)] });
+    expect(names(store)).toEqual(['a', 'b', 'c']);
     applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
     applyEvent(store, { type: 'observed', observations: [setting('third.sid')] });
-    expect(names(store)).toEqual(['sid']);
+    expect(names(store)).toEqual(['a', 'b', 'c']);
     await vi.advanceTimersByTimeAsync(400);
-    expect(names(store)).toEqual(['sid', 'other.sid', 'third.sid']);
+    expect(names(store)).toEqual(['a', 'b', 'c', 'other.sid', 'third.sid']);
     expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
   });
 
   it('never holds a batch back after one dear grading (a collection pause is not a cost)', () => {
     vi.useFakeTimers();
-    const store = createSessionsStore();
-    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
-    store.grading.recentMilliseconds = [2, 3, 120];
+    const costs = [2, 3, 120];
+    const store = createSessionsStore({ clock: clockWhereGradingCosts(() => costs.shift() ?? 2) });
+    for (const name of ['a', 'b', 'c']) applyEvent(store, { type: 'observed', observations: [setting(name)] });
     applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
-    expect(names(store)).toEqual(['sid', 'other.sid']);
-    expect(store.grading.timer).toBeNull();
+    expect(names(store)).toEqual(['a', 'b', 'c', 'other.sid']);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('clears at once, even while a grading is pending', () => {
     vi.useFakeTimers();
-    const store = createSessionsStore();
-    applyEvent(store, { type: 'observed', observations: [setting('sid')] });
-    store.grading.recentMilliseconds = [100, 100, 100];
+    const store = createSessionsStore({ clock: clockWhereGradingCosts(() => 100) });
+    for (const name of ['a', 'b', 'c']) applyEvent(store, { type: 'observed', observations: [setting(name)] });
     applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
+    expect(vi.getTimerCount()).toBe(1);
     applyEvent(store, { type: 'cleared' });
     expect(names(store)).toEqual([]);
-    expect(store.grading.timer).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('grades new exchanges at once while grading is cheap', () => {
@@ -76,26 +90,17 @@ describe('the sessions store', () => {
     const store = createSessionsStore({ maxObservations: 1000 });
     const batch = (from: number) => Array.from({ length: 50 }, (_, i) => ({ ...setting(`c${(from + i) % 30}.sid`), time: from + i }));
     for (let from = 0; from < 1000; from += 50) applyEvent(store, { type: 'observed', observations: batch(from) });
-    // How many exchanges each append grades, from here on.
-    const calls: number[] = [];
-    const original = IncrementalGrader.prototype.append;
-    IncrementalGrader.prototype.append = function (observations) {
-      calls.push(observations.length);
-      return original.call(this, observations);
-    };
-    try {
-      applyEvent(store, { type: 'observed', observations: batch(1000) });
-      // 1,050 over a cap of 1,000: 150 go, 900 stay, graded again 100 at a time.
-      expect(store.dropped.value).toBe(150);
-      expect(store.grading.rebuild).not.toBeNull();
-      applyEvent(store, { type: 'observed', observations: batch(1050) });
-      await vi.advanceTimersByTimeAsync(50);
-      expect(store.grading.rebuild).toBeNull();
-      expect(Math.max(...calls)).toBeLessThanOrEqual(100);
-      expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
-    } finally {
-      IncrementalGrader.prototype.append = original;
+    applyEvent(store, { type: 'observed', observations: batch(1000) });
+    // 1,050 over a cap of 1,000: 150 go, 900 stay, graded again 100 at a time, one task each.
+    expect(store.dropped.value).toBe(150);
+    expect(store.gradedCount.value).toBe(1050);
+    let tasks = 0;
+    while (store.gradedCount.value !== 900) {
+      await vi.advanceTimersToNextTimerAsync();
+      tasks++;
     }
+    expect(tasks).toBe(9);
+    expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
   });
 
   it('finishes its rebuilds when the trace drops faster than one rebuild takes, and holds at most twice the cap', async () => {
@@ -107,12 +112,12 @@ describe('the sessions store', () => {
       applyEvent(store, { type: 'observed', observations: batch });
       // One task between batches: one slice of a rebuild, while every batch passes the cap.
       await vi.advanceTimersToNextTimerAsync();
-      largest.push(store.grading.grader.inventory.observations.length);
+      largest.push(store.inventory.value.observations.length);
     }
     expect(store.dropped.value).toBeGreaterThan(2500);
     expect(Math.max(...largest)).toBeLessThanOrEqual(2 * 200 + 50);
     await vi.runAllTimersAsync();
-    expect(store.grading.rebuild).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
     expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
   });
 
@@ -142,11 +147,12 @@ describe('the sessions store', () => {
   it('puts an exchange that finishes after a later-started one was graded after it, and grades only it', () => {
     const store = createSessionsStore();
     applyEvent(store, { type: 'observed', observations: [{ ...setting('a'), time: 1 }, { ...setting('b'), time: 3 }] });
-    const graderBefore = store.grading.grader;
+    const [a, b] = store.trace.value.cookies;
     applyEvent(store, { type: 'observed', observations: [{ ...setting('c'), time: 2 }] });
     expect(store.observations.value.map((o) => o.time)).toEqual([1, 3, 2]);
-    // Appended to the same grader: nothing was graded again.
-    expect(store.grading.grader).toBe(graderBefore);
+    // Appended: nothing was graded again, so the untouched cookies keep their grades (the same objects).
+    expect(store.trace.value.cookies.slice(0, 2)).toEqual([a, b]);
+    expect(store.trace.value.cookies[0]).toBe(a);
     expect(names(store)).toEqual(['a', 'b', 'c']);
   });
 });
