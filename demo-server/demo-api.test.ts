@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../test/support/demo-servers.js';
 import { DEFAULT_CONFIG, PRESETS } from './demo-config.js';
@@ -97,6 +98,21 @@ describe('cross-site protection of state-changing calls', () => {
     const response = await api().put('/api/config').type('form').send('rolling=true');
     expect(response.status).toBe(415);
     expect(demo.state.config.rolling).toBe(false);
+  });
+
+  it("applies a preset posted as curl does it: JSON's Content-Type, no body and no Content-Length", async () => {
+    const { port, hostname } = new URL(demo.http.origin);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.end(`POST /api/presets/hardened HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(demo.state.config).toEqual(PRESETS.hardened);
   });
 
   it('applies a preset sent as JSON', async () => {

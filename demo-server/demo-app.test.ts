@@ -254,3 +254,16 @@ describe('demo server: logging out', () => {
     expect((await agent.get('/profile')).status).toBe(200);
   });
 });
+
+describe('demo server: pages outside cookie.path', () => {
+  it('should explain, not fail, when express-session gives a page no session (cookie.path /x)', async () => {
+    demo = await startDemo(configWith({ cookie: { path: '/x' } }));
+    for (const path of ['/login', '/profile']) {
+      const response = await demo.agent('http').get(path);
+      expect(response.status, path).toBe(409);
+      expect(response.text, path).toContain('No session on this path');
+      expect(response.text, path).toContain('<code>/x</code>');
+    }
+    expect((await demo.agent('http').get('/')).status).toBe(200);
+  });
+});

@@ -11,7 +11,7 @@ import onHeaders from 'on-headers';
 import { sessionCookieAudit } from '../src/express/session-cookie-audit.js';
 import { activePreset, applyConfigPatch, DEFAULT_CONFIG, isPresetName, PRESETS, type DemoConfig } from './demo-config.js';
 import { controlPage } from './pages/control-page.js';
-import { loginPage, profilePage } from './pages/session-pages.js';
+import { loginPage, outsideCookiePathPage, profilePage } from './pages/session-pages.js';
 import { sessionOptions } from './session-options.js';
 
 declare module 'express-session' {
@@ -105,7 +105,11 @@ function guardApi(req: Request, res: Response, next: NextFunction): void {
     return;
   }
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if ((hasBody || req.headers['content-type'] !== undefined) && !req.is('application/json')) {
+  // The declared type, read from the header: req.is() answers null for a request without a body,
+  // as `curl -X POST -H 'Content-Type: application/json'` sends it.
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const json = mediaType === 'application/json' || mediaType.endsWith('+json');
+  if ((hasBody || mediaType !== '') && !json) {
     res.status(415).json({ error: 'send Content-Type: application/json' });
     return;
   }
@@ -251,6 +255,13 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       }).text,
     );
   });
+
+  /** The session pages need a session, which express-session gives only under cookie.path. */
+  const needsSession = (req: Request, res: Response, next: NextFunction) => {
+    if (req.session) return next();
+    res.status(409).type('html').send(outsideCookiePathPage({ path: state.config.cookie.path, requested: req.path }).text);
+  };
+  app.use(['/login', '/profile', '/logout'], needsSession);
 
   app.get('/login', (req, res) => {
     res.type('html').send(loginPage({ leak: leak(req), failed: false, loggedIn: Boolean(req.session.user) }).text);

@@ -33,3 +33,17 @@ stays valid and no Set-Cookie clears it, which the panel reports as <code>logout
     true,
   );
 }
+
+/**
+ * What a page outside the session cookie's Path shows: express-session gives such a request no
+ * session at all (it only handles paths under cookie.path), so there is nobody to log in or out.
+ */
+export function outsideCookiePathPage({ path, requested }: { path: string; requested: string }) {
+  return layout(
+    'No session on this path',
+    '',
+    html`<h1>No session on this path</h1>
+<p>The session cookie's <code>Path</code> is <code>${path}</code>, and <code>${requested}</code> is outside it: express-session gives such a request no session (it handles only paths under <code>cookie.path</code>), so this page cannot log anyone in or out.</p>
+<p>Set <code>cookie.path</code> back to <code>/</code> on the <a href="/">control page</a>.</p>`,
+  );
+}
