@@ -23,7 +23,8 @@ export async function formatReports(reports: readonly JsonReport[], options: Pic
       return formatJunitReport(reports, options.failUnder);
     }
     case 'text': {
-      const styles: Styles = color ? pc : PLAIN;
+      // picocolors' own instance colours only where it guesses a terminal: the caller has decided.
+      const styles: Styles = color ? pc.createColors(true) : PLAIN;
       // Names, URLs and messages come from pages and files: no control character reaches the terminal.
       return reports.map((report) => formatTextReport(escapeStringsIn(report), styles)).join('\n');
     }

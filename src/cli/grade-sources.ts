@@ -51,9 +51,9 @@ function secretChecker(files: readonly string[], progress: Progress): KnownSecre
   return createKnownSecretChecker(candidates, { crypto: NODE_CRYPTO, yieldEvery: () => Promise.resolve() });
 }
 
-function readSource(source: string, options: CliOptions, credentials: Set<string>, progress: Progress): Promise<SourceReading> {
+function readSource(source: string, options: CliOptions, credentials: Set<string>, io: CliIo, progress: Progress): Promise<SourceReading> {
   if (source === options.flow) return walkFlowSource(source, options, credentials, progress);
-  return isUrl(source) ? readUrl(source, options, progress) : readHarSource(source, progress);
+  return isUrl(source) ? readUrl(source, options, progress) : readHarSource(source, progress, io.stdin);
 }
 
 /** The site a trace is graded for: `--site`, else its first top-level document's (rubric section 1). */
@@ -99,7 +99,7 @@ export async function gradeSources(options: CliOptions, io: CliIo): Promise<numb
   const sources = options.flow === null ? options.sources : [...options.sources, options.flow];
   try {
     for (const source of sources) {
-      const reading = await readSource(source, options, credentials, progress);
+      const reading = await readSource(source, options, credentials, io, progress);
       for (const observation of reading.observations) exchanges.push(observation);
       if (!reading.ok) {
         failures.push(reading.error);
@@ -110,7 +110,7 @@ export async function gradeSources(options: CliOptions, io: CliIo): Promise<numb
       // Offline: signatures are checked against the bundled list (and --secrets files) here.
       const secretMatches = await checker.check(valuesToCheck(inventory));
       const trace = gradeInventory(inventory, { secretMatches, site: siteOf(options, reading.pageUrl) });
-      reports.push(buildJsonReport(source, trace, { showValues: options.showValues, alsoMask: credentials }));
+      reports.push(buildJsonReport(reading.source, trace, { showValues: options.showValues, alsoMask: credentials }));
     }
   } catch (error) {
     if (!(error instanceof SecretsFileError)) throw error;

@@ -1,16 +1,17 @@
 /**
  * Where a trace comes from on the command line: a URL (requested, redirects followed), a HAR file
- * (read in bounded memory) or a flow (walked step by step). Each gives its exchanges and the page
+ * or standard input (read in bounded memory) or a flow (walked step by step). Each gives its exchanges and the page
  * its site comes from, or says in one line why it could not, with the exchanges made before it
  * failed (a saved HAR keeps them as evidence). Never throws for what the user can act on.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { headerValues, type Observation } from '../observation/observation.js';
-import type { CliOptions } from './cli-arguments.js';
+import { STDIN, type CliOptions } from './cli-arguments.js';
+import type { StandardInput } from './cli-io.js';
 import { FetchTraceError, HttpSession, type FetchTraceOptions } from './fetch-trace.js';
 import { describeFileError } from './file-errors.js';
 import { formatBytes, NO_PROGRESS, type Progress } from './progress.js';
-import { readHarFile } from './read-har-file.js';
+import { readHarFile, readHarStream, type HarFileResult } from './read-har-file.js';
 
 const MAX_REDIRECTS = 10;
 
@@ -37,6 +38,13 @@ export interface FailedSource {
 export type SourceReading = SourceTrace | FailedSource;
 
 export const isUrl = (source: string) => /^https?:\/\//i.test(source);
+
+/** The scheme of a URL this CLI cannot request (`ftp:`, `file:`), or null for a URL it can, or a file name. */
+export function unsupportedScheme(source: string): string | null {
+  // Two letters at least: `C:\trace.har` is a Windows path, not a URL.
+  const scheme = /^([a-z][a-z0-9+.-]+):\/\//i.exec(source)?.[1] ?? (/^file:/i.test(source) ? 'file' : null);
+  return scheme === null || /^https?$/i.test(scheme) ? null : `${scheme.toLowerCase()}:`;
+}
 
 function sessionOptions(options: CliOptions, progress: Progress): FetchTraceOptions {
   return {
@@ -78,8 +86,11 @@ export function missingCookiesHint(source: string, creator: string | null): stri
   return `${lead} Check whether ${tool} leaves cookies out of its exports, or whether the recording began after the session cookie was set.`;
 }
 
-/** A HAR file, streamed; the site is its first page's. */
-export async function readHarSource(source: string, progress: Progress = NO_PROGRESS): Promise<SourceReading> {
+/** A HAR file (or `-`: standard input), streamed; the site is its first page's. */
+export async function readHarSource(source: string, progress: Progress = NO_PROGRESS, stdin?: StandardInput): Promise<SourceReading> {
+  const scheme = unsupportedScheme(source);
+  if (scheme !== null) return { ok: false, source, error: `${source}: unsupported scheme ${scheme} (give an http(s) URL, a HAR file, or - for a HAR on standard input)`, observations: [] };
+  if (source === STDIN) return readHarFromStdin(stdin, progress);
   let size: number;
   try {
     const info = await stat(source);
@@ -98,6 +109,31 @@ export async function readHarSource(source: string, progress: Progress = NO_PROG
   } finally {
     progress.done();
   }
+  return harReading(source, har);
+}
+
+/** The label of standard input in reports and messages. */
+const STDIN_SOURCE = 'stdin';
+
+/** `-`: a HAR piped in (never a terminal: that would wait for a HAR typed by hand). */
+async function readHarFromStdin(stdin: StandardInput | undefined, progress: Progress): Promise<SourceReading> {
+  const source = STDIN_SOURCE;
+  if (stdin === undefined || stdin.isTTY === true) {
+    return { ok: false, source, error: '- reads a HAR from standard input, which is a terminal here: pipe or redirect a HAR file into it', observations: [] };
+  }
+  let har;
+  try {
+    har = await readHarStream(stdin, { onProgress: (read) => progress.update(`reading ${formatBytes(read)} from standard input`) });
+  } catch (error) {
+    return { ok: false, source, error: `cannot read standard input: ${describeFileError(error)}`, observations: [] };
+  } finally {
+    progress.done();
+  }
+  return harReading(source, har);
+}
+
+/** A HAR read (from a file or standard input) as a source, with what the user should know about it. */
+function harReading(source: string, har: HarFileResult): SourceReading {
   if (!har.ok) return { ok: false, source, error: `${source} is ${har.error.startsWith('not') ? '' : 'not readable: '}${har.error}`, observations: [] };
   const notes: string[] = [];
   if (har.skippedEntries > 0) notes.push(`${source}: skipped ${har.skippedEntries} entries that are not HTTP exchanges`);

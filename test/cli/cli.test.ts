@@ -103,7 +103,7 @@ describe('CLI against a live express-session server', () => {
 describe('CLI errors: one line, exit 2', () => {
   it.each([
     [['--fail-under', 'Q', 'x.har'], /--fail-under takes one of A\+, A, B, C, D, F/],
-    [['--bogus', 'x'], /Unknown option '--bogus'/],
+    [['--bogus', 'x'], /unknown option '--bogus' \(see --help\)/],
     [[], /give at least one URL or HAR file/],
     [['-H', 'no colon', 'http://127.0.0.1/'], /--header "no colon" is not of the form/],
     [['--timeout', 'soon', 'http://127.0.0.1/'], /--timeout takes a number of seconds/],
