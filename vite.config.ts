@@ -19,9 +19,11 @@ function manifestFor(browser: Browser): ManifestV3Export {
   return {
     ...baseManifest,
     // Firefox needs an add-on id, and (since 140) a data collection declaration: we collect nothing.
+    // The id is the GUID form, which needs no domain of our own (an e-mail-like id would name one);
+    // it is fixed for good: addons.mozilla.org and users' profiles know the add-on by it.
     browser_specific_settings: {
       gecko: {
-        id: 'session-cookie-inspector@sessions.invalid',
+        id: '{c6803cfb-14c3-453b-a1fa-e226c0bfdfbf}',
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },

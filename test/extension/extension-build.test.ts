@@ -34,11 +34,25 @@ describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
   });
 });
 
+describe.each(['chrome', 'firefox'] as const)('the %s store listing', (browser) => {
+  it("has a description within the Chrome Web Store's 132 characters", () => {
+    const { description } = manifest(browser) as { description: string };
+    expect(description.length).toBeGreaterThan(0);
+    expect(description.length).toBeLessThanOrEqual(132);
+  });
+});
+
 describe('the Firefox build', () => {
+  it('has an add-on id of the GUID form, which needs no domain', () => {
+    const { id } = (manifest('firefox').browser_specific_settings as { gecko: { id: string } }).gecko;
+    expect(id).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
+  });
+
+
   it('declares its add-on id, minimum version and that it collects no data', () => {
     expect(manifest('firefox').browser_specific_settings).toEqual({
       gecko: {
-        id: 'session-cookie-inspector@sessions.invalid',
+        id: '{c6803cfb-14c3-453b-a1fa-e226c0bfdfbf}',
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },

@@ -10,7 +10,7 @@ import { startFirefox } from './firefox-process.js';
 import type { Marionette } from './marionette.js';
 
 export const FIREFOX_BUILD = resolve('dist/firefox');
-export const ADDON_ID = 'session-cookie-inspector@sessions.invalid';
+export const ADDON_ID = '{c6803cfb-14c3-453b-a1fa-e226c0bfdfbf}';
 
 const DEVTOOLS = `const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
   const { gDevTools } = require("devtools/client/framework/devtools");
