@@ -24,8 +24,6 @@ import type { CliIo } from './cli-io.js';
 import { secretsFromFile } from './secret-list-file.js';
 import { isUrl, readHarSource, readUrl, walkFlowSource, type SourceReading } from './trace-sources.js';
 
-/** Credentials from a flow are masked from this length on (a cookie value from 8: see value-index). */
-const CREDENTIAL_MIN_LENGTH = 3;
 
 /** A secrets file that cannot be read stops the run before any request. */
 class SecretsFileError extends Error {}
@@ -66,7 +64,7 @@ function siteOf(options: CliOptions, pageUrl: string | null): string | null {
 async function saveHar(file: string, options: CliOptions, exchanges: readonly Observation[], credentials: ReadonlySet<string>, io: CliIo): Promise<boolean> {
   const values = buildValueIndex(buildCookieInventory(exchanges).values);
   const standIn = createStandIn();
-  const secret = buildValueIndex(credentials, { minLength: CREDENTIAL_MIN_LENGTH });
+  const secret = buildValueIndex(credentials, { of: 'secrets' });
   const hide = (text: string) => secret.mask(options.showValues ? text : values.replaceEach(text, standIn));
   try {
     await writeFile(file, `${JSON.stringify(buildHar(exchanges, hide), null, 2)}\n`);
@@ -118,7 +116,7 @@ export async function gradeSources(options: CliOptions, io: CliIo): Promise<numb
   }
   // A message may quote a URL that carries a cookie value (`;jsessionid=...`) or a credential: mask both.
   const values = buildValueIndex(options.showValues ? [] : buildCookieInventory(exchanges).values);
-  const secrets = buildValueIndex(credentials, { minLength: CREDENTIAL_MIN_LENGTH });
+  const secrets = buildValueIndex(credentials, { of: 'secrets' });
   for (const failure of failures) io.stderr(`session-cookie-inspector: ${escapeControlCharacters(secrets.mask(values.mask(failure)))}`);
   const saved = options.saveHar === null || (await saveHar(options.saveHar, options, exchanges, credentials, io));
   if (reports.length > 0) io.stdout(await formatReports(reports, options, io.color));

@@ -1,14 +1,27 @@
 /**
  * One multi-pattern matcher over every cookie value a trace saw, in every form it can take in
- * other text (rubric section 7: as sent, percent-encoded in either hex case, percent-decoded).
+ * other text (rubric section 7: as sent, percent-encoded in either hex case, every byte
+ * percent-encoded, form-encoded with `+` for a space, percent-decoded).
  * Built once per report (Aho-Corasick automaton), it answers in one pass over a text, in time
  * linear in the text's length whatever the number of values: "where do values sit in this text?"
  * (`id-in-url`) and "mask every value in this text" (every report, export, log line and message).
  */
 import { percentDecode, percentEncode } from './percent-decode.js';
 
-/** Forms shorter than this are never searched: they would match by chance. */
+/**
+ * Forms at least this long are searched for anywhere in a text; shorter ones would match inside
+ * other words by chance, and are masked only as whole fields (rubric section 7).
+ */
 export const MIN_SEARCHED_VALUE_LENGTH = 8;
+
+/**
+ * The shortest cookie value masked as a whole field. Shorter cookie values (`1`, `en`, `yes`) are
+ * flags, not secrets, and would hide `?page=1`; secrets a user hands us are masked at any length.
+ */
+export const MIN_WHOLE_FIELD_VALUE_LENGTH = 4;
+
+/** Cookie values that carry one bit, masked nowhere (they would hide `?debug=true`). */
+const FLAG_WORDS = new Set(['true', 'false', 'null', 'none', 'undefined', 'yes', 'no', 'on', 'off']);
 
 /** What masked text shows in place of a value. */
 export const MASK = '[value hidden]';
@@ -16,12 +29,40 @@ export const MASK = '[value hidden]';
 const withLowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 const withUpperHex = (text: string) => text.replace(/%[0-9a-f]{2}/g, (escape) => escape.toUpperCase());
 
-/** Every form of `value` that is long enough to search for. */
-export function valueForms(value: string, minLength = MIN_SEARCHED_VALUE_LENGTH): string[] {
+const UTF8 = new TextEncoder();
+
+/** Every byte of the UTF-8 text percent-encoded, upper-case hex (`ab` -> `%61%62`). */
+function everyBytePercentEncoded(text: string): string {
+  let every = '';
+  for (const byte of UTF8.encode(text)) every += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  return every;
+}
+
+/**
+ * application/x-www-form-urlencoded, as URLSearchParams and HTML forms write it (WHATWG URL,
+ * section 5.2): `+` for a space, every byte but `*-._` and alphanumerics percent-encoded.
+ */
+function formEncoded(text: string): string {
+  return percentEncode(text)
+    .replace(/[!'()~]/g, (char) => '%' + char.charCodeAt(0).toString(16).toUpperCase())
+    .replace(/%20/g, '+');
+}
+
+/** Every form `value` can take in other text (rubric section 7), long or short. */
+export function allValueForms(value: string): string[] {
   const decoded = percentDecode(value);
   const encoded = percentEncode(decoded);
   const forms = new Set([value, withLowerHex(value), withUpperHex(value), decoded, encoded, withLowerHex(encoded), percentEncode(value)]);
-  return [...forms].filter((form) => form.length >= minLength);
+  for (const form of [formEncoded(decoded), everyBytePercentEncoded(decoded)]) {
+    forms.add(form);
+    forms.add(withLowerHex(form));
+  }
+  return [...forms];
+}
+
+/** Every form of `value` that is long enough to search for anywhere. */
+export function valueForms(value: string): string[] {
+  return allValueForms(value).filter((form) => form.length >= MIN_SEARCHED_VALUE_LENGTH);
 }
 
 /** Where a value's form sits in a text: [start, end). */
@@ -37,7 +78,10 @@ export interface ValueIndex {
   occursIn(text: string): boolean;
   /** The spans covered by values in `text`, merged where they overlap, in order. */
   spansIn(text: string): ValueSpan[];
-  /** The distinct forms (see `valueForms`) that occur in `text`, nested and overlapping ones included. */
+  /**
+   * The distinct long forms (see `valueForms`) that occur in `text`, nested and overlapping ones
+   * included: short forms never count as a value found (a flag is not an id).
+   */
   formsIn(text: string): string[];
   /** `text` with every occurrence of every value replaced by MASK. */
   mask(text: string): string;
@@ -64,21 +108,37 @@ interface Node {
   output: number;
 }
 
+export interface ValueIndexOptions {
+  /**
+   * What the values are: cookie values (the default), masked as whole fields from
+   * MIN_WHOLE_FIELD_VALUE_LENGTH characters on and never when a flag word; or secrets a user
+   * handed us (flow secrets, credentials), every one masked as a whole field whatever its length.
+   */
+  readonly of?: 'cookie values' | 'secrets';
+}
+
 /**
- * Builds the index of `values` (any iterable; duplicates and short values are fine). `minLength`
- * lowers the length below which forms are not searched (credentials: a short password must still go).
+ * Builds the index of `values` (any iterable; duplicates are fine). Forms of MIN_SEARCHED_VALUE_LENGTH
+ * characters or more are found anywhere; shorter ones only as a whole field (see `wholeFieldSpans`).
  */
-export function buildValueIndex(values: Iterable<string>, options: { readonly minLength?: number } = {}): ValueIndex {
+export function buildValueIndex(values: Iterable<string>, options: ValueIndexOptions = {}): ValueIndex {
+  const secrets = options.of === 'secrets';
+  const wholeFieldFrom = secrets ? 1 : MIN_WHOLE_FIELD_VALUE_LENGTH;
   const nodes: Node[] = [newNode()];
+  const shortForms = new ShortForms();
   const distinct = new Set<string>();
   for (const value of values) {
     if (distinct.has(value)) continue;
     distinct.add(value);
-    for (const form of valueForms(value, options.minLength)) insert(nodes, form);
+    if (!secrets && FLAG_WORDS.has(value.toLowerCase())) continue;
+    for (const form of allValueForms(value)) {
+      if (form.length >= MIN_SEARCHED_VALUE_LENGTH) insert(nodes, form);
+      else if (form.length >= wholeFieldFrom) shortForms.add(form);
+    }
   }
   link(nodes);
 
-  const spansIn = (text: string): ValueSpan[] => {
+  const longSpansIn = (text: string): ValueSpan[] => {
     const spans: ValueSpan[] = [];
     if (nodes.length === 1) return spans;
     let state = 0;
@@ -95,10 +155,15 @@ export function buildValueIndex(values: Iterable<string>, options: { readonly mi
     }
     return spans;
   };
+  const spansIn = (text: string): ValueSpan[] => {
+    const long = longSpansIn(text);
+    return shortForms.isEmpty() ? long : mergeSpans(long, shortForms.wholeFieldSpans(text));
+  };
 
   return {
     size: distinct.size,
     occursIn: (text) => {
+      if (!shortForms.isEmpty() && shortForms.wholeFieldSpans(text).length > 0) return true;
       if (nodes.length === 1) return false;
       let state = 0;
       for (let i = 0; i < text.length; i++) {
@@ -125,6 +190,69 @@ export function buildValueIndex(values: Iterable<string>, options: { readonly mi
     mask: (text) => replaceSpans(text, spansIn(text), () => MASK),
     replaceEach: (text, replacer) => replaceSpans(text, spansIn(text), replacer),
   };
+}
+
+/** Two ordered lists of spans as one, overlapping and touching spans merged. */
+function mergeSpans(first: readonly ValueSpan[], second: readonly ValueSpan[]): ValueSpan[] {
+  if (second.length === 0) return [...first];
+  const all = [...first, ...second].sort((a, b) => a.start - b.start);
+  const merged: ValueSpan[] = [];
+  for (const span of all) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else merged.push(span);
+  }
+  return merged;
+}
+
+/** Characters after which a field's value starts: `name=`, `"`, `'`, `Header:` and a line's start. */
+const FIELD_OPENERS = new Set(['=', '"', "'", ':', '\n', '\t']);
+/** Characters before which a field's value ends. */
+const FIELD_CLOSERS = new Set(['&', ';', '#', '"', "'", ',', '@', ' ', '\t', '\r', '\n']);
+
+/**
+ * Forms too short to search for anywhere, masked where they are a whole field (rubric section 7):
+ * the value of a cookie, a header, a form field or a URL parameter, a quoted string, a line, the
+ * whole text. A password `demo` is hidden in `password=demo` and `"demo"`, never in
+ * `demo-login.flow.yaml`. One look-up per length at each field start: linear in the text.
+ */
+class ShortForms {
+  readonly #byLength = new Map<number, Set<string>>();
+
+  add(form: string): void {
+    let forms = this.#byLength.get(form.length);
+    if (forms === undefined) this.#byLength.set(form.length, (forms = new Set()));
+    forms.add(form);
+  }
+
+  isEmpty(): boolean {
+    return this.#byLength.size === 0;
+  }
+
+  wholeFieldSpans(text: string): ValueSpan[] {
+    const spans: ValueSpan[] = [];
+    for (let start = 0; start < text.length; start++) {
+      if (!startsField(text, start)) continue;
+      let longest = 0;
+      for (const [length, forms] of this.#byLength) {
+        const end = start + length;
+        if (length > longest && end <= text.length && endsField(text, end) && forms.has(text.slice(start, end))) longest = length;
+      }
+      if (longest > 0) spans.push({ start, end: start + longest });
+    }
+    return spans;
+  }
+}
+
+function startsField(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text[at - 1] as string;
+  // `Header: value`: one space after the colon.
+  return FIELD_OPENERS.has(before) || (before === ' ' && text[at - 2] === ':');
+}
+
+function endsField(text: string, at: number): boolean {
+  return at === text.length || FIELD_CLOSERS.has(text[at] as string);
 }
 
 function replaceSpans(text: string, spans: readonly ValueSpan[], replacer: (covered: string) => string): string {

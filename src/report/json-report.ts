@@ -173,7 +173,7 @@ export function valueIndexFor(trace: TraceGrade, showValues: boolean): ValueInde
 export function buildJsonReport(source: string, trace: TraceGrade, options: ReportOptions = {}): JsonReport {
   const showValues = options.showValues ?? false;
   const values = valueIndexFor(trace, showValues);
-  const always = buildValueIndex(options.alsoMask ?? [], { minLength: 3 });
+  const always = buildValueIndex(options.alsoMask ?? [], { of: 'secrets' });
   const mask = (text: string) => always.mask(values.mask(text));
   return {
     tool: 'session-cookie-inspector',
