@@ -16,7 +16,7 @@ import { buildCookieInventory, type CookieInventory, type CookieRecord, type Iss
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
 import type { Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
-import type { SecretMatch } from '../secrets/known-secret-check.js';
+import { isSecretMatch, type SecretCheckSkipped, type SecretVerdict } from '../secrets/known-secret-check.js';
 import { CookieTraceFold, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
 import { isLoginRequest, isSuccessfulLogin } from '../trace/login-logout.js';
@@ -94,7 +94,7 @@ export interface InventoryGradeOptions {
   /** The user's own marking by cookie name; it wins over detection. */
   readonly userMarks?: ReadonlyMap<string, UserMark>;
   /** Values whose signature verified with a known secret (rubric section 8), by value. */
-  readonly secretMatches?: ReadonlyMap<string, SecretMatch>;
+  readonly secretMatches?: ReadonlyMap<string, SecretVerdict>;
 }
 
 export interface TraceGradeOptions extends InventoryGradeOptions {
@@ -204,7 +204,7 @@ export function gradeRecord(
   inventory: CookieInventory,
   record: CookieRecord,
   userMark: UserMark | undefined,
-  secretMatches: ReadonlyMap<string, SecretMatch> | undefined,
+  secretMatches: ReadonlyMap<string, SecretVerdict> | undefined,
   memo: RecordGradeMemo,
   occurrences: IdOccurrences,
   site: string | null,
@@ -235,11 +235,14 @@ export function gradeRecord(
   const trace: TraceAnalysis | null = session.isSession ? memo.trace.analysis(session.framework) : null;
   const extremes = extremeValuesById(record.ids);
   // A signature made with a known secret, on any value of the cookie (rubric section 8).
-  const secretMatch = session.isSession ? record.ids.map((id) => secretMatches?.get(id)).find((match) => match !== undefined) : undefined;
+  const verdicts = session.isSession && secretMatches !== undefined ? record.ids.map((id) => secretMatches.get(id)) : [];
+  const secretMatch = verdicts.find(isSecretMatch);
+  const secretCheckSkipped = secretMatch === undefined ? verdicts.find((verdict): verdict is SecretCheckSkipped => verdict !== undefined && !isSecretMatch(verdict)) : undefined;
   const common = {
     rotatedOnLogin: trace?.rotatedOnLogin ?? false,
     traceFindings: session.isSession ? (trace?.findings ?? []) : [],
     secretMatch: secretMatch ?? null,
+    secretCheckSkipped: secretCheckSkipped?.skipped ?? null,
     scriptVisible: record.scriptReadings.length > 0,
   };
   const otherValues = (value: string) => extremes.filter((other) => other !== value);
@@ -252,6 +255,7 @@ export function gradeRecord(
     common.rotatedOnLogin,
     common.traceFindings.map((finding) => [finding.id, finding.message]),
     common.secretMatch === null ? null : [common.secretMatch.scheme, common.secretMatch.source],
+    common.secretCheckSkipped,
     common.scriptVisible,
     extremes,
     inventory.names.size,

@@ -14,7 +14,7 @@ import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { HSTS_NOT_APPLICABLE, hstsApplies, lacksHsts } from '../rules/hsts-missing.js';
 import { worstLetter, type CookieLetter } from '../core/letter.js';
-import { describeCarriedData } from '../rules/value-carries-data.js';
+import { MAX_INFLATED_BYTES, PAST_INFLATE_CAP, describeCarriedData } from '../rules/value-carries-data.js';
 import { cookieNotes } from './cookie-notes.js';
 import type { Finding, Note } from '../core/finding.js';
 import type { ResponseContext } from '../core/response-context.js';
@@ -42,6 +42,8 @@ export interface GradeSetCookieOptions {
   readonly traceFindings?: readonly Finding[];
   /** A known secret the cookie's signature verifies with (rubric section 8), found before grading. */
   readonly secretMatch?: SecretMatch | null;
+  /** Why the known-secrets check did not check the value (a cap stopped it), or null. */
+  readonly secretCheckSkipped?: string | null;
 }
 
 export interface GradedSetCookie {
@@ -96,6 +98,17 @@ export function unmetAPlusConditions(context: CookieRuleContext, rotatedOnLogin:
   return unmet;
 }
 
+/** The inflate cap stopped value-carries-data: said in the report, never a silent skip. */
+const INSPECTION_CAPPED: Note = {
+  id: 'inspection-capped',
+  message: `The value is compressed data that inflates past ${MAX_INFLATED_BYTES / 1024} KB, more than any cookie holds: reading stopped there.`,
+};
+
+/** A cap kept the known-secrets check (rubric section 8) from this cookie: said, never skipped silently. */
+function secretCheckSkippedNote(reason: string): Note {
+  return { id: 'secret-check-skipped', message: `Not checked against known signing secrets (secret-known): ${reason}.` };
+}
+
 export const A_PLUS_NEEDS_LOGIN: Note = {
   id: 'a-plus-needs-login',
   message: 'Everything else is in place for A+: log in while the panel records to check that the id rotates at login.',
@@ -140,6 +153,7 @@ export function gradeSetCookie(
   const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
   if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
   if (browsers !== null) notes.push(...browserDifferenceNotes(browsers));
+  if (options.secretCheckSkipped) notes.push(secretCheckSkippedNote(options.secretCheckSkipped));
   if (deletion) return gradedSetCookie(context, gradedFrom, true, [], notes, [], null, null);
 
   const findings: Finding[] = [];
@@ -161,6 +175,7 @@ export function gradeSetCookie(
   findings.push(...(options.traceFindings ?? []));
   const rotatedOnLogin = !clientSide && (options.rotatedOnLogin ?? false);
   if (clientSide) notes.push(CLIENT_SIDE_SESSION);
+  if (clientSide && describeCarriedData(cookie.value) === PAST_INFLATE_CAP) notes.push(INSPECTION_CAPPED);
   if (gradedFrom === 'sent') {
     // No attributes, so no score: the lowest cap, or unknown (rubric section 2.3).
     const grade = session.isSession ? (worstLetter(findings.flatMap((finding) => (finding.cap === null ? [] : [finding.cap]))) ?? 'unknown') : null;

@@ -19,5 +19,7 @@ export const NOTE_DOCS: Readonly<Record<string, string>> = {
   'samesite-lax': 'SameSite=Lax is good; Strict is preferred for session ids.',
   'hsts-not-applicable': 'An https response from an IP address or localhost, without HSTS: HSTS does not apply there; check it on your real host name.',
   priority: 'Priority is a Chrome-only attribute.',
+  'secret-check-skipped': 'A cap stopped the known-secrets check: values longer than 4,096 characters, and signed values past the first 1,000 of a trace, are not signed with every candidate secret.',
+  'inspection-capped': 'A compressed value inflates past 64 KB (a cookie holds at most 4 KB): value-carries-data stopped reading it there.',
   partitioned: 'Partitioned (CHIPS): in third-party contexts the cookie is kept per top-level site.',
 };

@@ -1,4 +1,4 @@
-import { unzlibSync } from 'fflate';
+import { Unzlib } from 'fflate';
 import { decodeBase64, decodeBase64Bytes, peekBase64 } from '../core/base64.js';
 import { percentDecode } from '../core/percent-decode.js';
 import { defineCookieRule } from './cookie-rule.js';
@@ -75,20 +75,53 @@ function inspectSegment(segment: string): SegmentContent {
 }
 
 /**
- * The JSON inside a zlib-compressed payload: Flask (itsdangerous) and Django's signing write
- * `.` + base64url(zlib(json)) when compressing pays. Cookies are at most 4 KB, so inflating is
- * bounded (deflate expands at most about 1000 times).
+ * The most a compressed value is inflated to. A browser keeps at most 4 KB of cookie, but a HAR or
+ * a hostile page can hand over megabytes that deflate expands about 1000 times: 1.4 MB of them
+ * took 2 GB and 9 s unbounded.
  */
-function inflatedJson(payload: string): object | null {
-  const bytes = decodeBase64Bytes(payload);
-  // A zlib stream starts with CMF 0x78 (deflate, 32 KB window).
-  if (bytes === null || bytes[0] !== 0x78) return null;
+export const MAX_INFLATED_BYTES = 64 * 1024;
+/** Input fed to the inflater at a time: at most about 1000 times this comes out per step. */
+const INFLATE_STEP_BYTES = 64;
+
+/** The inflated bytes, or 'too large' once they pass MAX_INFLATED_BYTES, or null when not zlib. */
+function inflateCapped(bytes: Uint8Array): Uint8Array | 'too large' | null {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Unzlib((chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+  });
   try {
-    return parseJsonContainer(new TextDecoder().decode(unzlibSync(bytes)));
+    for (let at = 0; at < bytes.length; at += INFLATE_STEP_BYTES) {
+      inflater.push(bytes.subarray(at, at + INFLATE_STEP_BYTES), at + INFLATE_STEP_BYTES >= bytes.length);
+      if (size > MAX_INFLATED_BYTES) return 'too large';
+    }
   } catch {
     return null;
   }
+  const inflated = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    inflated.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return inflated;
 }
+
+/**
+ * The JSON inside a zlib-compressed payload: Flask (itsdangerous) and Django's signing write
+ * `.` + base64url(zlib(json)) when compressing pays. 'too large' when it inflates past the cap.
+ */
+function inflatedJson(payload: string): object | 'too large' | null {
+  const bytes = decodeBase64Bytes(payload);
+  // A zlib stream starts with CMF 0x78 (deflate, 32 KB window).
+  if (bytes === null || bytes[0] !== 0x78) return null;
+  const inflated = inflateCapped(bytes);
+  return inflated === null || inflated === 'too large' ? inflated : parseJsonContainer(new TextDecoder().decode(inflated));
+}
+
+/** What a compressed value inflating past the cap carries, in words. */
+export const PAST_INFLATE_CAP = `zlib-compressed data that inflates past ${MAX_INFLATED_BYTES / 1024} KB (reading stopped there)`;
 
 /** The last answer: the grader asks twice per cookie (client-side session? and this rule). */
 let lastValue: string | null = null;
@@ -114,6 +147,7 @@ function carriedData(value: string): string | null {
   // A compressed Flask or Django payload: "." then zlib data, up to the next "." or ":".
   if (decoded.charCodeAt(0) === 0x2e) {
     const json = inflatedJson(decoded.slice(1).split(/[.:]/, 1)[0] as string);
+    if (json === 'too large') return PAST_INFLATE_CAP;
     if (json !== null) return Array.isArray(json) ? 'a zlib-compressed JSON array' : 'a zlib-compressed JSON object';
   }
   // Segments as the signed formats separate them: "." (Flask, JWT), ":" (Django), "--" (Rails).

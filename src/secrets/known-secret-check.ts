@@ -36,6 +36,28 @@ export interface SecretMatch {
   readonly source: SecretSource;
 }
 
+/** A value the check left alone because a cap stopped it, and which cap, in words (never silent). */
+export interface SecretCheckSkipped {
+  readonly skipped: string;
+}
+
+/** What the check says of one value it looked at without a match: a match, or why it did not check. */
+export type SecretVerdict = SecretMatch | SecretCheckSkipped;
+
+export function isSecretMatch(verdict: SecretVerdict | undefined): verdict is SecretMatch {
+  return verdict !== undefined && 'scheme' in verdict;
+}
+
+/**
+ * The longest value the check signs: a browser keeps at most 4,096 bytes of name and value
+ * (RFC 6265bis, section 5.7), so a longer value came from somewhere no browser sends it; an 8 MB
+ * one would be signed once per candidate.
+ */
+export const MAX_CHECKED_VALUE_LENGTH = 4096;
+
+/** The most values one checker signs (a trace's ids): each costs one HMAC per candidate secret. */
+export const MAX_CHECKED_VALUES = 1000;
+
 /** A value to check: a session cookie's name, value, and its `<name>.sig` companion's value if any. */
 export interface CheckedValue {
   readonly name: string;
@@ -86,9 +108,10 @@ async function firstScheme(crypto: Crypto, signed: readonly SignedValue[], secre
 export interface KnownSecretChecker {
   /**
    * Checks each value not checked before against every candidate; resolves with the matches of
-   * all values checked so far, by cookie value. Between slices it yields to the event loop.
+   * all values checked so far, and the values a cap kept it from checking, by cookie value.
+   * Between slices it yields to the event loop.
    */
-  check(values: readonly CheckedValue[]): Promise<ReadonlyMap<string, SecretMatch>>;
+  check(values: readonly CheckedValue[]): Promise<ReadonlyMap<string, SecretVerdict>>;
 }
 
 export function createKnownSecretChecker(
@@ -98,7 +121,8 @@ export function createKnownSecretChecker(
   const crypto = options.crypto ?? JS_CRYPTO;
   const pause = options.yieldEvery ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const answered = new Set<string>();
-  const matches = new Map<string, SecretMatch>();
+  const matches = new Map<string, SecretVerdict>();
+  let signedCount = 0;
   return {
     check: async (values) => {
       const pending: { value: CheckedValue; signed: SignedValue[] }[] = [];
@@ -107,7 +131,17 @@ export function createKnownSecretChecker(
         if (answered.has(key)) continue;
         answered.add(key);
         const signed = signedValues(value.name, value.value, value.companion);
-        if (signed.length > 0) pending.push({ value, signed });
+        if (signed.length === 0) continue;
+        if (value.value.length > MAX_CHECKED_VALUE_LENGTH || (value.companion?.length ?? 0) > MAX_CHECKED_VALUE_LENGTH) {
+          matches.set(value.value, { skipped: `its value is longer than ${MAX_CHECKED_VALUE_LENGTH.toLocaleString('en-US')} characters, more than a browser keeps` });
+          continue;
+        }
+        if (signedCount >= MAX_CHECKED_VALUES) {
+          if (!matches.has(value.value)) matches.set(value.value, { skipped: `the check stops after ${MAX_CHECKED_VALUES.toLocaleString('en-US')} signed values` });
+          continue;
+        }
+        signedCount++;
+        pending.push({ value, signed });
       }
       if (pending.length === 0) return matches;
       let sliceStart = performance.now();

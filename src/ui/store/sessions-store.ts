@@ -12,7 +12,7 @@ import type { TraceGrade } from '../../grade/grade-observations.js';
 import type { CookieInventory } from '../../inventory/cookie-inventory.js';
 import type { Observation } from '../../observation/observation.js';
 import type { Reading } from '../../observation/readings.js';
-import type { SecretMatch } from '../../secrets/known-secret-check.js';
+import type { SecretVerdict } from '../../secrets/known-secret-check.js';
 import { GradingSchedule, SYSTEM_CLOCK, type Clock } from './grading-schedule.js';
 import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from './kept-exchanges.js';
 import { slimObservation } from './slim-observation.js';
@@ -35,7 +35,7 @@ export interface SessionsStore {
   readonly theme: Signal<Theme>;
   readonly maxObservations: number;
   /** Values whose signature verified with a known secret (found off the render path, rubric 8). */
-  readonly secretMatches: Signal<ReadonlyMap<string, SecretMatch>>;
+  readonly secretMatches: Signal<ReadonlyMap<string, SecretVerdict>>;
   /** Every cookie the graded exchanges and readings show (published with each grade). */
   readonly inventory: Signal<CookieInventory>;
   /** The grade of the trace (published with each grade). */
@@ -51,7 +51,7 @@ export type StoreEvent =
   | { readonly type: 'navigated'; readonly url: string }
   | { readonly type: 'cleared' }
   | { readonly type: 'read'; readonly reading: Reading }
-  | { readonly type: 'secrets-checked'; readonly matches: ReadonlyMap<string, SecretMatch> }
+  | { readonly type: 'secrets-checked'; readonly matches: ReadonlyMap<string, SecretVerdict> }
   | { readonly type: 'marks-loaded'; readonly marks: ReadonlyMap<string, UserMark> }
   | { readonly type: 'marked'; readonly name: string; readonly mark: UserMark | null }
   | { readonly type: 'values-revealed'; readonly reveal: boolean }
@@ -71,7 +71,7 @@ export function createSessionsStore(options: StoreOptions = {}): SessionsStore {
   const observations = signal<readonly Observation[]>([]);
   const readings = signal<readonly Reading[]>([]);
   const marks = signal<ReadonlyMap<string, UserMark>>(new Map());
-  const secretMatches = signal<ReadonlyMap<string, SecretMatch>>(new Map());
+  const secretMatches = signal<ReadonlyMap<string, SecretVerdict>>(new Map());
   const pageUrl = signal<string | null>(null);
   const site = computed(() => (pageUrl.value === null ? null : siteOfUrl(pageUrl.value)));
   // Grading peeks at the signals: it runs from effects too, which must not depend on them.
