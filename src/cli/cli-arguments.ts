@@ -127,7 +127,8 @@ function parseHeader(text: string): HttpHeader {
   const colon = text.indexOf(':');
   const name = colon < 0 ? '' : text.slice(0, colon).trim();
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw new UsageError(`--header "${text}" is not of the form "Name: value"`);
+    // The text is not quoted: a mistyped header may be a credential (`-H "Bearer ..."`).
+    throw new UsageError('a --header is not of the form "Name: value"');
   }
   return { name, value: text.slice(colon + 1).trim() };
 }
@@ -210,7 +211,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     try {
       parsedJson = JSON.parse(dataJson);
     } catch (error) {
-      throw new UsageError(`--data-json is not valid JSON: ${(error as Error).message}`);
+      // JSON.parse's message quotes the text, which may hold a password: only where it broke is said.
+      const position = /position (\d+)/.exec((error as Error).message)?.[1];
+      throw new UsageError(`--data-json is not valid JSON${position === undefined ? '' : ` (at character ${position})`}`);
     }
     const keys = typeof parsedJson === 'object' && parsedJson !== null && !Array.isArray(parsedJson) ? Object.keys(parsedJson) : [];
     body = { contentType: 'application/json', text: dataJson, paramNames: keys };

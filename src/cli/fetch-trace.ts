@@ -155,7 +155,7 @@ function parseUrl(text: string): URL {
 
 /**
  * A browser-like client: one cookie jar for every navigation, every exchange kept as an
- * observation (one trace). `-H` headers go only to the host they were given for.
+ * observation (one trace). `-H` headers go only to the origin they were given for.
  */
 export class HttpSession {
   readonly observations: Observation[] = [];
@@ -163,7 +163,7 @@ export class HttpSession {
   readonly #options: FetchTraceOptions;
   readonly #userCookie: readonly string[];
   readonly #otherHeaders: readonly HttpHeader[];
-  #headersHost: string | null = null;
+  #headersOrigin: string | null = null;
 
   constructor(options: FetchTraceOptions) {
     this.#options = options;
@@ -185,7 +185,7 @@ export class HttpSession {
     } catch (error) {
       throw error instanceof FetchTraceError ? error : new FetchTraceError(`"${target}" is not a valid URL`);
     }
-    this.#headersHost ??= url.host;
+    this.#headersOrigin ??= url.origin;
     let currentMethod = method.toUpperCase();
     let currentBody = body;
     for (let hop = 0; ; hop++) {
@@ -213,7 +213,8 @@ export class HttpSession {
 
   async #exchange(hop: number, url: URL, method: string, body: RequestBody | null, readBody: boolean, stepHeaders: readonly HttpHeader[]): Promise<Hop> {
     const jarCookies = this.#jar.cookiesFor(url.href, Date.now());
-    const ownHost = url.host === this.#headersHost;
+    // The origin, not the host: `https://h/` and `http://h/` share a host, and -H credentials must not go over plain http.
+    const ownHost = url.origin === this.#headersOrigin;
     // A Cookie given with -H is the user's own jar for that host: a cookie the server sets with the same name replaces it.
     const userPairs = ownHost ? this.#userCookie.flatMap((header) => header.split(';').map((pair) => pair.trim()).filter(Boolean)) : [];
     const jarNames = new Set(jarCookies.map((jarCookie) => jarCookie.name));

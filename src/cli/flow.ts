@@ -14,6 +14,7 @@
  * Credentials come from environment variables and never reach a report: bodies are not kept,
  * and every value taken from the environment is masked like a cookie value.
  */
+import { headerSecrets } from './credentials.js';
 import { load } from 'cheerio';
 import { parse as parseYaml } from 'yaml';
 import type { HttpSession, RequestBody } from './fetch-trace.js';
@@ -137,6 +138,14 @@ function resolveValue(value: FlowValue, where: string, env: NodeJS.ProcessEnv, s
   return found;
 }
 
+/** A `json:` body with every `{ env: NAME }` in it, at any depth, replaced by the variable's value. */
+function resolveJson(value: unknown, where: string, env: NodeJS.ProcessEnv, secrets: Set<string>): unknown {
+  if (isRecord(value) && typeof value.env === 'string' && Object.keys(value).length === 1) return resolveValue(value as { env: string }, where, env, secrets);
+  if (Array.isArray(value)) return value.map((item) => resolveJson(item, where, env, secrets));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveJson(item, where, env, secrets)]));
+  return value;
+}
+
 /** The fields a browser would submit from the form (hidden ones included), and where it goes. */
 function formFields(page: string | null, pageUrl: string, selector: string, where: string): { action: string; method: string; fields: [string, string][] } {
   if (page === null) throw new FlowError(`${where}: "form" needs a previous page, and there is none`);
@@ -177,6 +186,8 @@ export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.Proc
     onStep?.(step);
     const where = step.name;
     const headersGiven = Object.entries(step.headers).map(([name, value]) => [name, resolveValue(value, where, env, secrets)] as const);
+    // A secret header's parts are secrets too: the token of `Bearer <token>`, a Cookie's values.
+    for (const [name, value] of headersGiven) if (typeof step.headers[name] === 'object') for (const part of headerSecrets(name, value)) secrets.add(part);
     const form = step.form === null ? null : formFields(page, pageUrl, step.form, where);
     const method = step.url === null && form ? form.method : step.method;
     let target = step.url ?? form?.action ?? '';
@@ -184,7 +195,7 @@ export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.Proc
     target = new URL(target, pageUrl || undefined).href;
     let body: RequestBody | null = null;
     if (step.json !== undefined) {
-      body = { contentType: 'application/json', text: JSON.stringify(step.json), paramNames: jsonKeys(step.json) };
+      body = { contentType: 'application/json', text: JSON.stringify(resolveJson(step.json, where, env, secrets)), paramNames: jsonKeys(step.json) };
     } else if (form !== null || step.data !== null) {
       const fields = new Map<string, string>(form?.fields ?? []);
       for (const [name, value] of Object.entries(step.data ?? {})) fields.set(name, resolveValue(value, where, env, secrets));

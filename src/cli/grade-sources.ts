@@ -5,7 +5,6 @@
  */
 import { stat, writeFile } from 'node:fs/promises';
 import { siteOfHost, siteOfUrl } from '../core/site.js';
-import { buildValueIndex } from '../core/value-index.js';
 import { gradeInventory } from '../grade/grade-observations.js';
 import { buildCookieInventory } from '../inventory/cookie-inventory.js';
 import type { Observation } from '../observation/observation.js';
@@ -21,6 +20,8 @@ import { describeFileError } from './file-errors.js';
 import { NODE_CRYPTO } from './node-crypto.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import type { CliIo } from './cli-io.js';
+import { credentialsOf } from './credentials.js';
+import { OutputMask, maskedIo } from './output-mask.js';
 import { secretsFromFile } from './secret-list-file.js';
 import { isUrl, readHarSource, readUrl, walkFlowSource, type SourceReading } from './trace-sources.js';
 
@@ -61,11 +62,11 @@ function siteOf(options: CliOptions, pageUrl: string | null): string | null {
 }
 
 /** `--save-har`: the exchanges made, values replaced by stand-ins (unless --show-values), credentials always masked. */
-async function saveHar(file: string, options: CliOptions, exchanges: readonly Observation[], credentials: ReadonlySet<string>, io: CliIo): Promise<boolean> {
-  const values = buildValueIndex(buildCookieInventory(exchanges).values);
+async function saveHar(file: string, exchanges: readonly Observation[], mask: OutputMask, io: CliIo): Promise<boolean> {
+  const values = mask.values();
   const standIn = createStandIn();
-  const secret = buildValueIndex(credentials, { of: 'secrets' });
-  const hide = (text: string) => secret.mask(options.showValues ? text : values.replaceEach(text, standIn));
+  const secrets = mask.secretIndex();
+  const hide = (text: string) => secrets.mask(values.replaceEach(text, standIn));
   try {
     await writeFile(file, `${JSON.stringify(buildHar(exchanges, hide), null, 2)}\n`);
     return true;
@@ -75,8 +76,14 @@ async function saveHar(file: string, options: CliOptions, exchanges: readonly Ob
   }
 }
 
-/** Grades every source of the command line and prints the reports; returns the exit status. */
-export async function gradeSources(options: CliOptions, io: CliIo): Promise<number> {
+/**
+ * Grades every source of the command line and prints the reports; returns the exit status. Every
+ * text it writes goes through one OutputMask, made before the first request.
+ */
+export async function gradeSources(options: CliOptions, unmaskedIo: CliIo): Promise<number> {
+  const mask = new OutputMask(options.showValues);
+  for (const credential of credentialsOf(options)) mask.secrets.add(credential);
+  const io = maskedIo(unmaskedIo, mask);
   if (options.insecure) io.stderr('warning: --insecure: TLS certificates are not verified');
   for (const file of options.secretFiles) {
     const problem = await stat(file).then(
@@ -93,32 +100,30 @@ export async function gradeSources(options: CliOptions, io: CliIo): Promise<numb
   const reports: JsonReport[] = [];
   const failures: string[] = [];
   const exchanges: Observation[] = [];
-  const credentials = new Set<string>();
   const sources = options.flow === null ? options.sources : [...options.sources, options.flow];
   try {
     for (const source of sources) {
-      const reading = await readSource(source, options, credentials, io, progress);
+      const reading = await readSource(source, options, mask.secrets, io, progress);
       for (const observation of reading.observations) exchanges.push(observation);
+      const inventory = buildCookieInventory(reading.observations);
+      mask.addValues(inventory.values);
       if (!reading.ok) {
         failures.push(reading.error);
         continue;
       }
       for (const note of reading.notes) io.stderr(`note: ${note}`);
-      const inventory = buildCookieInventory(reading.observations);
       // Offline: signatures are checked against the bundled list (and --secrets files) here.
       const secretMatches = await checker.check(valuesToCheck(inventory));
       const trace = gradeInventory(inventory, { secretMatches, site: siteOf(options, reading.pageUrl) });
-      reports.push(buildJsonReport(reading.source, trace, { showValues: options.showValues, alsoMask: credentials }));
+      reports.push(buildJsonReport(reading.source, trace, { showValues: options.showValues, alsoMask: mask.secrets }));
     }
   } catch (error) {
     if (!(error instanceof SecretsFileError)) throw error;
     failures.push(error.message);
   }
-  // A message may quote a URL that carries a cookie value (`;jsessionid=...`) or a credential: mask both.
-  const values = buildValueIndex(options.showValues ? [] : buildCookieInventory(exchanges).values);
-  const secrets = buildValueIndex(credentials, { of: 'secrets' });
-  for (const failure of failures) io.stderr(`session-cookie-inspector: ${escapeControlCharacters(secrets.mask(values.mask(failure)))}`);
-  const saved = options.saveHar === null || (await saveHar(options.saveHar, options, exchanges, credentials, io));
+  // A message may quote a URL that carries a cookie value (`;jsessionid=...`) or a credential: io masks both.
+  for (const failure of failures) io.stderr(`session-cookie-inspector: ${escapeControlCharacters(failure)}`);
+  const saved = options.saveHar === null || (await saveHar(options.saveHar, exchanges, mask, io));
   if (reports.length > 0) io.stdout(await formatReports(reports, options, io.color));
   if (failures.length > 0 || !saved) return 2;
   if (options.failUnder === null) return 0;

@@ -105,7 +105,7 @@ describe('CLI errors: one line, exit 2', () => {
     [['--fail-under', 'Q', 'x.har'], /--fail-under takes one of A\+, A, B, C, D, F/],
     [['--bogus', 'x'], /unknown option '--bogus' \(see --help\)/],
     [[], /give at least one URL or HAR file/],
-    [['-H', 'no colon', 'http://127.0.0.1/'], /--header "no colon" is not of the form/],
+    [['-H', 'no colon', 'http://127.0.0.1/'], /a --header is not of the form "Name: value"/],
     [['--timeout', 'soon', 'http://127.0.0.1/'], /--timeout takes a number of seconds/],
     [['does-not-exist.har'], /cannot read does-not-exist\.har: no such file/],
     [['package.json'], /package\.json is not a HAR file: no "log" object/],
