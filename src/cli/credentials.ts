@@ -33,14 +33,17 @@ export function headerSecrets(name: string, value: string): string[] {
   return secrets;
 }
 
-/** The password of a URL's userinfo, as written and decoded. */
-function userinfoSecrets(source: string): string[] {
+/** The password of a URL's userinfo (as written and decoded), and its query parameters named like credentials (`?api_key=`). */
+function urlSecrets(source: string): string[] {
+  let url: URL;
   try {
-    const url = new URL(source);
-    return url.password === '' ? [] : [url.password, decodeURIComponent(url.password)];
+    url = new URL(source);
   } catch {
     return [];
   }
+  const secrets = url.password === '' ? [] : [url.password, decodeURIComponent(url.password)];
+  for (const [name, value] of url.searchParams) if (CREDENTIAL_FIELD.test(name)) secrets.push(value);
+  return secrets;
 }
 
 /** Every credential in the options, before any request is made. Empty strings left out. */
@@ -49,7 +52,7 @@ export function credentialsOf(options: CliOptions): string[] {
   for (const header of options.headers) {
     if (CREDENTIAL_HEADER.test(header.name)) secrets.push(...headerSecrets(header.name, header.value));
   }
-  for (const source of options.sources) secrets.push(...userinfoSecrets(source));
+  for (const source of options.sources) secrets.push(...urlSecrets(source));
   if (options.body !== null && options.body.contentType === 'application/x-www-form-urlencoded') {
     for (const [name, value] of new URLSearchParams(options.body.text)) if (CREDENTIAL_FIELD.test(name)) secrets.push(value);
   }

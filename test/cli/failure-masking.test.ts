@@ -15,6 +15,7 @@ const PASSWORD = "correct horse (battery) staple!";
 const TOKEN = 'tok~en*value-0123';
 const SHORT = 'demo';
 const COOKIE_VALUE = 'Zq81vXb3LmN0pR7t';
+const API_KEY = 'k3y-of-the-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'sci-failures-'));
 let server: Server;
@@ -88,10 +89,10 @@ describe.each(Object.entries(FAILING_FLOWS))('a flow that fails with %s', (name,
 describe('credentials on the command line', () => {
   it('masks -H credentials, URL passwords and --data passwords on a failing run', async () => {
     const har = join(dir, 'cli-credentials.har');
-    const run = await cli('-H', `Authorization: Bearer ${TOKEN}`, '-H', `X-Api-Key: ${TOKEN}x`, '--data', `user=me&password=${encodeURIComponent(PASSWORD)}`, '--save-har', har, `http://me:${encodeURIComponent(PASSWORD)}@127.0.0.1:${new URL(origin).port}/login`);
+    const run = await cli('-H', `Authorization: Bearer ${TOKEN}`, '-H', `X-Api-Key: ${TOKEN}x`, '--data', `user=me&password=${encodeURIComponent(PASSWORD)}`, '--save-har', har, `http://me:${encodeURIComponent(PASSWORD)}@127.0.0.1:${new URL(origin).port}/login?api_key=${API_KEY}`);
     expect(run.status).toBe(2);
     const everything = [run.stdout, run.stderr, readFileSync(har, 'utf8')].join('\n');
-    for (const secret of [PASSWORD, TOKEN, `${TOKEN}x`, COOKIE_VALUE]) for (const form of formsOf(secret)) expect(everything).not.toContain(form);
+    for (const secret of [PASSWORD, TOKEN, `${TOKEN}x`, COOKIE_VALUE, API_KEY]) for (const form of formsOf(secret)) expect(everything).not.toContain(form);
   });
 
   it('does not echo a malformed header or JSON body, which may be a credential', async () => {
