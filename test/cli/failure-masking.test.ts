@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
       if (url.pathname === '/loop') return response.writeHead(302, { Location: `${url.pathname}${url.search}` }).end();
       if (url.pathname === '/ftp') return response.writeHead(302, { Location: `ftp://files.test/?t=${encodeURIComponent(auth)}` }).end();
       if (url.pathname === '/bad-location') return response.writeHead(302, { Location: `http://[${auth.replace(/ /g, '')}` }).end();
+      if (url.pathname === '/slow') return; // never answers: the run times out
       if (url.pathname === '/json') return response.writeHead(302, { Location: `/loop?${new URLSearchParams(JSON.parse(body || '{}') as Record<string, string>)}` }).end();
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<p>${auth}</p>`);
     });
@@ -113,4 +115,38 @@ describe('credentials on the command line', () => {
       delete process.env.SHORT_PIN;
     }
   });
+});
+
+/** How a generated flow fails, and the step that makes it fail (the secret rides in a field and a header). */
+const FAILURE_STEPS: Record<string, string> = {
+  'redirect loop': `get: /loop\n    data: { password: { env: GENERATED } }`,
+  'failed expect': `get: /api\n    headers: { X-Api-Key: { env: GENERATED } }\n    expect: { status: 201 }`,
+  'bad Location': `get: /bad-location\n    headers: { Authorization: { env: GENERATED } }`,
+  'unsupported scheme': `get: /ftp\n    headers: { Authorization: { env: GENERATED } }`,
+  'timeout': `post: /slow\n    data: { password: { env: GENERATED } }`,
+  'form login into a loop': `post: /login\n    data: { password: { env: GENERATED } }`,
+};
+
+describe('generated secrets on every failure path', () => {
+  it('never print or save a secret of 8+ characters in any form, nor a short one as a whole field', async () => {
+    const secret = fc.string({ minLength: 1, maxLength: 24, unit: fc.constantFrom(...'aZ09 ()!*~%+&=;-_.é€"') }).filter((text) => text.trim() === text && text.trim() !== '');
+    await fc.assert(
+      fc.asyncProperty(secret, fc.constantFrom(...Object.keys(FAILURE_STEPS)), async (generated, failure) => {
+        const flow = join(dir, 'generated.flow.yaml');
+        writeFileSync(flow, `baseUrl: ${origin}\nsteps:\n  - name: the step\n    ${FAILURE_STEPS[failure] as string}\n`);
+        const har = join(dir, 'generated.har');
+        process.env.GENERATED = generated;
+        try {
+          const run = await cli('--json', '--timeout', '0.3', '--flow', flow, '--save-har', har);
+          expect(run.status).toBe(2);
+          const everything = [run.stdout, run.stderr, readFileSync(har, 'utf8')].join('\n');
+          if (generated.length >= 8) for (const form of formsOf(generated)) expect(everything).not.toContain(form);
+          else for (const form of formsOf(generated)) for (const [open, close] of [['=', '&'], ['=', '"'], ['"', '"']]) expect(everything).not.toContain(`${open}${form}${close}`);
+        } finally {
+          delete process.env.GENERATED;
+        }
+      }),
+      { numRuns: 40, seed: 21 },
+    );
+  }, 60_000);
 });
