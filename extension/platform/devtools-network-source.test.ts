@@ -11,6 +11,11 @@ function entry(url: string, status: number, setCookies: string[], started = '202
   };
 }
 
+/** A redirect's entry with the Location it leads on to (a page no test requests). */
+function leadingOn(har: ReturnType<typeof entry>) {
+  return { ...har, response: { ...har.response, headers: [...har.response.headers, { name: 'Location', value: 'http://elsewhere.test/' }] } };
+}
+
 /** The entry as Chromium reports it once the raw response headers have arrived (their size is known). */
 function withRawHeaders(har: ReturnType<typeof entry>) {
   return { ...har, request: { ...har.request, headersSize: 400 }, response: { ...har.response, headersSize: 300 } };
@@ -75,7 +80,7 @@ describe('createDevtoolsNetworkSource', () => {
     const getHar = vi.spyOn(network.api, 'getHAR');
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
-    network.finish(entry('http://a/login', 302, []));
+    network.finish(leadingOn(entry('http://a/login', 302, [])));
     network.finish(entry('http://a/home', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=new'));
     await vi.advanceTimersByTimeAsync(1000);
     // In the order DevTools reported them: the redirect, read again, before the page it led to.
@@ -95,7 +100,7 @@ describe('createDevtoolsNetworkSource', () => {
     const batches: Observation[][] = [];
     source.onObservations((batch) => batches.push(batch));
     network.finish(entry('http://a/first', 200, ['sid=1; Path=/']));
-    network.finish(entry('http://a/go', 301, []));
+    network.finish(leadingOn(entry('http://a/go', 301, [])));
     network.finish(entry('http://a/next', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=1'));
     await vi.advanceTimersByTimeAsync(500);
     // The held redirect holds back what came after it.
@@ -118,7 +123,7 @@ describe('createDevtoolsNetworkSource', () => {
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
     network.finish(entry('http://a/logout', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
-    network.finish(entry('http://a/go', 302, []));
+    network.finish(leadingOn(entry('http://a/go', 302, [])));
     network.finish(entry('http://a/page', 200, [], '2026-01-01T00:00:02.000Z', 'GET', 'x=1'));
     await vi.advanceTimersByTimeAsync(1000);
     const observations = batches.flat();
@@ -134,10 +139,23 @@ describe('createDevtoolsNetworkSource', () => {
     const network = fakeNetwork([]);
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
-    network.finish(entry('http://a/go', 301, []));
+    network.finish(leadingOn(entry('http://a/go', 301, [])));
     network.finish(entry('http://a/page', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'sid=unseen'));
     await vi.advanceTimersByTimeAsync(2000);
     expect(batches.flat().map((o) => o.status)).toEqual([301, 200]);
+    vi.useRealTimers();
+  });
+
+  it('holds neither a 304 Not Modified nor a 3xx without Location: they lead to no next request (HTTP/2 has no raw headers)', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
+    network.finish(entry('http://a/app.js', 304, []));
+    network.finish({ ...entry('http://a/odd', 302, []), response: { status: 302, headers: [], headersSize: -1 } });
+    network.finish(entry('http://a/page', 200, []));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/app.js', 'http://a/odd', 'http://a/page']);
     vi.useRealTimers();
   });
 
@@ -182,11 +200,11 @@ describe('createDevtoolsNetworkSource', () => {
     const batches: Observation[][] = [];
     source.onObservations((batch) => batches.push(batch));
     const start = Date.now();
-    network.finish(entry('http://a/one', 302, []));
+    network.finish(leadingOn(entry('http://a/one', 302, [])));
     network.finish(entry('http://a/after-one', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'a=1'));
     await vi.advanceTimersByTimeAsync(1500);
-    network.finish(entry('http://a/two', 302, []));
-    network.finish(entry('http://a/three', 302, []));
+    network.finish(leadingOn(entry('http://a/two', 302, [])));
+    network.finish(leadingOn(entry('http://a/three', 302, [])));
     network.finish(entry('http://a/after-three', 200, [], '2026-01-01T00:00:01.600Z', 'GET', 'b=2'));
     await vi.advanceTimersByTimeAsync(9000);
     expect(reads.map((at) => at - start)).toEqual([300]);

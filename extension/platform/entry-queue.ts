@@ -42,8 +42,8 @@ function rawResponseHeadersArrived(entry: HarEntryLike): boolean {
 /**
  * Which entries may lack a header that would change a grade: logins and logouts without Cookie,
  * or without Set-Cookie unless the raw response headers are known to have arrived (re-read at
- * once: rotation and clearing depend on them), and redirects without Set-Cookie, with the same
- * exception (held: re-read only if a later request sends a cookie value that nothing the trace
+ * once: rotation and clearing depend on them), and redirects (with a Location) without
+ * Set-Cookie, with the same exception (held: re-read only if a later request sends a cookie value that nothing the trace
  * saw had set).
  */
 function missingHeadersSuspected(entry: HarEntryLike, observation: Observation): 'none' | 'redirect' | 'login-or-logout' {
@@ -51,8 +51,10 @@ function missingHeadersSuspected(entry: HarEntryLike, observation: Observation):
   const mayLackCookie = headerValues(observation.requestHeaders, 'cookie').length === 0;
   // Only then is it worth telling a login or logout (which reads the URL).
   if ((mayLackSetCookie || mayLackCookie) && (isLoginRequest(observation) || isLogoutRequest(observation))) return 'login-or-logout';
+  // Only a redirect that leads somewhere is held: a 304 Not Modified, or any 3xx without Location,
+  // has no next request to wait for (held, it held every entry behind it for HOLD_MILLISECONDS).
   const status = entry.response?.status ?? 0;
-  return status >= 300 && status < 400 && mayLackSetCookie ? 'redirect' : 'none';
+  return status >= 300 && status < 400 && mayLackSetCookie && redirectTarget(observation) !== null ? 'redirect' : 'none';
 }
 
 /** An entry in the order DevTools reported it; `ready` once nothing more is awaited for it. */
