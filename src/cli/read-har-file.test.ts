@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHar } from '../observation/read-har.js';
 import { readHarFile } from './read-har-file.js';
+import { runs } from '../../test/support/property-runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sci-har-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +43,7 @@ describe('readHarFile (streamed)', () => {
     if (streamed.ok) expect(streamed.observations[0]?.requestBodyParamNames).toEqual(['user', 'password']);
   });
 
-  it('reads 150,000 entries (no spread or recursion over the entries)', async () => {
+  it('reads 150,000 entries (no spread or recursion over the entries)', { timeout: 60_000 }, async () => {
     const one = JSON.stringify({ startedDateTime: '2026-01-01T00:00:00.000Z', request: { method: 'GET', url: 'https://a.test/', headers: [{ name: 'Cookie', value: 'sid=1' }] }, response: { status: 200, headers: [] } });
     const path = file(`{"log":{"entries":[${Array.from({ length: 150_000 }, () => one).join(',')}]}}`);
     const result = await readHarFile(path);
@@ -83,13 +84,13 @@ describe('readHarFile (streamed)', () => {
     }
   });
 
-  it('never throws on hostile entries', async () => {
+  it('never throws on hostile entries', { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (json) => {
         const result = await readHarFile(file(JSON.stringify({ log: { entries: [json, { request: json, response: json }] } })));
         expect(typeof result.ok).toBe('boolean');
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, peekBase64 } from './base64.js';
+import { runs } from '../../test/support/property-runs.js';
 
 describe('base64 helpers', () => {
   it('decodes standard and url-safe alphabets, with or without padding', () => {
@@ -15,6 +16,7 @@ describe('base64 helpers', () => {
         const binary = String.fromCharCode(...bytes);
         expect(decodeBase64(btoa(binary))).toBe(binary);
       }),
+      runs(100),
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentDecode, percentEncode } from './percent-decode.js';
+import { runs } from '../../test/support/property-runs.js';
 
 describe('percentDecode', () => {
   it('decodes ASCII escapes in any case', () => {
@@ -23,6 +24,7 @@ describe('percentDecode', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
         expect(percentDecode(encodeURIComponent(text))).toBe(text);
       }),
+      runs(100),
     );
   });
 });

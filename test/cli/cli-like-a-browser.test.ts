@@ -25,7 +25,8 @@ const entry = (requestHeaders: unknown[], responseHeaders: unknown[]) => ({
 });
 
 describe('the CLI, like a browser', () => {
-  it('--timeout bounds the whole exchange, even when the headers trickle in', async () => {
+  // Without the bound, the trickle never ends and neither does the CLI: the test's own time limit fails it.
+  it('--timeout bounds the whole exchange, even when the headers trickle in', { timeout: 30_000 }, async () => {
     const sockets: import('node:net').Socket[] = [];
     const trickle: Server = createServer((socket) => {
       sockets.push(socket);
@@ -36,11 +37,9 @@ describe('the CLI, like a browser', () => {
     });
     await new Promise<void>((ready) => trickle.listen(0, '127.0.0.1', ready));
     const { port } = trickle.address() as { port: number };
-    const started = Date.now();
     const { status, stderr } = await cli('--timeout', '0.5', `http://127.0.0.1:${port}/`);
     expect(status).toBe(2);
     expect(stderr).toMatch(/did not answer within 0\.5 s/);
-    expect(Date.now() - started).toBeLessThan(5000);
     for (const socket of sockets) socket.destroy();
     await new Promise((done) => trickle.close(done));
   });

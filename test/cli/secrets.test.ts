@@ -32,7 +32,7 @@ afterAll(async () => {
 
 
 describe('--secrets', () => {
-  it('finds a secret on line 54,321 of a 100,000-line list, naming the file and line, never the secret', async () => {
+  it('finds a secret on line 54,321 of a 100,000-line list, naming the file and line, never the secret', { timeout: 60_000 }, async () => {
     const { status, stdout, stderr } = await cli('--secrets', list, `${app.origin}/`);
     expect(status).toBe(0);
     expect(stdout).toContain(`secret-known (cap F): The cookie's express-session signature verifies with a secret from your list (${list}, line 54321)`);

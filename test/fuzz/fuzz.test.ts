@@ -14,6 +14,7 @@ import { formatTextReport } from '../../src/report/text-report.js';
 import { COOKIE_RULES } from '../../src/rules/all-rules.js';
 import { LETTERS } from '../../src/core/letter.js';
 import { TRACE_RULES } from '../../src/trace/analyze-trace.js';
+import { runs } from '../support/property-runs.js';
 
 /** Any UTF-16 code unit: control characters, NUL, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
@@ -68,20 +69,20 @@ function expectValidReport(report: JsonReport): void {
 }
 
 describe('fuzzing the parser', () => {
-  it('never throws on any UTF-16 string, control characters and lone surrogates included', () => {
-    fc.assert(fc.property(anyString(200), (text) => void parseSetCookie(text)), { numRuns: 3000 });
+  it('never throws on any UTF-16 string, control characters and lone surrogates included', { timeout: 60_000 }, () => {
+    fc.assert(fc.property(anyString(200), (text) => void parseSetCookie(text)), runs(3000));
   });
 
-  it('never throws on strings made of cookie syntax', () => {
+  it('never throws on strings made of cookie syntax', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(cookieish, (text) => {
         expect(parseSetCookie(text).raw).toBe(text);
       }),
-      { numRuns: 3000 },
+      runs(3000),
     );
   });
 
-  it('reads a 100 KB header and one with thousands of attributes', () => {
+  it('reads a 100 KB header and one with thousands of attributes', { timeout: 60_000 }, () => {
     const huge = parseSetCookie(`big=${'v'.repeat(100_000)}; Path=/`);
     expect(huge.path).toBe('/');
     const many = parseSetCookie(`many=1${'; Secure; Foo=bar'.repeat(5000)}; Path=/x`);
@@ -95,7 +96,7 @@ describe('fuzzing the parser', () => {
 });
 
 describe('fuzzing the grader and the reports', () => {
-  it('grades any trace without throwing, and every report is valid and hides values', () => {
+  it('grades any trace without throwing, and every report is valid and hides values', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(observation, { maxLength: 8 }), (trace) => {
         const graded = gradeObservations(trace);
@@ -104,7 +105,7 @@ describe('fuzzing the grader and the reports', () => {
         expect(typeof formatTextReport(report)).toBe('string');
         expect(typeof formatMarkdownReport(report)).toBe('string');
       }),
-      { numRuns: 400 },
+      runs(400),
     );
   });
 });
@@ -123,7 +124,7 @@ describe('fuzzing the HAR reader', () => {
     },
   });
 
-  it('answers every truncation of a HAR file with a result, never an exception', () => {
+  it('answers every truncation of a HAR file with a result, never an exception', { timeout: 60_000 }, () => {
     for (let length = 0; length <= validHar.length; length++) {
       const result = readHar(validHar.slice(0, length));
       expect(typeof result.ok).toBe('boolean');
@@ -131,7 +132,7 @@ describe('fuzzing the HAR reader', () => {
     }
   });
 
-  it('survives hostile documents: wrong types, nesting, huge lists', () => {
+  it('survives hostile documents: wrong types, nesting, huge lists', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         for (const document of [value, { log: value }, { log: { entries: value } }, { log: { entries: [value, { request: value, response: value }] } }]) {
@@ -139,7 +140,7 @@ describe('fuzzing the HAR reader', () => {
           if (result.ok) expectValidReport(buildJsonReport('har', gradeObservations(result.observations)));
         }
       }),
-      { numRuns: 500 },
+      runs(500),
     );
     const huge = readHar({ log: { entries: Array.from({ length: 20_000 }, () => ({ request: 1 })) } });
     expect(huge.ok && huge.skippedEntries).toBe(20_000);

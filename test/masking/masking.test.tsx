@@ -15,6 +15,7 @@ import { formatMarkdownReport } from '../../src/report/markdown-report.js';
 import { formatTextReport } from '../../src/report/text-report.js';
 import { createFakePlatform } from '../fakes/fake-platform.js';
 import { exchange } from '../support/trace-builder.js';
+import { runs } from '../support/property-runs.js';
 
 const ORIGIN = 'https://shop.example.com';
 const OLD_ID = '7C3A9F1E2B8D4C6A0E5F7B9D1C3A5E7F';
@@ -126,7 +127,7 @@ describe('values never leak', () => {
     expectNoValue(await everyOutput(trace), [OLD_ID, NEW_ID]);
   });
 
-  it('for generated traces, no value of 8+ characters appears in any output', async () => {
+  it('for generated traces, no value of 8+ characters appears in any output', { timeout: 60_000 }, async () => {
     const name = fc.stringMatching(/^[a-z]{1,6}(_sid)?$/);
     const value = fc.stringMatching(/^[A-Z0-9%:.=-]{8,30}$/);
     const step = fc.record({
@@ -153,7 +154,7 @@ describe('values never leak', () => {
           for (const form of values.flatMap(valueForms)) if (text.includes(form)) throw new Error(`${output} shows ${form}`);
         }
       }),
-      { numRuns: 40 },
+      runs(40),
     );
   });
 });
