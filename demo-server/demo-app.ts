@@ -50,6 +50,11 @@ export interface DemoAppOptions {
   readonly config?: DemoConfig;
   /** The address the server listens on (HOST), served besides 127.0.0.1, localhost and [::1]. */
   readonly host?: string;
+  /**
+   * `host:port` names a reverse proxy in front of the demo passes on (DEMO_ALLOWED_HOSTS), accepted
+   * in Host and Origin besides the server's own names on its own ports.
+   */
+  readonly allowedHosts?: readonly string[];
   /** Where the session-cookie audit middleware writes its lines (none: no audit). */
   readonly auditLogger?: (line: string) => void;
 }
@@ -69,9 +74,10 @@ const OWN_HOST_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * a rebinding DNS name pointed at 127.0.0.1 could otherwise change the config and read a
  * visitor's HttpOnly cookie through /api/last-set-cookie. 421 Misdirected Request (RFC 9110 15.5.20).
  */
-function guardHost(hostNames: ReadonlySet<string>) {
+function guardHost(hostNames: ReadonlySet<string>, allowed: ReadonlySet<string>) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const host = (req.headers.host ?? '').toLowerCase();
+    if (isAllowedHost(host, allowed)) return next();
     const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/.exec(host);
     const port = match?.[2] === undefined ? (req.socket as { encrypted?: boolean }).encrypted ? 443 : 80 : Number(match[2]);
     if (match === null || !hostNames.has(match[1] as string) || port !== req.socket.localPort) {
@@ -82,10 +88,29 @@ function guardHost(hostNames: ReadonlySet<string>) {
   };
 }
 
+/**
+ * True when `host` (a Host header, or an origin's host) is one a proxy passes on: `host:port` as
+ * listed, or the bare name when its listed port is the scheme's default (80, 443).
+ */
+function isAllowedHost(host: string, allowed: ReadonlySet<string>, defaultPort?: number): boolean {
+  if (allowed.size === 0 || host === '') return false;
+  if (allowed.has(host)) return true;
+  if (/:\d+$/.test(host)) return false;
+  return defaultPort === undefined ? allowed.has(`${host}:443`) || allowed.has(`${host}:80`) : allowed.has(`${host}:${defaultPort}`);
+}
+
 /** False for a request sent by a page of another origin (browsers send Origin on every POST). */
 function isOwnOrigin(req: Request): boolean {
   const origin = req.get('origin');
-  return origin === undefined || origin === `${req.protocol}://${req.get('host')}`;
+  if (origin === undefined || origin === `${req.protocol}://${req.get('host')}`) return true;
+  // A page served through the proxy: its origin is one of the allowed names.
+  const allowed = req.app.get('allowed hosts') as ReadonlySet<string>;
+  try {
+    const url = new URL(origin);
+    return isAllowedHost(url.host, allowed, url.protocol === 'https:' ? 443 : 80);
+  } catch {
+    return false;
+  }
 }
 
 /** Refuses a state-changing page request (login, logout) from another site's page. */
@@ -142,7 +167,9 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   };
   applyConfig(state.config);
   const hostNames = new Set([...OWN_HOST_NAMES, ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : [])]);
-  app.use(guardHost(hostNames));
+  const allowed = new Set(options.allowedHosts ?? []);
+  app.set('allowed hosts', allowed);
+  app.use(guardHost(hostNames, allowed));
   // The product's own Express middleware: one line per distinct session cookie the demo sends.
   if (options.auditLogger) app.use(sessionCookieAudit({ enabled: true, logger: options.auditLogger }));
 

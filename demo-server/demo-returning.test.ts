@@ -124,6 +124,20 @@ describe('demo server: foreign Host and Origin', () => {
     }
   });
 
+  it('should serve the names a reverse proxy passes on (DEMO_ALLOWED_HOSTS), in Host and Origin, and no others', async () => {
+    demo = await startDemo(undefined, ['app.test:443', 'proxy.local:8443']);
+    for (const host of ['app.test', 'app.test:443', 'proxy.local:8443']) {
+      expect((await request(demo.http.origin).get('/').set('Host', host)).status).toBe(200);
+    }
+    for (const host of ['app.test:8443', 'proxy.local', 'evil.test']) {
+      expect((await request(demo.http.origin).get('/').set('Host', host)).status).toBe(421);
+    }
+    const viaProxy = await request(demo.http.origin).post('/login').set('Host', 'app.test').set('Origin', 'https://app.test').type('form').send({ username: 'demo', password: 'demo' });
+    expect(viaProxy.status).not.toBe(403);
+    const foreign = await request(demo.http.origin).post('/login').set('Host', 'app.test').set('Origin', 'https://evil.test').type('form').send({ username: 'demo', password: 'demo' });
+    expect(foreign.status).toBe(403);
+  });
+
   it('should refuse a login or logout posted by another site', async () => {
     demo = await startDemo();
     const browser = demo.agent('http');

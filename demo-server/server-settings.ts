@@ -8,6 +8,23 @@ export interface ServerSettings {
   readonly secret: string;
   /** True when the secret is random per start (sessions do not survive a restart). */
   readonly secretIsRandom: boolean;
+  /** `DEMO_ALLOWED_HOSTS`: the `host:port` names a reverse proxy passes on, lower-case. */
+  readonly allowedHosts: readonly string[];
+}
+
+const HOST_AND_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?):(\d{1,5})$/;
+
+/** `DEMO_ALLOWED_HOSTS=app.test:443,proxy.local:8443`: each entry a host name and a port. */
+function allowedHosts(env: NodeJS.ProcessEnv): string[] {
+  const text = env.DEMO_ALLOWED_HOSTS ?? '';
+  const entries = text.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const match = HOST_AND_PORT.exec(entry);
+    if (match === null || Number(match[2]) > 65535) {
+      throw new Error(`DEMO_ALLOWED_HOSTS takes host:port entries separated by commas (e.g. app.test:443), not "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -29,5 +46,6 @@ export function serverSettings(env: NodeJS.ProcessEnv): ServerSettings {
     httpsPort: port(env, 'HTTPS_PORT', 3443),
     secret: secret && secret !== '' ? secret : randomBytes(32).toString('base64url'),
     secretIsRandom: !secret,
+    allowedHosts: allowedHosts(env),
   };
 }

@@ -25,7 +25,7 @@ function describeListenError(error: NodeJS.ErrnoException, what: string): string
 
 async function main(): Promise<void> {
   const settings = serverSettings(process.env);
-  const { app, state } = createDemoApp({ secret: settings.secret, host: settings.host, auditLogger: (line) => console.log(line) });
+  const { app, state } = createDemoApp({ secret: settings.secret, host: settings.host, allowedHosts: settings.allowedHosts, auditLogger: (line) => console.log(line) });
   const certificate = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     extensions: [

@@ -21,8 +21,8 @@ export interface RunningDemo extends DemoApp {
   close(): Promise<void>;
 }
 
-export async function startDemo(config: DemoConfig = DEFAULT_CONFIG): Promise<RunningDemo> {
-  const demo = createDemoApp({ secret: TEST_SECRET, config });
+export async function startDemo(config: DemoConfig = DEFAULT_CONFIG, allowedHosts: readonly string[] = []): Promise<RunningDemo> {
+  const demo = createDemoApp({ secret: TEST_SECRET, config, allowedHosts });
   const http = await listenHttp(demo.app);
   const https = await listenHttps(demo.app);
   demo.state.httpsPort = Number(new URL(https.origin).port);
