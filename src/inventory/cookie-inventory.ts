@@ -60,11 +60,11 @@ export interface CookieRecord {
   /** Distinct identifiers: issued (never deletions), sent and stored values, in order of appearance. */
   readonly ids: readonly string[];
   /**
-   * How many times its sends and script readings were placed again (a record with a place
-   * appeared for its name). Otherwise its evidence only grows at the end, which is what lets an
-   * incremental reader go on from where it stopped.
+   * A version of its past: grows each time earlier sends and script readings were moved into it (a
+   * record with a domain and path appeared for its name). While it stays the same, its evidence
+   * only grows at the end, which is what lets an incremental reader go on from where it stopped.
    */
-  readonly placements: number;
+  readonly pastVersion: number;
 }
 
 export interface CookieInventory {
@@ -90,11 +90,11 @@ interface MutableRecord {
   sentValues: Set<string>;
   /** The distinct values issued (never deletions), kept as issuances arrive. */
   issuedValues: Set<string>;
-  placements: number;
+  pastVersion: number;
 }
 
 function emptyRecord(identity: CookieIdentity): MutableRecord {
-  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [], sentValues: new Set(), issuedValues: new Set(), placements: 0 };
+  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [], sentValues: new Set(), issuedValues: new Set(), pastVersion: 0 };
 }
 
 /** A cookie the trace knows only by name and the host it went to (or was read on). */
@@ -132,7 +132,7 @@ function storedIdentity(cookie: StoredCookie): CookieIdentity {
  * only those. The whole-trace build is this builder fed everything at once, so both give the same
  * records in the same order: each exchange is processed in turn, its Set-Cookie lines before its
  * request's cookies. A cookie sent before any Set-Cookie placed it is kept by name and host; when
- * a record with a place appears for that name, every sighting of the name is placed again, as if
+ * a record with a place appears for that name, every send and reading of the name is assigned again, as if
  * the place had been known from the start.
  */
 export class InventoryBuilder {
@@ -206,8 +206,8 @@ export class InventoryBuilder {
       any = true;
     }
     if (!any) return;
-    // Every record of the name may now hold sightings from before: their past changed.
-    for (const key of keys) (this.#byKey.get(key) as MutableRecord).placements++;
+    // Every record of the name may now hold sends and readings from before: their past changed.
+    for (const key of keys) (this.#byKey.get(key) as MutableRecord).pastVersion++;
     // Only exchanges whose sendings are placed: a Set-Cookie that creates the record runs this
     // before its own request's cookies are placed, and they must not be placed twice.
     for (let index = 0; index < this.#sendingsPlaced; index++) {
@@ -354,6 +354,6 @@ function finishRecord(record: MutableRecord): CookieRecord {
     seenAs,
     setOutsideTrace,
     ids: [...ids],
-    placements: record.placements,
+    pastVersion: record.pastVersion,
   };
 }

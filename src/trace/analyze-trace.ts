@@ -47,7 +47,7 @@ export interface TracedRecord {
   readonly issuances: readonly Issuance[];
   readonly sent: readonly Sending[];
   readonly ids: readonly string[];
-  readonly placements: number;
+  readonly pastVersion: number;
 }
 
 /**
@@ -55,7 +55,7 @@ export interface TracedRecord {
  * or set it: the trace rules' states, the timeline (set / refreshed, the same value again /
  * rotated, a new value / cleared, and runs of sends) and the URLs of the requests that carried
  * it. `update` catches up with the record, so the incremental grader pays for each exchange once;
- * it starts again when the record's past changed (its sightings were placed again). Where its ids
+ * it starts again when the record's past changed (its `pastVersion` grew). Where its ids
  * sit in the trace's URLs comes from the trace's one search (IdOccurrences). The whole-trace
  * grade folds the same way, in one go.
  *
@@ -64,7 +64,7 @@ export interface TracedRecord {
 export class CookieTraceFold {
   #analysing = false;
   #firstObservation: Observation | undefined;
-  #placements = -1;
+  #pastVersion = -1;
   #sentSeen = 0;
   #issuancesSeen = 0;
   #states: unknown[] = [];
@@ -91,8 +91,8 @@ export class CookieTraceFold {
       this.#followSends(observations, record);
       return;
     }
-    if (!this.#analysing || observations[0] !== this.#firstObservation || this.#sentSeen > record.sent.length || record.placements !== this.#placements) {
-      this.#startAgain(observations, record.placements, record);
+    if (!this.#analysing || observations[0] !== this.#firstObservation || this.#sentSeen > record.sent.length || record.pastVersion !== this.#pastVersion) {
+      this.#startAgain(observations, record.pastVersion, record);
     }
     const { sent, issuances } = record;
     // The exchanges that carried or set it, in trace order: the two lists merged.
@@ -145,19 +145,19 @@ export class CookieTraceFold {
   }
 
   /** The URLs of the requests that sent it, with no rules: a cookie that is not a session cookie. */
-  #followSends(observations: readonly Observation[], { sent, placements }: TracedRecord): void {
-    if (this.#analysing || placements !== this.#placements || observations[0] !== this.#firstObservation || this.#sentSeen > sent.length) {
-      this.#startAgain(observations, placements, null);
+  #followSends(observations: readonly Observation[], { sent, pastVersion }: TracedRecord): void {
+    if (this.#analysing || pastVersion !== this.#pastVersion || observations[0] !== this.#firstObservation || this.#sentSeen > sent.length) {
+      this.#startAgain(observations, pastVersion, null);
     }
     for (; this.#sentSeen < sent.length; this.#sentSeen++) this.#sentByUrls.push((observations[(sent[this.#sentSeen] as Sending).index] as Observation).url);
     this.#soFar = null;
   }
 
   /** Forgets everything folded; with `analysed`, the rules start on that record, else only its sends are followed. */
-  #startAgain(observations: readonly Observation[], placements: number, analysed: TracedRecord | null): void {
+  #startAgain(observations: readonly Observation[], pastVersion: number, analysed: TracedRecord | null): void {
     this.#analysing = analysed !== null;
     this.#firstObservation = observations[0];
-    this.#placements = placements;
+    this.#pastVersion = pastVersion;
     this.#sentSeen = this.#issuancesSeen = 0;
     this.#states = analysed === null ? [] : TRACE_RULES.map((rule) => rule.start(analysed));
     this.#setAt = new Map();

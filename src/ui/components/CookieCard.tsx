@@ -201,11 +201,11 @@ function ChangeLine({ change }: { change: AttributeChange }) {
 }
 
 /**
- * What an issuance teaches (attributes, the combined fix, findings with their fixes, notes, the
+ * What an issuance shows (attributes, the combined fix, findings with their fixes, notes, the
  * A+ hint): the bulk of a card, and the part a new batch of requests rarely changes. The card
  * memoizes it on its content, so a re-render after each batch skips it unless it changed.
  */
-function Teaching({ card, copy, rulesPageUrl }: { card: CookieCardView; copy: (text: string) => Promise<boolean>; rulesPageUrl: string | undefined }) {
+function FindingsAndFixes({ card, copy, rulesPageUrl }: { card: CookieCardView; copy: (text: string) => Promise<boolean>; rulesPageUrl: string | undefined }) {
   // One A+ hint: the "For A+" line already says that a login is what is missing.
   const showsAPlusLine = card.grade === 'A' && card.aPlusMissing.length > 0;
   const visibleNotes = showsAPlusLine ? card.notes.filter((note) => note.id !== 'a-plus-needs-login') : card.notes;
@@ -277,16 +277,16 @@ function Teaching({ card, copy, rulesPageUrl }: { card: CookieCardView; copy: (t
   );
 }
 
-/** The content Teaching shows, as one string: equal strings render the same (a fix by its number). */
-function teachingKey(card: CookieCardView): string {
+/** The content FindingsAndFixes shows, as one string: equal strings render the same (a fix by its number). */
+function findingsAndFixesKey(card: CookieCardView): string {
   const findings = card.findings.map((finding) => [finding.id, finding.deduction, finding.cap, finding.message, fixId(finding.fix)]);
   return JSON.stringify([card.name, card.framework, card.isSession, card.deletion, card.grade, card.attributes, findings, card.notes, card.aPlusMissing, card.sameFixAs]);
 }
 
 function CookieCardContent({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
-  const key = teachingKey(card);
+  const key = findingsAndFixesKey(card);
   // Rebuilt only when its content changed: the same element is skipped by the diff.
-  const teaching = useMemo(() => <Teaching card={card} copy={copy} rulesPageUrl={rulesPageUrl} />, [key, copy, rulesPageUrl]);
+  const findingsAndFixes = useMemo(() => <FindingsAndFixes card={card} copy={copy} rulesPageUrl={rulesPageUrl} />, [key, copy, rulesPageUrl]);
   return (
     <article
       class="card"
@@ -352,7 +352,7 @@ function CookieCardContent({ card, onMark, copy, storeActions, site = null, rule
             <code>{card.setCookieLine}</code>
           </details>
         ) : null}
-        {teaching}
+        {findingsAndFixes}
         <Timeline events={card.timeline} length={card.timelineLength} />
         {card.clearedBy.length > 0 ? (
           <ClearedBy responses={card.clearedBy} />

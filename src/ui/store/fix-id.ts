@@ -1,6 +1,6 @@
 /**
  * A small number per distinct fix advice, so the panel compares fixes without writing them out:
- * after every batch it asks which fixes a card repeats and whether a card's teaching changed. The
+ * after every batch it asks which fixes a card repeats and whether a card's findings and fixes changed. The
  * rules' fixes are constants, so each is written out once.
  */
 import type { Finding } from '../../core/finding.js';

@@ -1,7 +1,7 @@
 /**
  * When the panel's store grades (architecture.md, incremental grading). It owns the grader: a
  * batch of new exchanges is graded at once while grading is cheap, and later, several batches
- * together, while it stays dear (the safety net); past the cap, the kept exchanges are graded again
+ * together, while it stays costly (the safety net); past the cap, the kept exchanges are graded again
  * by a new grader a slice per task, while the current one goes on taking batches. The store hands
  * it the kept exchanges and readings; it hands back every new grade through `publish`. Time comes
  * from an injected clock, so tests set what grading costs and when tasks run.
@@ -35,10 +35,10 @@ export interface GradingInputs {
 /**
  * The safety net: when every one of the last few gradings took longer than this, the next batches
  * wait and are graded together (at most MAX_GRADING_DELAY_MILLISECONDS later), so a burst of
- * requests on a trace where even incremental grading is dear never keeps DevTools busy batch after
+ * requests on a trace where even incremental grading is costly never keeps DevTools busy batch after
  * batch. Incremental grading takes a couple of milliseconds a batch; a collection pause can make
  * one batch take 50 to 100 ms, and when a single such batch held the next one back (by four times
- * its cost), a card now and then came 400 ms late at 5,000 entries. So one dear batch is a pause,
+ * its cost), a card now and then came 400 ms late at 5,000 entries. So one costly batch is a pause,
  * not a cost: only a cost that lasts defers.
  */
 const IMMEDIATE_GRADING_MILLISECONDS = 50;

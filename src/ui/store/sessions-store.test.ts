@@ -26,10 +26,10 @@ function clockWhereGradingCosts(cost: () => number): Clock {
 }
 
 describe('the sessions store', () => {
-  it('acts as a safety net only when grading stays dear: later batches wait and are graded together', async () => {
+  it('acts as a safety net only when grading stays costly: later batches wait and are graded together', async () => {
     vi.useFakeTimers();
     const store = createSessionsStore({ clock: clockWhereGradingCosts(() => 100) });
-    // Three dear gradings: a lasting cost.
+    // Three costly gradings: a lasting cost.
     for (const name of ['a', 'b', 'c']) applyEvent(store, { type: 'observed', observations: [setting(name)] });
     expect(names(store)).toEqual(['a', 'b', 'c']);
     applyEvent(store, { type: 'observed', observations: [setting('other.sid')] });
@@ -40,7 +40,7 @@ describe('the sessions store', () => {
     expect(store.trace.value).toEqual(gradeObservations(store.observations.value));
   });
 
-  it('never holds a batch back after one dear grading (a collection pause is not a cost)', () => {
+  it('never holds a batch back after one costly grading (a collection pause is not a cost)', () => {
     vi.useFakeTimers();
     const costs = [2, 3, 120];
     const store = createSessionsStore({ clock: clockWhereGradingCosts(() => costs.shift() ?? 2) });
