@@ -19,7 +19,9 @@ describe('GET and PUT /api/config', () => {
   });
 
   it('applies a partial update and keeps the rest', async () => {
-    const response = await api().put('/api/config').send({ cookie: { sameSite: 'lax' }, app: { hsts: true } });
+    const response = await api()
+      .put('/api/config')
+      .send({ cookie: { sameSite: 'lax' }, app: { hsts: true } });
     expect(response.status).toBe(200);
     expect(response.body.cookie).toEqual({ ...DEFAULT_CONFIG.cookie, sameSite: 'lax' });
     expect(response.body.app).toEqual({ ...DEFAULT_CONFIG.app, hsts: true });
@@ -51,14 +53,18 @@ describe('bad input: 400 naming the field and the allowed values, and nothing ch
     [{ cookie: true }, '"cookie" must be an object'],
     [[1, 2], 'the body must be a JSON object'],
   ])('%j', async (body, message) => {
-    const response = await api().put('/api/config').send(body as object);
+    const response = await api()
+      .put('/api/config')
+      .send(body as object);
     expect(response.status).toBe(400);
     expect(response.body.error).toContain(message);
     expect(demo.state.config).toEqual(DEFAULT_CONFIG);
   });
 
   it('rejects the whole update when one field of several is bad', async () => {
-    const response = await api().put('/api/config').send({ rolling: true, cookie: { httpOnly: 'no' } });
+    const response = await api()
+      .put('/api/config')
+      .send({ rolling: true, cookie: { httpOnly: 'no' } });
     expect(response.status).toBe(400);
     expect(demo.state.config.rolling).toBe(DEFAULT_CONFIG.rolling);
   });
@@ -78,7 +84,10 @@ describe('bad input: 400 naming the field and the allowed values, and nothing ch
 
 describe('cross-site protection of state-changing calls', () => {
   it('refuses another origin with 403 and changes nothing', async () => {
-    const response = await api().put('/api/config').set('Origin', 'https://evil.example').send({ cookie: { httpOnly: false } });
+    const response = await api()
+      .put('/api/config')
+      .set('Origin', 'https://evil.example')
+      .send({ cookie: { httpOnly: false } });
     expect(response.status).toBe(403);
     expect(demo.state.config.cookie.httpOnly).toBe(true);
   });

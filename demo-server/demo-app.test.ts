@@ -40,7 +40,7 @@ describe('demo server: cookie.secure', () => {
     expect((await firstSetCookie({ cookie: { secure: 'auto' } }, 'https'))[0]).toMatch(/; HttpOnly; Secure$/);
   });
 
-  it("should set cookie with attribute Secure behind a TLS proxy with trust proxy and X-Forwarded-Proto: https", async () => {
+  it('should set cookie with attribute Secure behind a TLS proxy with trust proxy and X-Forwarded-Proto: https', async () => {
     const lines = await firstSetCookie({ trustProxy: true, cookie: { secure: true } }, 'http', '/', { 'X-Forwarded-Proto': 'https' });
     expect(lines[0]).toMatch(/; HttpOnly; Secure$/);
   });
@@ -212,10 +212,19 @@ describe('demo server: app behaviours', () => {
   it('should put the cookie value in links with idInLinks', async () => {
     demo = await startDemo(configWith({ app: { idInLinks: true } }));
     const agent = demo.agent('http');
-    const value = setCookies(await agent.get('/'))[0]?.split(';')[0]?.split('=')[1];
+    const value = setCookies(await agent.get('/'))[0]
+      ?.split(';')[0]
+      ?.split('=')[1];
     const page = await agent.get('/');
     expect(page.text).toContain(`href="/profile?sid=${value}"`);
-    expect(value).toBe(signedCookieValue(decodeURIComponent(value ?? '').slice(2).split('.')[0] ?? '', TEST_SECRET));
+    expect(value).toBe(
+      signedCookieValue(
+        decodeURIComponent(value ?? '')
+          .slice(2)
+          .split('.')[0] ?? '',
+        TEST_SECRET,
+      ),
+    );
   });
 
   it('should put no session id in links without idInLinks', async () => {
@@ -228,7 +237,7 @@ describe('demo server: the control page', () => {
   it('shows the options as code and escapes what it prints', async () => {
     demo = await startDemo(configWith({ cookie: { domain: 'localhost' } }));
     const page = await demo.agent('http').get('/');
-    expect(page.text).toContain("app.use(session({\n  name: &#39;connect.sid&#39;,");
+    expect(page.text).toContain('app.use(session({\n  name: &#39;connect.sid&#39;,');
     expect(page.text).toContain('domain: &#39;localhost&#39;,');
     expect(page.text).toContain('MemoryStore');
   });

@@ -79,9 +79,12 @@ function guardHost(hostNames: ReadonlySet<string>, allowed: ReadonlySet<string>)
     const host = (req.headers.host ?? '').toLowerCase();
     if (isAllowedHost(host, allowed)) return next();
     const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/.exec(host);
-    const port = match?.[2] === undefined ? (req.socket as { encrypted?: boolean }).encrypted ? 443 : 80 : Number(match[2]);
+    const port = match?.[2] === undefined ? ((req.socket as { encrypted?: boolean }).encrypted ? 443 : 80) : Number(match[2]);
     if (match === null || !hostNames.has(match[1] as string) || port !== req.socket.localPort) {
-      res.status(421).type('text').send(`This demo server answers only for ${[...hostNames].join(', ')} on port ${req.socket.localPort}.`);
+      res
+        .status(421)
+        .type('text')
+        .send(`This demo server answers only for ${[...hostNames].join(', ')} on port ${req.socket.localPort}.`);
       return;
     }
     next();
@@ -116,7 +119,10 @@ function isOwnOrigin(req: Request): boolean {
 /** Refuses a state-changing page request (login, logout) from another site's page. */
 function guardForm(req: Request, res: Response, next: NextFunction): void {
   if (isOwnOrigin(req)) return next();
-  res.status(403).type('text').send(`A page on ${req.get('origin')} may not log you in or out here.`);
+  res
+    .status(403)
+    .type('text')
+    .send(`A page on ${req.get('origin')} may not log you in or out here.`);
 }
 
 /**
@@ -166,7 +172,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     sessionMiddleware = session(sessionOptions(config, config.secret ?? options.secret, store));
   };
   applyConfig(state.config);
-  const hostNames = new Set([...OWN_HOST_NAMES, ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : [])]);
+  const hostNames = new Set([
+    ...OWN_HOST_NAMES,
+    ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : []),
+  ]);
   const allowed = new Set(options.allowedHosts ?? []);
   app.set('allowed hosts', allowed);
   app.use(guardHost(hostNames, allowed));
@@ -264,10 +273,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
 
   /** Query string that leaks the session cookie's value into links, when that toggle is on. */
   const currentSecret = () => state.config.secret ?? options.secret;
-  const leak = (req: Request) =>
-    state.config.app.idInLinks && req.sessionID ? `?sid=${signedCookieValue(req.sessionID, currentSecret())}` : '';
+  const leak = (req: Request) => (state.config.app.idInLinks && req.sessionID ? `?sid=${signedCookieValue(req.sessionID, currentSecret())}` : '');
 
-  const httpsUrl = (req: Request) => (state.httpsPort === null ? null : `https://${req.hostname.includes(':') ? `[${req.hostname}]` : req.hostname}:${state.httpsPort}${req.originalUrl}`);
+  const httpsUrl = (req: Request) =>
+    state.httpsPort === null ? null : `https://${req.hostname.includes(':') ? `[${req.hostname}]` : req.hostname}:${state.httpsPort}${req.originalUrl}`;
 
   app.get('/', (req, res) => {
     res.type('html').send(
@@ -286,7 +295,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   /** The session pages need a session, which express-session gives only under cookie.path. */
   const needsSession = (req: Request, res: Response, next: NextFunction) => {
     if (req.session) return next();
-    res.status(409).type('html').send(outsideCookiePathPage({ path: state.config.cookie.path, requested: req.path }).text);
+    res
+      .status(409)
+      .type('html')
+      .send(outsideCookiePathPage({ path: state.config.cookie.path, requested: req.path }).text);
   };
   app.use(['/login', '/profile', '/logout'], needsSession);
 
@@ -296,7 +308,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   app.post('/login', guardForm, express.urlencoded({ extended: false, limit: '4kb' }), (req, res, next) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.username !== DEMO_USER.username || body.password !== DEMO_USER.password) {
-      res.status(401).type('html').send(loginPage({ leak: leak(req), failed: true, loggedIn: Boolean(req.session.user) }).text);
+      res
+        .status(401)
+        .type('html')
+        .send(loginPage({ leak: leak(req), failed: true, loggedIn: Boolean(req.session.user) }).text);
       return;
     }
     const signIn = () => {

@@ -129,7 +129,7 @@ const boolean: Field = { allowed: 'true or false', valid: (v) => typeof v === 'b
 /** Every field a PUT may set, by its dotted path, with what it accepts. */
 const FIELDS: Readonly<Record<string, Field>> = {
   name: {
-    allowed: 'a cookie name (letters, digits and !#$%&\'*+.^_`|~-, 1 to 64 characters, not a name like __proto__ that express-session cannot read back)',
+    allowed: "a cookie name (letters, digits and !#$%&'*+.^_`|~-, 1 to 64 characters, not a name like __proto__ that express-session cannot read back)",
     valid: (v) => typeof v === 'string' && v.length <= 64 && TOKEN.test(v) && readsBack(v),
   },
   secret: {

@@ -24,7 +24,10 @@ describe('demo server: a returning browser after a toggle', () => {
     // Plain express-session sends no cookie to a returning browser: nothing changed yet.
     expect(setCookies(await browser.get('/'))).toEqual([]);
 
-    await demo.agent('http').put('/api/config').send({ cookie: { sameSite: 'strict' } });
+    await demo
+      .agent('http')
+      .put('/api/config')
+      .send({ cookie: { sameSite: 'strict' } });
     const page = await browser.get('/');
     const [again] = setCookies(page);
     expect(again).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/);
@@ -42,7 +45,10 @@ describe('demo server: a returning browser after a toggle', () => {
     demo = await startDemo();
     const browser = demo.agent('http');
     await browser.get('/');
-    await demo.agent('http').put('/api/config').send({ cookie: { secure: true } });
+    await demo
+      .agent('http')
+      .put('/api/config')
+      .send({ cookie: { secure: true } });
     const page = await browser.get('/');
     expect(setCookies(page)).toEqual([]);
     expect(page.text).toContain('id="secure-over-http"');
@@ -59,7 +65,9 @@ describe('demo server: the session-cookie audit middleware', () => {
     await browser.get('/');
     await request(demoApp.app).get('/');
     expect(lines).toEqual([expect.stringMatching(/^session-cookie-inspector: connect\.sid grade D: secure-missing \(cap D\)/)]);
-    await request(demoApp.app).put('/api/config').send({ cookie: { sameSite: 'lax' } });
+    await request(demoApp.app)
+      .put('/api/config')
+      .send({ cookie: { sameSite: 'lax' } });
     await browser.get('/');
     expect(lines).toHaveLength(2);
     expect(lines[1]).not.toContain('samesite-missing');
@@ -93,7 +101,10 @@ describe('demo server: the control page', () => {
     expect((await demo.agent('http').get('/')).text).toContain('Active: <strong>defaults</strong>');
     await demo.agent('http').post('/api/presets/tutorial');
     expect((await demo.agent('http').get('/')).text).toContain('Active: <strong>tutorial</strong>');
-    await demo.agent('http').put('/api/config').send({ cookie: { path: '/app' } });
+    await demo
+      .agent('http')
+      .put('/api/config')
+      .send({ cookie: { path: '/app' } });
     expect((await demo.agent('http').get('/')).text).toContain('Active: <strong>custom (no preset)</strong>');
   });
 
@@ -132,9 +143,19 @@ describe('demo server: foreign Host and Origin', () => {
     for (const host of ['app.test:8443', 'proxy.local', 'evil.test']) {
       expect((await request(demo.http.origin).get('/').set('Host', host)).status).toBe(421);
     }
-    const viaProxy = await request(demo.http.origin).post('/login').set('Host', 'app.test').set('Origin', 'https://app.test').type('form').send({ username: 'demo', password: 'demo' });
+    const viaProxy = await request(demo.http.origin)
+      .post('/login')
+      .set('Host', 'app.test')
+      .set('Origin', 'https://app.test')
+      .type('form')
+      .send({ username: 'demo', password: 'demo' });
     expect(viaProxy.status).not.toBe(403);
-    const foreign = await request(demo.http.origin).post('/login').set('Host', 'app.test').set('Origin', 'https://evil.test').type('form').send({ username: 'demo', password: 'demo' });
+    const foreign = await request(demo.http.origin)
+      .post('/login')
+      .set('Host', 'app.test')
+      .set('Origin', 'https://evil.test')
+      .type('form')
+      .send({ username: 'demo', password: 'demo' });
     expect(foreign.status).toBe(403);
   });
 
@@ -180,7 +201,11 @@ describe('demo server: configuration it cannot serve', () => {
   it('should not add listeners to the store however often the config changes', async () => {
     demo = await startDemo();
     const before = demo.store.listenerCount('connect') + demo.store.listenerCount('disconnect');
-    for (let i = 0; i < 30; i++) await demo.agent('http').put('/api/config').send({ rolling: i % 2 === 0 });
+    for (let i = 0; i < 30; i++)
+      await demo
+        .agent('http')
+        .put('/api/config')
+        .send({ rolling: i % 2 === 0 });
     expect(demo.store.listenerCount('connect') + demo.store.listenerCount('disconnect')).toBe(before);
   });
 

@@ -27,7 +27,9 @@ describe('demo server: the secret toggle', () => {
     const weak = await grade(`${demo.http.origin}/`);
     expect(weak.grade).toBe('F');
     const finding = weak.cookies[0]?.findings.find((candidate) => candidate.id === 'secret-known');
-    expect(finding?.message).toBe('The cookie\'s express-session signature verifies with the publicly known secret "keyboard cat": anyone can forge a session for any user.');
+    expect(finding?.message).toBe(
+      'The cookie\'s express-session signature verifies with the publicly known secret "keyboard cat": anyone can forge a session for any user.',
+    );
     expect(finding?.fix['express-session']).toContain('secret: process.env.SESSION_SECRET');
 
     await demo.agent('http').put('/api/config').send({ secret: 'some secret' });

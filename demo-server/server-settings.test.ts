@@ -21,11 +21,18 @@ describe('serverSettings', () => {
 
   it('takes DEMO_ALLOWED_HOSTS as host:port entries, and names a bad one', () => {
     expect(serverSettings({ DEMO_ALLOWED_HOSTS: ' App.test:443, [::1]:8443 ,' }).allowedHosts).toEqual(['app.test:443', '[::1]:8443']);
-    expect(() => serverSettings({ DEMO_ALLOWED_HOSTS: 'app.test' })).toThrow('DEMO_ALLOWED_HOSTS takes host:port entries separated by commas (e.g. app.test:443), not "app.test"');
+    expect(() => serverSettings({ DEMO_ALLOWED_HOSTS: 'app.test' })).toThrow(
+      'DEMO_ALLOWED_HOSTS takes host:port entries separated by commas (e.g. app.test:443), not "app.test"',
+    );
     expect(() => serverSettings({ DEMO_ALLOWED_HOSTS: 'app.test:99999' })).toThrow(/not "app.test:99999"/);
   });
 
-  it.each([['PORT', 'abc'], ['PORT', '70000'], ['HTTPS_PORT', '-1'], ['HTTPS_PORT', '1.5']])('rejects %s=%s clearly', (name, value) => {
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['HTTPS_PORT', '-1'],
+    ['HTTPS_PORT', '1.5'],
+  ])('rejects %s=%s clearly', (name, value) => {
     expect(() => serverSettings({ [name]: value })).toThrow(`${name} must be a port number from 0 to 65535, not "${value}"`);
   });
 });

@@ -17,7 +17,10 @@ const HOST_AND_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?):(\d{1
 /** `DEMO_ALLOWED_HOSTS=app.test:443,proxy.local:8443`: each entry a host name and a port. */
 function allowedHosts(env: NodeJS.ProcessEnv): string[] {
   const text = env.DEMO_ALLOWED_HOSTS ?? '';
-  const entries = text.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '');
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
   for (const entry of entries) {
     const match = HOST_AND_PORT.exec(entry);
     if (match === null || Number(match[2]) > 65535) {

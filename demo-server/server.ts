@@ -25,7 +25,12 @@ function describeListenError(error: NodeJS.ErrnoException, what: string): string
 
 async function main(): Promise<void> {
   const settings = serverSettings(process.env);
-  const { app, state } = createDemoApp({ secret: settings.secret, host: settings.host, allowedHosts: settings.allowedHosts, auditLogger: (line) => console.log(line) });
+  const { app, state } = createDemoApp({
+    secret: settings.secret,
+    host: settings.host,
+    allowedHosts: settings.allowedHosts,
+    auditLogger: (line) => console.log(line),
+  });
   const certificate = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     extensions: [
@@ -43,13 +48,11 @@ async function main(): Promise<void> {
   const httpPort = await listen(http.createServer(app), settings.port, settings.host).catch((error) => {
     throw new Error(describeListenError(error, `http port ${settings.port}`));
   });
-  const httpsPort = await listen(
-    https.createServer({ key: certificate.private, cert: certificate.cert }, app),
-    settings.httpsPort,
-    settings.host,
-  ).catch((error) => {
-    throw new Error(describeListenError(error, `https port ${settings.httpsPort}`));
-  });
+  const httpsPort = await listen(https.createServer({ key: certificate.private, cert: certificate.cert }, app), settings.httpsPort, settings.host).catch(
+    (error) => {
+      throw new Error(describeListenError(error, `https port ${settings.httpsPort}`));
+    },
+  );
   state.httpsPort = httpsPort;
 
   console.log(`Session Cookie Inspector demo server

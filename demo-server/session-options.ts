@@ -46,7 +46,9 @@ export function sessionCode(config: DemoConfig): string {
     ...(config.trustProxy ? ["app.set('trust proxy', 1);"] : []),
     'app.use(session({',
     `  name: ${literal(config.name)},`,
-    config.secret === null ? '  secret: process.env.SESSION_SECRET,' : `  secret: ${literal(config.secret)}, // a hard-coded secret: if it is public, anyone can forge sessions`,
+    config.secret === null
+      ? '  secret: process.env.SESSION_SECRET,'
+      : `  secret: ${literal(config.secret)}, // a hard-coded secret: if it is public, anyone can forge sessions`,
     `  resave: ${config.resave},`,
     `  saveUninitialized: ${config.saveUninitialized},`,
     `  rolling: ${config.rolling},`,

@@ -25,7 +25,10 @@ interface Conditions {
 /** The relative modules a file imports, statically or with import(). */
 function relativeImports(file: string): string[] {
   const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return importedFiles.map((imported) => imported.fileName).filter((name) => name.startsWith('.')).map((name) => resolve(dirname(file), name));
+  return importedFiles
+    .map((imported) => imported.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => resolve(dirname(file), name));
 }
 
 /** Every file reachable from `entries` through relative imports; `declarationOf` maps `x.js` to `x.d.ts`. */
@@ -97,13 +100,21 @@ function copyDataLicences(): void {
 
 /** `tsc -p tsconfig.lib.json`, in this process: TypeScript loads once for both builds. */
 function buildEsm(): boolean {
-  const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (name) => name, getCurrentDirectory: ts.sys.getCurrentDirectory, getNewLine: () => ts.sys.newLine };
-  const config = ts.getParsedCommandLineOfConfigFile('tsconfig.lib.json', {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.formatDiagnostic(diagnostic, host));
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: ts.sys.getCurrentDirectory,
+    getNewLine: () => ts.sys.newLine,
+  };
+  const config = ts.getParsedCommandLineOfConfigFile(
+    'tsconfig.lib.json',
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.formatDiagnostic(diagnostic, host));
+      },
     },
-  });
+  );
   if (config === undefined) return false;
   const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
   const emitted = program.emit();

@@ -21,7 +21,9 @@ function run(command: string, ...args: string[]): boolean {
 
 const out = mkdtempSync(join(tmpdir(), 'sci-lint-package-'));
 try {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { encoding: 'utf8' })) as { filename: string }[];
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { encoding: 'utf8' })) as {
+    filename: string;
+  }[];
   const publint = run('publint', '--strict');
   const attw = run('attw', join(out, (packed as { filename: string }).filename));
   if (!publint || !attw) process.exitCode = 1;

@@ -45,7 +45,11 @@ const CASES: readonly { framework: Framework; cookieName: string; run(blockFile:
   { framework: 'django', cookieName: 'sessionid', run: async (file) => json(execFileSync(PYTHON, [`${HARNESS}/django_app.py`, file], { encoding: 'utf8' })) },
   { framework: 'flask', cookieName: 'session', run: async (file) => json(execFileSync(PYTHON, [`${HARNESS}/flask_app.py`, file], { encoding: 'utf8' })) },
   { framework: 'rails', cookieName: '_app_session', run: async (file) => json(execFileSync('ruby', [`${HARNESS}/rails_app.rb`, file], { encoding: 'utf8' })) },
-  { framework: 'laravel', cookieName: 'laravel_session', run: async (file) => json(execFileSync('php', ['-n', `${HARNESS}/laravel_array.php`, file], { encoding: 'utf8' })) },
+  {
+    framework: 'laravel',
+    cookieName: 'laravel_session',
+    run: async (file) => json(execFileSync('php', ['-n', `${HARNESS}/laravel_array.php`, file], { encoding: 'utf8' })),
+  },
   { framework: 'php', cookieName: 'PHPSESSID', run: phpServer },
   { framework: 'java-servlet', cookieName: 'JSESSIONID', run: tomcat },
 ];
@@ -56,7 +60,12 @@ function json(text: string): Produced {
 
 async function headersOf(url: string, producer: string): Promise<Produced> {
   const response = await fetch(url);
-  return { producer, headers: [...response.headers.entries()].flatMap(([name, value]) => (name === 'set-cookie' ? response.headers.getSetCookie().map((line) => [name, line] as const) : [[name, value] as const])) };
+  return {
+    producer,
+    headers: [...response.headers.entries()].flatMap(([name, value]) =>
+      name === 'set-cookie' ? response.headers.getSetCookie().map((line) => [name, line] as const) : [[name, value] as const],
+    ),
+  };
 }
 
 /** Waits until a server answers, for at most `seconds`. */
@@ -94,12 +103,20 @@ async function tomcat(file: string): Promise<Produced> {
   mkdirSync(join(base, 'webapps/ROOT/WEB-INF'), { recursive: true });
   writeFileSync(join(base, 'conf/server.xml'), readFileSync(`${HARNESS}/tomcat/server.xml`, 'utf8').replaceAll('@PORT@', String(port)));
   for (const name of ['web.xml', 'catalina.properties', 'logging.properties', 'context.xml']) cpSync(`/etc/tomcat10/${name}`, join(base, 'conf', name));
-  writeFileSync(join(base, 'webapps/ROOT/WEB-INF/web.xml'), readFileSync(`${HARNESS}/tomcat/web-app.xml`, 'utf8').replaceAll('@SESSION_CONFIG@', readFileSync(file, 'utf8')));
+  writeFileSync(
+    join(base, 'webapps/ROOT/WEB-INF/web.xml'),
+    readFileSync(`${HARNESS}/tomcat/web-app.xml`, 'utf8').replaceAll('@SESSION_CONFIG@', readFileSync(file, 'utf8')),
+  );
   cpSync(`${HARNESS}/tomcat/index.jsp`, join(base, 'webapps/ROOT/index.jsp'));
-  const server = spawn(`${CATALINA_HOME}/bin/catalina.sh`, ['run'], { env: { ...process.env, CATALINA_HOME, CATALINA_BASE: base }, stdio: process.env.HARNESS_DEBUG ? 'inherit' : 'ignore', detached: true });
+  const server = spawn(`${CATALINA_HOME}/bin/catalina.sh`, ['run'], {
+    env: { ...process.env, CATALINA_HOME, CATALINA_BASE: base },
+    stdio: process.env.HARNESS_DEBUG ? 'inherit' : 'ignore',
+    detached: true,
+  });
   try {
     await answered(`http://127.0.0.1:${port}/`, 60);
-    const version = /Server number:\s*(\S+)/.exec(execFileSync(`${CATALINA_HOME}/bin/version.sh`, { encoding: 'utf8', env: { ...process.env, CATALINA_HOME } }))?.[1] ?? '10';
+    const version =
+      /Server number:\s*(\S+)/.exec(execFileSync(`${CATALINA_HOME}/bin/version.sh`, { encoding: 'utf8', env: { ...process.env, CATALINA_HOME } }))?.[1] ?? '10';
     return await headersOf(`http://127.0.0.1:${port}/index.jsp`, `Tomcat ${version}`);
   } finally {
     if (server.pid !== undefined) process.kill(-server.pid);

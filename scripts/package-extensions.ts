@@ -21,7 +21,9 @@ export async function packageExtensions(artifactsDir = resolve('dist/packages'))
     if (built.version !== version) throw new Error(`dist/${browser} is version ${built.version}, package.json says ${version}: rebuild`);
     const filename = `session-cookie-inspector-${browser}-${version}.zip`;
     // web-ext build zips any extension folder; the Chrome Web Store takes the same kind of zip.
-    const result = (await webExt.cmd.build({ sourceDir, artifactsDir, filename, overwriteDest: true }, { shouldExitProgram: false })) as { extensionPath: string };
+    const result = (await webExt.cmd.build({ sourceDir, artifactsDir, filename, overwriteDest: true }, { shouldExitProgram: false })) as {
+      extensionPath: string;
+    };
     archives[browser] = result.extensionPath;
   }
   return archives as Record<'chrome' | 'firefox', string>;
@@ -37,9 +39,21 @@ export interface LintProblem {
 /** Mozilla's linter (addons-linter, as web-ext lint and AMO run it) on an archive. */
 export async function lintArchive(archive: string): Promise<{ errors: LintProblem[]; warnings: LintProblem[] }> {
   // @ts-expect-error addons-linter ships no types.
-  const { default: linter } = (await import('addons-linter')) as { default: { createInstance(options: unknown): { run(): Promise<{ errors: LintProblem[]; warnings: LintProblem[] }> } } };
+  const { default: linter } = (await import('addons-linter')) as {
+    default: { createInstance(options: unknown): { run(): Promise<{ errors: LintProblem[]; warnings: LintProblem[] }> } };
+  };
   const instance = linter.createInstance({
-    config: { _: [archive], logLevel: 'fatal', stack: false, pretty: false, warningsAsErrors: false, metadata: false, output: 'none', boring: true, selfHosted: false },
+    config: {
+      _: [archive],
+      logLevel: 'fatal',
+      stack: false,
+      pretty: false,
+      warningsAsErrors: false,
+      metadata: false,
+      output: 'none',
+      boring: true,
+      selfHosted: false,
+    },
     runAsBinary: false,
   });
   return instance.run();

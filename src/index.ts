@@ -26,7 +26,15 @@ export type { CookieInventory, CookieRecord, Issuance, ScriptSighting, SeenAs, S
 export { buildValueIndex, MASK } from './core/value-index.js';
 export type { ValueIndex, ValueIndexOptions, ValueSpan } from './core/value-index.js';
 export type { Reading, ScriptReading, StoreReading, StoredCookie } from './observation/readings.js';
-export type { AttributeChange, CookieGrade, CookieIdentity, InventoryGradeOptions, SiteGrade, TraceGrade, TraceGradeOptions } from './grade/grade-observations.js';
+export type {
+  AttributeChange,
+  CookieGrade,
+  CookieIdentity,
+  InventoryGradeOptions,
+  SiteGrade,
+  TraceGrade,
+  TraceGradeOptions,
+} from './grade/grade-observations.js';
 export type { TimelineEvent, TimelineEventType } from './trace/analyze-trace.js';
 export type { SecretCheckSkipped, SecretMatch, SecretSource, SecretVerdict } from './secrets/known-secret-check.js';
 export type { SigningScheme } from './secrets/signed-values.js';

@@ -19,19 +19,20 @@ interface ControlPageInput {
 }
 
 function select(field: string, label: string, current: unknown, choices: readonly (readonly [string, unknown])[]): SafeHtml {
-  return html`<label>${label}
-  <select data-field="${field}">
-    ${choices.map(([text, value]) => html`<option value="${JSON.stringify(value)}" ${JSON.stringify(value) === JSON.stringify(current) ? html`selected` : ''}>${text}</option>`)}
-  </select></label>`;
+  return html`<label
+    >${label}
+    <select data-field="${field}">
+      ${choices.map(([text, value]) => html`<option value="${JSON.stringify(value)}" ${JSON.stringify(value) === JSON.stringify(current) ? html`selected` : ''}>${text}</option>`)}
+    </select></label
+  >`;
 }
 
 function checkbox(field: string, label: string, checked: boolean): SafeHtml {
-  return html`<label class="check"><input type="checkbox" data-field="${field}" ${checked ? html`checked` : ''}> ${label}</label>`;
+  return html`<label class="check"><input type="checkbox" data-field="${field}" ${checked ? html`checked` : ''} /> ${label}</label>`;
 }
 
 function text(field: string, label: string, value: string | number | null, placeholder: string, kind: 'string' | 'number'): SafeHtml {
-  return html`<label>${label}
-  <input data-field="${field}" data-kind="${kind}" value="${value ?? ''}" placeholder="${placeholder}"></label>`;
+  return html`<label>${label} <input data-field="${field}" data-kind="${kind}" value="${value ?? ''}" placeholder="${placeholder}" /></label>`;
 }
 
 const BOOLEAN: readonly (readonly [string, unknown])[] = [
@@ -66,105 +67,146 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
     'Control page',
     leak,
     html`<h1>express-session, live</h1>
-<p class="warning"><strong>Warning</strong> The default server-side session storage, <code>MemoryStore</code>, is
-<em>purposely</em> not designed for a production environment. It will leak memory under most conditions, does not scale
-past a single process, and is meant for debugging and developing. (express-session's documentation)</p>
+      <p class="warning">
+        <strong>Warning</strong> The default server-side session storage, <code>MemoryStore</code>, is <em>purposely</em> not designed for a production
+        environment. It will leak memory under most conditions, does not scale past a single process, and is meant for debugging and developing.
+        (express-session's documentation)
+      </p>
 
-<p>Open DevTools, pick the <strong>Sessions</strong> panel, then flip a toggle and reload: the grade follows.
-This page was served over ${secure ? 'https' : 'plain http'}; your session has seen ${session?.visits ?? 0} visits.
-Demo login: <code>demo</code> / <code>demo</code>.</p>
+      <p>
+        Open DevTools, pick the <strong>Sessions</strong> panel, then flip a toggle and reload: the grade follows. This page was served over
+        ${secure ? 'https' : 'plain http'}; your session has seen ${session?.visits ?? 0} visits. Demo login: <code>demo</code> / <code>demo</code>.
+      </p>
 
-${secureOverHttp
-  ? html`<p class="warning" role="alert" id="secure-over-http"><strong>No session cookie on this page.</strong> <code>cookie.secure</code> is
-<code>true</code> and this page came over plain http, so express-session sends no Set-Cookie at all (it says nothing about it).
-${httpsUrl === null ? 'Open this page over https.' : html`Open <a href="${httpsUrl}">this page over https</a>.`}</p>`
-  : ''}
-${reissued
-  ? html`<p class="hint" id="reissued">This response sent your session cookie again with the current options. Plain express-session
-would keep the options your session was created with until the session is regenerated
-(<code>req.session.regenerate(callback)</code>, e.g. at login); the demo re-issues it so a toggle shows on your next page load.</p>`
-  : ''}
+      ${
+        secureOverHttp
+          ? html`<p class="warning" role="alert" id="secure-over-http">
+              <strong>No session cookie on this page.</strong> <code>cookie.secure</code> is <code>true</code> and this page came over plain http, so
+              express-session sends no Set-Cookie at all (it says nothing about it).
+              ${httpsUrl === null ? 'Open this page over https.' : html`Open <a href="${httpsUrl}">this page over https</a>.`}
+            </p>`
+          : ''
+      }
+      ${
+        reissued
+          ? html`<p class="hint" id="reissued">
+              This response sent your session cookie again with the current options. Plain express-session would keep the options your session was created with
+              until the session is regenerated (<code>req.session.regenerate(callback)</code>, e.g. at login); the demo re-issues it so a toggle shows on your
+              next page load.
+            </p>`
+          : ''
+      }
 
-<section aria-labelledby="presets"><h2 id="presets">Presets</h2>
-<p id="active-preset">Active: <strong>${preset ?? 'custom (no preset)'}</strong></p>
-${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}" ${name === preset ? html`aria-pressed="true"` : html`aria-pressed="false"`}>${name}</button> `)}
-</section>
+      <section aria-labelledby="presets">
+        <h2 id="presets">Presets</h2>
+        <p id="active-preset">Active: <strong>${preset ?? 'custom (no preset)'}</strong></p>
+        ${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}" ${name === preset ? html`aria-pressed="true"` : html`aria-pressed="false"`}>${name}</button> `)}
+      </section>
 
-<section aria-labelledby="options"><h2 id="options">Options</h2>
-<form id="config" autocomplete="off">
-<fieldset><legend>Cookie</legend>
-${text('name', 'name', config.name, 'connect.sid', 'string')}
-<label>secret (empty: the server's own, random per start)
-  <input data-field="secret" data-kind="string" list="known-secrets" value="${config.secret ?? ''}" placeholder="random per start"></label>
-<datalist id="known-secrets"><option value="keyboard cat"></option><option value="some secret"></option></datalist>
-${select('cookie.secure', 'cookie.secure', cookie.secure, [...BOOLEAN, ["'auto'", 'auto']])}
-${select('cookie.httpOnly', 'cookie.httpOnly', cookie.httpOnly, BOOLEAN)}
-${select('cookie.sameSite', 'cookie.sameSite', cookie.sameSite, [
-  ['unset', null],
-  ["'lax'", 'lax'],
-  ["'strict'", 'strict'],
-  ["'none'", 'none'],
-  ['true', true],
-  ['false', false],
-])}
-${text('cookie.maxAge', 'cookie.maxAge (ms, empty: browser session)', cookie.maxAge, `0 to ${MAX_MAX_AGE}`, 'number')}
-${text('cookie.domain', 'cookie.domain (empty: host-only)', cookie.domain, 'localhost', 'string')}
-${text('cookie.path', 'cookie.path', cookie.path, '/', 'string')}
-${select('cookie.partitioned', 'cookie.partitioned', cookie.partitioned, BOOLEAN)}
-${select('cookie.priority', 'cookie.priority', cookie.priority, [
-  ['unset', null],
-  ["'low'", 'low'],
-  ["'medium'", 'medium'],
-  ["'high'", 'high'],
-])}
-</fieldset>
-<fieldset><legend>Session</legend>
-${checkbox('rolling', 'rolling', config.rolling)}
-${checkbox('resave', 'resave', config.resave)}
-${checkbox('saveUninitialized', 'saveUninitialized', config.saveUninitialized)}
-${select('proxy', 'proxy', config.proxy, [['unset', null], ...BOOLEAN])}
-${checkbox('trustProxy', "app.set('trust proxy', 1)", config.trustProxy)}
-</fieldset>
-<fieldset><legend>App</legend>
-${checkbox('app.regenerateOnLogin', 'regenerate the session at login', config.app.regenerateOnLogin)}
-${checkbox('app.destroyOnLogout', 'destroy the session and clear the cookie at logout', config.app.destroyOnLogout)}
-${checkbox('app.hsts', 'send Strict-Transport-Security (https only)', config.app.hsts)}
-${checkbox('app.noStore', 'send Cache-Control: no-store', config.app.noStore)}
-${checkbox('app.idInLinks', 'put the session id in links (a leak, on purpose)', config.app.idInLinks)}
-</fieldset>
-<p id="config-error" class="error" role="alert" hidden></p>
-</form>
-</section>
+      <section aria-labelledby="options">
+        <h2 id="options">Options</h2>
+        <form id="config" autocomplete="off">
+          <fieldset>
+            <legend>Cookie</legend>
+            ${text('name', 'name', config.name, 'connect.sid', 'string')}
+            <label
+              >secret (empty: the server's own, random per start)
+              <input data-field="secret" data-kind="string" list="known-secrets" value="${config.secret ?? ''}" placeholder="random per start"
+            /></label>
+            <datalist id="known-secrets">
+              <option value="keyboard cat"></option>
+              <option value="some secret"></option>
+            </datalist>
+            ${select('cookie.secure', 'cookie.secure', cookie.secure, [...BOOLEAN, ["'auto'", 'auto']])}
+            ${select('cookie.httpOnly', 'cookie.httpOnly', cookie.httpOnly, BOOLEAN)}
+            ${select('cookie.sameSite', 'cookie.sameSite', cookie.sameSite, [
+              ['unset', null],
+              ["'lax'", 'lax'],
+              ["'strict'", 'strict'],
+              ["'none'", 'none'],
+              ['true', true],
+              ['false', false],
+            ])}
+            ${text('cookie.maxAge', 'cookie.maxAge (ms, empty: browser session)', cookie.maxAge, `0 to ${MAX_MAX_AGE}`, 'number')}
+            ${text('cookie.domain', 'cookie.domain (empty: host-only)', cookie.domain, 'localhost', 'string')}
+            ${text('cookie.path', 'cookie.path', cookie.path, '/', 'string')} ${select('cookie.partitioned', 'cookie.partitioned', cookie.partitioned, BOOLEAN)}
+            ${select('cookie.priority', 'cookie.priority', cookie.priority, [
+              ['unset', null],
+              ["'low'", 'low'],
+              ["'medium'", 'medium'],
+              ["'high'", 'high'],
+            ])}
+          </fieldset>
+          <fieldset>
+            <legend>Session</legend>
+            ${checkbox('rolling', 'rolling', config.rolling)} ${checkbox('resave', 'resave', config.resave)}
+            ${checkbox('saveUninitialized', 'saveUninitialized', config.saveUninitialized)}
+            ${select('proxy', 'proxy', config.proxy, [['unset', null], ...BOOLEAN])} ${checkbox('trustProxy', "app.set('trust proxy', 1)", config.trustProxy)}
+          </fieldset>
+          <fieldset>
+            <legend>App</legend>
+            ${checkbox('app.regenerateOnLogin', 'regenerate the session at login', config.app.regenerateOnLogin)}
+            ${checkbox('app.destroyOnLogout', 'destroy the session and clear the cookie at logout', config.app.destroyOnLogout)}
+            ${checkbox('app.hsts', 'send Strict-Transport-Security (https only)', config.app.hsts)}
+            ${checkbox('app.noStore', 'send Cache-Control: no-store', config.app.noStore)}
+            ${checkbox('app.idInLinks', 'put the session id in links (a leak, on purpose)', config.app.idInLinks)}
+          </fieldset>
+          <p id="config-error" class="error" role="alert" hidden></p>
+        </form>
+      </section>
 
-<section aria-labelledby="code"><h2 id="code">As code</h2>
-<pre><code>${sessionCode(config)}</code></pre>
-</section>
+      <section aria-labelledby="code">
+        <h2 id="code">As code</h2>
+        <pre><code>${sessionCode(config)}</code></pre>
+      </section>
 
-<section aria-labelledby="last"><h2 id="last">Set-Cookie of the last page response</h2>
-<p id="last-request" class="hint"></p>
-<pre id="last-set-cookie">(reload to see it)</pre>
-</section>
+      <section aria-labelledby="last">
+        <h2 id="last">Set-Cookie of the last page response</h2>
+        <p id="last-request" class="hint"></p>
+        <pre id="last-set-cookie">(reload to see it)</pre>
+      </section>
 
-<section aria-labelledby="surprises"><h2 id="surprises">Where express-session surprises people</h2>
-<ul>
-<li>With <code>cookie.secure: true</code> over plain http, express-session sends <strong>no Set-Cookie at all</strong>,
-silently: every request starts a new, unsaved session. Use https (this server also listens on https), or
-<code>secure: 'auto'</code>.</li>
-<li>Behind a proxy that terminates TLS, express-session only sees http: set <code>app.set('trust proxy', 1)</code>
-(or the <code>proxy</code> option) so <code>X-Forwarded-Proto: https</code> counts.</li>
-<li><code>cookie.maxAge</code> is in milliseconds and emits <code>Expires</code> only, never <code>Max-Age</code>.</li>
-<li><code>sameSite: 'none'</code> with <code>secure: 'auto'</code> over http emits <code>SameSite=None</code> without
-<code>Secure</code>, which browsers reject.</li>
-<li>A <code>__Host-</code> name without <code>secure: true</code> is sent anyway, and the browser drops it.</li>
-</ul>
-</section>
+      <section aria-labelledby="surprises">
+        <h2 id="surprises">Where express-session surprises people</h2>
+        <ul>
+          <li>
+            With <code>cookie.secure: true</code> over plain http, express-session sends <strong>no Set-Cookie at all</strong>, silently: every request starts a
+            new, unsaved session. Use https (this server also listens on https), or <code>secure: 'auto'</code>.
+          </li>
+          <li>
+            Behind a proxy that terminates TLS, express-session only sees http: set <code>app.set('trust proxy', 1)</code> (or the <code>proxy</code> option) so
+            <code>X-Forwarded-Proto: https</code> counts.
+          </li>
+          <li><code>cookie.maxAge</code> is in milliseconds and emits <code>Expires</code> only, never <code>Max-Age</code>.</li>
+          <li>
+            <code>sameSite: 'none'</code> with <code>secure: 'auto'</code> over http emits <code>SameSite=None</code> without <code>Secure</code>, which
+            browsers reject.
+          </li>
+          <li>A <code>__Host-</code> name without <code>secure: true</code> is sent anyway, and the browser drops it.</li>
+        </ul>
+      </section>
 
-<section aria-labelledby="guide"><h2 id="guide">Which toggle shows which finding</h2>
-<table><thead><tr><th>Set</th><th>Finding</th></tr></thead><tbody>
-${FINDING_GUIDE.map(([toggle, finding]) => html`<tr><td>${toggle}</td><td><code>${finding}</code></td></tr>`)}
-</tbody></table>
-</section>
-<script src="/static/control.js"></script>`,
+      <section aria-labelledby="guide">
+        <h2 id="guide">Which toggle shows which finding</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>Set</th>
+              <th>Finding</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${FINDING_GUIDE.map(
+              ([toggle, finding]) =>
+                html`<tr>
+                  <td>${toggle}</td>
+                  <td><code>${finding}</code></td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </section>
+      <script src="/static/control.js"></script>`,
     Boolean(session?.user),
   );
 }

@@ -7,15 +7,17 @@ export function loginPage({ leak, failed, loggedIn }: { leak: string; failed: bo
     'Log in',
     leak,
     html`<h1>Log in</h1>
-<p>The demo account is <code>demo</code> with the password <code>demo</code>.</p>
-${failed ? html`<p class="error" role="alert">Wrong user name or password.</p>` : ''}
-<form method="post" action="/login" id="login">
-  <label>User name <input name="username" autocomplete="username" value="demo"></label>
-  <label>Password <input name="password" type="password" autocomplete="current-password"></label>
-  <button type="submit">Log in</button>
-</form>
-<p class="hint">With "regenerate the session at login" off, the session id you had before logging in stays the
-same after it: the panel reports <code>no-rotation-on-login</code> (session fixation).</p>`,
+      <p>The demo account is <code>demo</code> with the password <code>demo</code>.</p>
+      ${failed ? html`<p class="error" role="alert">Wrong user name or password.</p>` : ''}
+      <form method="post" action="/login" id="login">
+        <label>User name <input name="username" autocomplete="username" value="demo" /></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" /></label>
+        <button type="submit">Log in</button>
+      </form>
+      <p class="hint">
+        With "regenerate the session at login" off, the session id you had before logging in stays the same after it: the panel reports
+        <code>no-rotation-on-login</code> (session fixation).
+      </p>`,
     loggedIn,
   );
 }
@@ -25,11 +27,13 @@ export function profilePage({ session, sessionId, leak }: { session: Session & P
     'Profile',
     leak,
     html`<h1>Profile</h1>
-<p>Logged in as <strong>${session.user}</strong>. This session has seen ${session.visits ?? 0} page visits.</p>
-<p>Session id (server side): <code>${sessionId}</code></p>
-<form method="post" action="/logout"><button type="submit">Log out</button></form>
-<p class="hint">With "destroy the session at logout" off, logging out only forgets the user: the same session id
-stays valid and no Set-Cookie clears it, which the panel reports as <code>logout-not-cleared</code>.</p>`,
+      <p>Logged in as <strong>${session.user}</strong>. This session has seen ${session.visits ?? 0} page visits.</p>
+      <p>Session id (server side): <code>${sessionId}</code></p>
+      <form method="post" action="/logout"><button type="submit">Log out</button></form>
+      <p class="hint">
+        With "destroy the session at logout" off, logging out only forgets the user: the same session id stays valid and no Set-Cookie clears it, which the
+        panel reports as <code>logout-not-cleared</code>.
+      </p>`,
     true,
   );
 }
@@ -43,7 +47,10 @@ export function outsideCookiePathPage({ path, requested }: { path: string; reque
     'No session on this path',
     '',
     html`<h1>No session on this path</h1>
-<p>The session cookie's <code>Path</code> is <code>${path}</code>, and <code>${requested}</code> is outside it: express-session gives such a request no session (it handles only paths under <code>cookie.path</code>), so this page cannot log anyone in or out.</p>
-<p>Set <code>cookie.path</code> back to <code>/</code> on the <a href="/">control page</a>.</p>`,
+      <p>
+        The session cookie's <code>Path</code> is <code>${path}</code>, and <code>${requested}</code> is outside it: express-session gives such a request no
+        session (it handles only paths under <code>cookie.path</code>), so this page cannot log anyone in or out.
+      </p>
+      <p>Set <code>cookie.path</code> back to <code>/</code> on the <a href="/">control page</a>.</p>`,
   );
 }

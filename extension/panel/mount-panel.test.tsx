@@ -149,7 +149,7 @@ describe('the Sessions panel, through a fake platform', () => {
     );
   });
 
-  it("links each finding id to its entry in the bundled rules page, and says what its cap means", async () => {
+  it('links each finding id to its entry in the bundled rules page, and says what its cap means', async () => {
     await open(createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })] }));
     await waitFor(() => expect(card('connect.sid')).not.toBeNull());
     const link = card('connect.sid')?.querySelector('[data-finding="secure-missing"] a.rule-link');
@@ -181,7 +181,9 @@ describe('the Sessions panel, through a fake platform', () => {
     await open(fake);
     await waitFor(() => expect(card('connect.sid')).not.toBeNull());
     fireEvent.click(card('connect.sid')?.querySelector('[data-finding="secure-missing"] button.copy') as Element);
-    await waitFor(() => expect(fake.copied).toEqual(["app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));"]));
+    await waitFor(() =>
+      expect(fake.copied).toEqual(["app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));"]),
+    );
   });
 
   it('lists other cookies, collapsed and without a letter', async () => {
@@ -202,7 +204,9 @@ describe('the Sessions panel, through a fake platform', () => {
   });
 
   it('filters by cookie name or finding', async () => {
-    await open(createFakePlatform({ history: [observationWith([SESSION_LINE, `__Host-sid=${STRONG_ID}; Secure; HttpOnly; Path=/; SameSite=Lax`], { url: PAGE })] }));
+    await open(
+      createFakePlatform({ history: [observationWith([SESSION_LINE, `__Host-sid=${STRONG_ID}; Secure; HttpOnly; Path=/; SameSite=Lax`], { url: PAGE })] }),
+    );
     await waitFor(() => expect(card('__Host-sid')).not.toBeNull());
     fireEvent.input(root.querySelector('input[type="search"]') as Element, { target: { value: 'name-default' } });
     await waitFor(() => expect(card('__Host-sid')).toBeNull());
@@ -219,8 +223,14 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(fake.savedMarks.get('localhost')).toEqual(new Map([['prefs', 'session']]));
   });
 
-  it("applies the marks remembered for the site", async () => {
-    await open(createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })], pageUrl: PAGE, storedMarks: { localhost: { 'connect.sid': 'not-session' } } }));
+  it('applies the marks remembered for the site', async () => {
+    await open(
+      createFakePlatform({
+        history: [observationWith([SESSION_LINE], { url: PAGE })],
+        pageUrl: PAGE,
+        storedMarks: { localhost: { 'connect.sid': 'not-session' } },
+      }),
+    );
     await waitFor(() => expect(card('connect.sid')?.getAttribute('data-grade')).toBe('none'));
     expect(root.querySelector('[data-site-grade]')?.getAttribute('data-site-grade')).toBe('none');
   });
@@ -296,8 +306,16 @@ describe('the Sessions panel, through a fake platform', () => {
     const SENT_ID = `s%3A${STRONG_ID}.c2lnbmF0dXJlc2lnbmF0dXJl`;
     const sent = (url: string) => ({ ...observationWith([], { url }), requestHeaders: [{ name: 'Cookie', value: `connect.sid=${SENT_ID}` }] });
     const storeCookie = {
-      name: 'connect.sid', value: SENT_ID, domain: 'localhost', hostOnly: true, path: '/',
-      secure: false, httpOnly: true, sameSite: 'unspecified' as const, expires: null, partitioned: false,
+      name: 'connect.sid',
+      value: SENT_ID,
+      domain: 'localhost',
+      hostOnly: true,
+      path: '/',
+      secure: false,
+      httpOnly: true,
+      sameSite: 'unspecified' as const,
+      expires: null,
+      partitioned: false,
     };
 
     it('shows a card for a cookie seen only in requests: attributes unknown, grade unknown', async () => {

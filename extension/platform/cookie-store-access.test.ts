@@ -4,8 +4,17 @@ import { createDelegatedCookieStoreAccess } from './delegated-cookie-store.js';
 import { STORE_CHANNEL } from './store-messages.js';
 
 const cookie = (shape: Partial<BrowserCookie> = {}): BrowserCookie => ({
-  name: 'sid', value: 'v', domain: 'app.example.com', hostOnly: true, path: '/', secure: true, httpOnly: true,
-  sameSite: 'lax', session: true, storeId: '0', ...shape,
+  name: 'sid',
+  value: 'v',
+  domain: 'app.example.com',
+  hostOnly: true,
+  path: '/',
+  secure: true,
+  httpOnly: true,
+  sameSite: 'lax',
+  session: true,
+  storeId: '0',
+  ...shape,
 });
 
 function fakeApis(browser: 'chrome' | 'firefox', granted: boolean, jar: BrowserCookie[]) {
@@ -23,9 +32,28 @@ function fakeApis(browser: 'chrome' | 'firefox', granted: boolean, jar: BrowserC
 
 describe('storedCookie', () => {
   it("maps the store's words to the rubric's reading", () => {
-    expect(storedCookie(cookie({ domain: '.Example.com', hostOnly: false, sameSite: 'no_restriction', session: false, expirationDate: 1_900_000_000.5, partitionKey: { topLevelSite: 'https://a.test' } }))).toEqual({
-      name: 'sid', value: 'v', domain: 'example.com', hostOnly: false, path: '/', secure: true, httpOnly: true,
-      sameSite: 'none', expires: 1_900_000_000_500, partitioned: true,
+    expect(
+      storedCookie(
+        cookie({
+          domain: '.Example.com',
+          hostOnly: false,
+          sameSite: 'no_restriction',
+          session: false,
+          expirationDate: 1_900_000_000.5,
+          partitionKey: { topLevelSite: 'https://a.test' },
+        }),
+      ),
+    ).toEqual({
+      name: 'sid',
+      value: 'v',
+      domain: 'example.com',
+      hostOnly: false,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'none',
+      expires: 1_900_000_000_500,
+      partitioned: true,
     });
     expect(storedCookie(cookie({ sameSite: 'unspecified' })).sameSite).toBe('unspecified');
   });

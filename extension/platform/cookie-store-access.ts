@@ -73,10 +73,7 @@ export function cookieStoreOperations(apis: Pick<CookieApis, 'cookies' | 'browse
     clearSite: async (url: string): Promise<number> => {
       const { hostname } = new URL(url);
       const site = siteOfHost(hostname);
-      const found = [
-        ...(await cookies.getAll(allPartitions(browser, { url }))),
-        ...(await cookies.getAll(allPartitions(browser, { domain: site }))),
-      ];
+      const found = [...(await cookies.getAll(allPartitions(browser, { url }))), ...(await cookies.getAll(allPartitions(browser, { domain: site })))];
       const seen = new Set<string>();
       let removed = 0;
       for (const cookie of found) {
@@ -104,7 +101,7 @@ export function requestStoreAccess(permissions: CookieApis['permissions'], url: 
 export function createCookieStoreAccess(apis: CookieApis): CookieStoreAccess {
   const operations = cookieStoreOperations(apis);
   const guarded =
-    <T,>(action: (url: string) => Promise<T>) =>
+    <T>(action: (url: string) => Promise<T>) =>
     async (url: string): Promise<StoreAnswer<T>> =>
       (await requestStoreAccess(apis.permissions, url)) ? { granted: true, result: await action(url) } : { granted: false };
   return { read: guarded(operations.read), clearSite: guarded(operations.clearSite) };

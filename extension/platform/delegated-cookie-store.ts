@@ -20,7 +20,7 @@ export interface DelegationApis {
 const CLOSED_POLL_MILLISECONDS = 500;
 
 export function createDelegatedCookieStoreAccess(apis: DelegationApis): CookieStoreAccess {
-  const ask = <T,>(action: StoreAction, url: string): Promise<StoreAnswer<T>> =>
+  const ask = <T>(action: StoreAction, url: string): Promise<StoreAnswer<T>> =>
     new Promise((resolve, reject) => {
       const id = apis.newId();
       // The page loads after this call returns: listening right after opening misses nothing.

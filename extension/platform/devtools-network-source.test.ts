@@ -51,12 +51,18 @@ describe('createDevtoolsNetworkSource', () => {
 
   it("takes the inspected page from the top-level window, never from an iframe's document entry", async () => {
     // An embedded ad's document comes last in the log, as Chromium records iframe documents too.
-    const har = [{ ...entry('https://news.test/', 200, []), _resourceType: 'document' }, { ...entry('https://ads.test/frame', 200, ['uid=1']), _resourceType: 'document' }];
+    const har = [
+      { ...entry('https://news.test/', 200, []), _resourceType: 'document' },
+      { ...entry('https://ads.test/frame', 200, ['uid=1']), _resourceType: 'document' },
+    ];
     const withTop = createDevtoolsNetworkSource(fakeNetwork(har).api, { topLevelUrl: async () => 'https://news.test/article' });
     expect(await withTop.readPageUrl()).toBe('https://news.test/article');
     // Without an answer from the window: the log's page title (Chromium titles a page by its URL), else its first entry.
     const network = fakeNetwork(har);
-    const titled = createDevtoolsNetworkSource({ ...network.api, getHAR: async () => ({ pages: [{ id: 'page_1', title: 'https://news.test/' }], entries: har }) }, { topLevelUrl: async () => null });
+    const titled = createDevtoolsNetworkSource(
+      { ...network.api, getHAR: async () => ({ pages: [{ id: 'page_1', title: 'https://news.test/' }], entries: har }) },
+      { topLevelUrl: async () => null },
+    );
     expect(await titled.readPageUrl()).toBe('https://news.test/');
     expect(await createDevtoolsNetworkSource(fakeNetwork(har).api).readPageUrl()).toBe('https://news.test/');
   });

@@ -81,7 +81,6 @@ function sameEntry(a: HarEntryLike, b: HarEntryLike): boolean {
   return a.request?.url === b.request?.url && a.startedDateTime === b.startedDateTime;
 }
 
-
 export interface EntryQueueDeps {
   /** Hands an observation on, in order. */
   emit(observation: Observation): void;
@@ -158,7 +157,10 @@ export function createEntryQueue(deps: EntryQueueDeps): EntryQueue {
       const observation = harEntryToObservation(entry);
       if (observation === null) return;
       if (seen.note(observation) && held.length > 0) {
-        scheduleRecheck(held.map((item) => item.slot), false);
+        scheduleRecheck(
+          held.map((item) => item.slot),
+          false,
+        );
         held = [];
       } else {
         for (const item of held) if (item.target === observation.url) item.slot.ready = true;

@@ -28,7 +28,9 @@ export type HistoryChannel = Wall<HistoryRequest | HistoryAnswer>;
 
 export function isHistoryRequest(value: unknown): value is HistoryRequest {
   const message = value as Partial<HistoryRequest> | null;
-  return typeof message === 'object' && message !== null && message.kind === 'history-request' && typeof message.tabId === 'number' && typeof message.id === 'string';
+  return (
+    typeof message === 'object' && message !== null && message.kind === 'history-request' && typeof message.tabId === 'number' && typeof message.id === 'string'
+  );
 }
 
 export function isHistoryAnswer(value: unknown): value is HistoryAnswer {

@@ -71,7 +71,13 @@ function exchangeKey(observation: Observation): string {
  * while the panel asks, so live batches that come before the history has been read wait for it,
  * and then leave out the exchanges it already holds.
  */
-export function withRecordedHistory(source: NetworkSource, channel: HistoryChannel, tabId: number, newId: () => string, waitMilliseconds = HISTORY_ANSWER_MILLISECONDS): NetworkSource {
+export function withRecordedHistory(
+  source: NetworkSource,
+  channel: HistoryChannel,
+  tabId: number,
+  newId: () => string,
+  waitMilliseconds = HISTORY_ANSWER_MILLISECONDS,
+): NetworkSource {
   // One request while one is open: at open the history and the page URL read the same answer.
   let asking: Promise<HistoryAnswer | null> | null = null;
   const ask = (): Promise<HistoryAnswer | null> =>

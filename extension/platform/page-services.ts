@@ -44,9 +44,7 @@ export function loadMarks(site: string): Map<string, UserMark> {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(markKey(site)) ?? '[]');
     const pairs = Array.isArray(parsed) ? parsed : [];
-    return new Map(
-      pairs.filter((pair): pair is [string, UserMark] => Array.isArray(pair) && typeof pair[0] === 'string' && isMark(pair[1])),
-    );
+    return new Map(pairs.filter((pair): pair is [string, UserMark] => Array.isArray(pair) && typeof pair[0] === 'string' && isMark(pair[1])));
   } catch {
     return new Map();
   }

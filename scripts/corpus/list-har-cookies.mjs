@@ -71,10 +71,16 @@ const shape = (v) => {
 // HAR lists should be arrays, but IE 11's Network Inspector writes `cookies` as a single object
 const asList = (x) => (Array.isArray(x) ? x : x && typeof x === 'object' ? [x] : []);
 const headerValues = (h) => (Array.isArray(h.value) ? h.value.map(String) : [String(h.value ?? '')]);
-const splitSetCookie = (v) => v.split(/\r?\n|,(?=\s*[^;,=\s]+=)/).map((x) => x.trim()).filter(Boolean);
+const splitSetCookie = (v) =>
+  v
+    .split(/\r?\n|,(?=\s*[^;,=\s]+=)/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 let missing = 0;
-const files = readdirSync(join(corpus, 'har')).filter((f) => f.endsWith('.har')).sort();
+const files = readdirSync(join(corpus, 'har'))
+  .filter((f) => f.endsWith('.har'))
+  .sort();
 for (const f of files) {
   const file = `har/${f}`;
   if (filters.length && !filters.some((x) => f.includes(x))) continue;
@@ -132,7 +138,9 @@ for (const f of files) {
     else missing++;
     if (onlyMissing && l) continue;
     const tag = l ? (l.session ? 'SESSION' : 'not-session') : 'NO LABEL';
-    lines.push(`  ${name}  [${tag}]  ${[...r.how].join('/')}  ${[...r.shapes].slice(0, 3).join(' | ')}${r.attrs.size ? '  attrs:' + [...r.attrs].join(' ') : ''}`);
+    lines.push(
+      `  ${name}  [${tag}]  ${[...r.how].join('/')}  ${[...r.shapes].slice(0, 3).join(' | ')}${r.attrs.size ? '  attrs:' + [...r.attrs].join(' ') : ''}`,
+    );
   }
   if (!onlyMissing || lines.length) console.log(`${file}  site=${site}${site === undefined ? ' (NOT IN SOURCES)' : ''}  first-party names: ${found.size}`);
   for (const x of lines) console.log(x);

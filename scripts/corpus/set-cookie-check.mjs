@@ -12,11 +12,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = join(root, 'test', 'corpus');
 const dir = join(corpus, 'set-cookie');
 const errors = [];
-const fail = (msg) => { if (errors.length < 50) console.error('error: ' + msg); errors.push(msg); };
+const fail = (msg) => {
+  if (errors.length < 50) console.error('error: ' + msg);
+  errors.push(msg);
+};
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 
 /** The site of a URL: its registrable domain (the host itself for IPs and hosts without one). */
-export const siteOf = (url) => { const h = new URL(url).hostname; return getDomain(h, { allowPrivateDomains: true }) ?? h; };
+export const siteOf = (url) => {
+  const h = new URL(url).hostname;
+  return getDomain(h, { allowPrivateDomains: true }) ?? h;
+};
 /** The cookie name of a recorded header line ("Set-Cookie: name=value; ..."). */
 export const nameOf = (line) => {
   const value = line.replace(/^\s*set-cookie\s*:\s*/i, '');
@@ -25,13 +31,23 @@ export const nameOf = (line) => {
   return (eq < 0 ? '' : pair.slice(0, eq)).trim();
 };
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const lines = [];
 const perFile = new Map();
 for (const f of files) {
   let arr;
-  try { arr = readJson(join(dir, f)); } catch (e) { fail(`${f}: not JSON (${e.message})`); continue; }
-  if (!Array.isArray(arr)) { fail(`${f}: not an array`); continue; }
+  try {
+    arr = readJson(join(dir, f));
+  } catch (e) {
+    fail(`${f}: not JSON (${e.message})`);
+    continue;
+  }
+  if (!Array.isArray(arr)) {
+    fail(`${f}: not an array`);
+    continue;
+  }
   perFile.set(`set-cookie/${f}`, { lines: arr.length, hosts: new Set() });
   arr.forEach((r, i) => {
     const at = `${f}[${i}]`;
@@ -39,7 +55,11 @@ for (const f of files) {
     const keys = Object.keys(r).sort().join(',');
     if (keys !== 'date,line,url') fail(`${at}: keys are ${keys}, want date,line,url`);
     let u;
-    try { u = new URL(r.url); } catch { return fail(`${at}: url missing or not absolute: ${r.url}`); }
+    try {
+      u = new URL(r.url);
+    } catch {
+      return fail(`${at}: url missing or not absolute: ${r.url}`);
+    }
     if (!/^https?:$/.test(u.protocol) || !u.hostname) fail(`${at}: url is not http(s) with a host: ${r.url}`);
     if (typeof r.line !== 'string' || !/^set-cookie\s*:/i.test(r.line)) fail(`${at}: line is not a Set-Cookie header line`);
     if (r.date !== null && (typeof r.date !== 'string' || !r.date)) fail(`${at}: date must be a string or null`);
@@ -91,5 +111,8 @@ console.log(`hosts:   ${new Set(lines.map((r) => r.host)).size}`);
 console.log(`sites:   ${new Set(lines.map((r) => r.site)).size}`);
 console.log(`labels:  ${used.length} (session ${session}, not session ${used.length - session}; uncertain ${uncertain})`);
 console.log(`lines of session cookies: ${lines.filter((r) => labelled.get(key(r.site, r.name))?.session).length}`);
-if (errors.length) { console.error(`${errors.length} error(s)`); process.exit(1); }
+if (errors.length) {
+  console.error(`${errors.length} error(s)`);
+  process.exit(1);
+}
 console.log('ok');

@@ -122,7 +122,9 @@ async function longestTaskCrossingTheCap(): Promise<number> {
 }
 
 export async function busyAppFigures(): Promise<void> {
-  console.log(`\nBusy app (${SESSION_COOKIES} session + ${OTHER_COOKIES} other cookies sent by every request, 20% of responses setting one; batches of ${BATCH})`);
+  console.log(
+    `\nBusy app (${SESSION_COOKIES} session + ${OTHER_COOKIES} other cookies sent by every request, 20% of responses setting one; batches of ${BATCH})`,
+  );
   const trace = busyAppTrace(10_000);
   // A first run warms the JIT up, so the 1,000 figure is not the cost of compiling the grader.
   batchMilliseconds(trace, 1_000);
@@ -130,7 +132,9 @@ export async function busyAppFigures(): Promise<void> {
   const at10k = batchMilliseconds(trace, 10_000);
   console.log(`  inventory + incremental grading per batch at  1,000 entries: ${at1k.toFixed(2)} ms median of the last 10 batches`);
   console.log(`  inventory + incremental grading per batch at 10,000 entries: ${at10k.toFixed(2)} ms (x${(at10k / at1k).toFixed(1)} the 1,000 figure)`);
-  console.log(`  the store past its cap of ${DEFAULT_MAX_OBSERVATIONS.toLocaleString('en')} (dropping the oldest tenth twice): longest blocked event loop ${(await longestTaskCrossingTheCap()).toFixed(0)} ms`);
+  console.log(
+    `  the store past its cap of ${DEFAULT_MAX_OBSERVATIONS.toLocaleString('en')} (dropping the oldest tenth twice): longest blocked event loop ${(await longestTaskCrossingTheCap()).toFixed(0)} ms`,
+  );
   const small = reportMilliseconds(3_000);
   const large = reportMilliseconds(30_000);
   console.log(`  JSON + text + Markdown reports,  3,000 cookies: ${small.toFixed(0)} ms`);

@@ -50,7 +50,11 @@ async function writeBodyHeavyHar(path: string, megabytes: number): Promise<void>
     const entry = {
       startedDateTime: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
       request: { method: 'GET', url: `https://app.example.com/p${i}`, headers: [{ name: 'Cookie', value: `sid=${i.toString(36).padStart(24, 'k')}` }] },
-      response: { status: 200, headers: [{ name: 'Set-Cookie', value: `sid=${(i + 1).toString(36).padStart(24, 'k')}; Path=/; HttpOnly` }], content: { size: body.length, mimeType: 'text/html', text: body } },
+      response: {
+        status: 200,
+        headers: [{ name: 'Set-Cookie', value: `sid=${(i + 1).toString(36).padStart(24, 'k')}; Path=/; HttpOnly` }],
+        content: { size: body.length, mimeType: 'text/html', text: body },
+      },
     };
     if (!out.write((i ? ',' : '') + JSON.stringify(entry))) await once(out, 'drain');
   }
@@ -65,8 +69,16 @@ function writeIdInUrlHar(path: string, count: number): void {
   for (let index = 0; index < count; index++) {
     const time = Date.UTC(2026, 0, 1) + index * 2000;
     entries.push(
-      { startedDateTime: new Date(time).toISOString(), request: { method: 'GET', url: `https://app.example.com/set/${index}`, headers: [] }, response: { status: 200, headers: [{ name: 'Set-Cookie', value: `c${index}.sid=${id(index)}; Path=/; HttpOnly` }] } },
-      { startedDateTime: new Date(time + 1000).toISOString(), request: { method: 'GET', url: `https://app.example.com/page?token=${id(index)}`, headers: [{ name: 'Cookie', value: `c${index}.sid=${id(index)}` }] }, response: { status: 200, headers: [] } },
+      {
+        startedDateTime: new Date(time).toISOString(),
+        request: { method: 'GET', url: `https://app.example.com/set/${index}`, headers: [] },
+        response: { status: 200, headers: [{ name: 'Set-Cookie', value: `c${index}.sid=${id(index)}; Path=/; HttpOnly` }] },
+      },
+      {
+        startedDateTime: new Date(time + 1000).toISOString(),
+        request: { method: 'GET', url: `https://app.example.com/page?token=${id(index)}`, headers: [{ name: 'Cookie', value: `c${index}.sid=${id(index)}` }] },
+        response: { status: 200, headers: [] },
+      },
     );
   }
   writeFileSync(path, JSON.stringify({ log: { version: '1.2', entries } }));
@@ -77,7 +89,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function row(label: string, cli: Run, baseline: Run, baselineName: string, target: string): void {
   const failed = cli.status === 0 ? '' : ` (exit ${cli.status})`;
-  console.log(`  ${label.padEnd(44)} CLI ${seconds(cli.ms)}, peak ${cli.peakMb.toFixed(0)} MB${failed}; ${baselineName} ${seconds(baseline.ms)}, peak ${baseline.peakMb.toFixed(0)} MB: x${(cli.ms / baseline.ms).toFixed(2)} (${target})`);
+  console.log(
+    `  ${label.padEnd(44)} CLI ${seconds(cli.ms)}, peak ${cli.peakMb.toFixed(0)} MB${failed}; ${baselineName} ${seconds(baseline.ms)}, peak ${baseline.peakMb.toFixed(0)} MB: x${(cli.ms / baseline.ms).toFixed(2)} (${target})`,
+  );
 }
 
 export async function cliFigures(): Promise<void> {
@@ -89,7 +103,13 @@ export async function cliFigures(): Promise<void> {
       const { entries } = await writeRealEntryHar(path, megabytes);
       const cli = run(dir, [CLI, '--json', path], 3);
       const parse = run(dir, parseFile(path), 3);
-      row(`real entries, ${mb(path).toFixed(0)} MB (${entries.toLocaleString('en')} entries)`, cli, parse, 'JSON.parse', megabytes === 100 ? 'target <= 2, peak <= 300 MB' : 'target <= 3');
+      row(
+        `real entries, ${mb(path).toFixed(0)} MB (${entries.toLocaleString('en')} entries)`,
+        cli,
+        parse,
+        'JSON.parse',
+        megabytes === 100 ? 'target <= 2, peak <= 300 MB' : 'target <= 3',
+      );
     }
     const heavy = join(dir, 'bodies.har');
     await writeBodyHeavyHar(heavy, 400);
@@ -101,7 +121,18 @@ export async function cliFigures(): Promise<void> {
     const one = join(dir, 'one.har');
     writeFileSync(
       one,
-      JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: '2026-01-01T00:00:00Z', request: { method: 'GET', url: 'https://app.example.com/', headers: [] }, response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sid=Xk2Q9fYt3nB0aLp7ZcR1mVw8eJ4hUd12; Path=/; HttpOnly; Secure' }] } }] } }),
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          entries: [
+            {
+              startedDateTime: '2026-01-01T00:00:00Z',
+              request: { method: 'GET', url: 'https://app.example.com/', headers: [] },
+              response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sid=Xk2Q9fYt3nB0aLp7ZcR1mVw8eJ4hUd12; Path=/; HttpOnly; Secure' }] },
+            },
+          ],
+        },
+      }),
     );
     row('--version', run(dir, [CLI, '--version'], 5), bare, 'node -e 0', 'target <= 3');
     row('--help', run(dir, [CLI, '--help'], 5), bare, 'node -e 0', 'target <= 3');
@@ -114,7 +145,9 @@ export async function cliFigures(): Promise<void> {
       writeIdInUrlHar(path, count);
       const cli = run(dir, [CLI, '--json', path]);
       times.push(cli.ms);
-      console.log(`  ${count.toLocaleString('en').padStart(6)} cookies (${(2 * count).toLocaleString('en')} entries): ${seconds(cli.ms)}, peak ${cli.peakMb.toFixed(0)} MB${cli.status === 0 ? '' : ` (exit ${cli.status})`}`);
+      console.log(
+        `  ${count.toLocaleString('en').padStart(6)} cookies (${(2 * count).toLocaleString('en')} entries): ${seconds(cli.ms)}, peak ${cli.peakMb.toFixed(0)} MB${cli.status === 0 ? '' : ` (exit ${cli.status})`}`,
+      );
     }
     console.log(`  ratio 30,000 / 3,000: ${((times[1] as number) / (times[0] as number)).toFixed(1)} (target <= 12; linear is 10)`);
   } finally {

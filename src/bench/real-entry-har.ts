@@ -16,7 +16,9 @@ const CORPUS_HARS = join(process.cwd(), 'test', 'corpus', 'har');
 /** The entries of every corpus HAR that parses (the broken ones on purpose do not). */
 export function corpusEntries(directory = CORPUS_HARS): Record<string, unknown>[] {
   const entries: Record<string, unknown>[] = [];
-  for (const name of readdirSync(directory).filter((file) => file.endsWith('.har')).sort()) {
+  for (const name of readdirSync(directory)
+    .filter((file) => file.endsWith('.har'))
+    .sort()) {
     let document: { log?: { entries?: unknown } };
     try {
       document = JSON.parse(readFileSync(join(directory, name), 'utf8').replace(/^\uFEFF/, '')) as typeof document;

@@ -50,10 +50,7 @@ function onePass(headers: readonly string[], work: (header: string) => unknown):
  * Median headers per second of each contender. Rounds are interleaved (A B C D, A B C D, ...)
  * after a warm-up pass of each, so no contender gets a quieter or warmer machine than another.
  */
-function interleavedThroughput(
-  headers: readonly string[],
-  contenders: readonly (readonly [string, (header: string) => unknown])[],
-): Map<string, number> {
+function interleavedThroughput(headers: readonly string[], contenders: readonly (readonly [string, (header: string) => unknown])[]): Map<string, number> {
   const rates = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
   for (const [, work] of contenders) onePass(headers, work);
   for (let round = 0; round < ROUNDS; round++) {
@@ -64,7 +61,6 @@ function interleavedThroughput(
 }
 
 const format = (rate: number) => `${(rate / 1e6).toFixed(3)} M/s`;
-
 
 function retainedBytesPerResult(headers: readonly string[]): number {
   collectGarbage();
@@ -127,14 +123,18 @@ function panelFigures(): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min), Node ${process.version}\n`);
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' / ')} (1 / 5 / 15 min), Node ${process.version}\n`,
+  );
   const { headers, sessionHeaders } = generateCorpus(CORPUS_SIZE);
   console.log(`Corpus: ${headers.length} Set-Cookie headers (${sessionHeaders.length} session cookies), ${ROUNDS} rounds, medians.\n`);
 
   const parsers: [string, (header: string) => unknown][] = [
     ['session-cookie-inspector parseSetCookie', parseSetCookie],
     ["cookie's parseSetCookie", (header) => cookieParseSetCookie(header)],
-    ["set-cookie-parser parseString", (header) => setCookieParserParse(header, { silent: true })],
+    ['set-cookie-parser parseString', (header) => setCookieParserParse(header, { silent: true })],
     ['tough-cookie Cookie.parse', (header) => ToughCookie.parse(header)],
   ];
   const rates = interleavedThroughput(headers, parsers);

@@ -17,7 +17,9 @@ async function expressValue(): Promise<CheckedValue> {
   const secret = randomBytes(32);
   const id = randomBytes(24).toString('base64url');
   const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const signature = Buffer.from(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(id))).toString('base64').replace(/=+$/, '');
+  const signature = Buffer.from(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(id)))
+    .toString('base64')
+    .replace(/=+$/, '');
   return { name: 'connect.sid', value: encodeURIComponent(`s:${id}.${signature}`) };
 }
 
@@ -35,7 +37,9 @@ export async function secretFigures(): Promise<void> {
     await createKnownSecretChecker(bundledSecrets).check([value]);
     panelTimes.push(performance.now() - start);
   }
-  console.log(`  one value against the bundled list (${bundledSecrets().length} secrets), panel path (@noble/hashes, sliced): ${medianOf(panelTimes).toFixed(1)} ms median (target < 50 ms)`);
+  console.log(
+    `  one value against the bundled list (${bundledSecrets().length} secrets), panel path (@noble/hashes, sliced): ${medianOf(panelTimes).toFixed(1)} ms median (target < 50 ms)`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'sci-bench-secrets-'));
   try {
@@ -48,7 +52,9 @@ export async function secretFigures(): Promise<void> {
       await createKnownSecretChecker(() => secretsFromFile(file), { crypto: NODE_CRYPTO, yieldEvery: () => Promise.resolve() }).check([value]);
       cliTimes.push(performance.now() - start);
     }
-    console.log(`  one value against a 100,000-line --secrets file, CLI path (node:crypto, streamed): ${(medianOf(cliTimes) / 1000).toFixed(2)} s median (target < 2 s)`);
+    console.log(
+      `  one value against a 100,000-line --secrets file, CLI path (node:crypto, streamed): ${(medianOf(cliTimes) / 1000).toFixed(2)} s median (target < 2 s)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -34,7 +34,9 @@ function storedDifference(browser: Browser, draft: StoredCookie | null, stored: 
   const name = BROWSER_NAMES[browser];
   if (draft === null) return `${name} stores this line, which the draft ignores.`;
   if (draft.name !== stored.name) {
-    return stored.value === '' ? `${name} reads the pair without "=" as the name \`${stored.name}\` with an empty value.` : `${name} reads the name as \`${stored.name}\`.`;
+    return stored.value === ''
+      ? `${name} reads the pair without "=" as the name \`${stored.name}\` with an empty value.`
+      : `${name} reads the name as \`${stored.name}\`.`;
   }
   if (draft.expires !== stored.expires) {
     return `${name} stores ${lifetimeInWords(stored.expires)}, where the draft gives ${lifetimeInWords(draft.expires)}.`;

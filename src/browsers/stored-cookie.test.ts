@@ -27,7 +27,9 @@ describe('storedCookie', () => {
   });
 
   it('says why a browser stores nothing', () => {
-    expect(storedCookie('sid=abc; Secure', { url: 'http://app.example.com/', browser: 'chromium', now: NOW })).toMatchObject({ dropped: 'rejected-secure-from-insecure' });
+    expect(storedCookie('sid=abc; Secure', { url: 'http://app.example.com/', browser: 'chromium', now: NOW })).toMatchObject({
+      dropped: 'rejected-secure-from-insecure',
+    });
     expect(storedCookie('__Host-sid=abc; Secure', { url: URL, browser: 'firefox', now: NOW })).toMatchObject({ dropped: 'rejected-prefix' });
     expect(storedCookie('sid=abc; Domain=co.uk', { url: 'https://a.co.uk/', browser: 'chromium', now: NOW })).toMatchObject({ dropped: 'rejected-domain' });
     expect(storedCookie('sid=abc; SameSite=None', { url: URL, browser: 'firefox', now: NOW })).toMatchObject({ dropped: 'rejected-samesite-none-insecure' });

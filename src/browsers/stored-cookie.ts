@@ -115,6 +115,7 @@ export function storedCookie(setCookieLine: string, options: StoredCookieOptions
   });
   const outcome = readSetCookie(setCookieLine, response, options.browser);
   if (isDropped(outcome)) return outcome;
-  if (outcome.expired) return { dropped: 'expired', explanation: 'The line expires the cookie at once: it deletes a stored cookie of that name, domain and path.' };
+  if (outcome.expired)
+    return { dropped: 'expired', explanation: 'The line expires the cookie at once: it deletes a stored cookie of that name, domain and path.' };
   return outcome.cookie;
 }

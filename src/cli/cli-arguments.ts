@@ -30,7 +30,10 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'site',
     value: '<domain>',
     values: 'text',
-    help: ["the site whose cookies are graded (default: the URL's, the flow's baseUrl's,", "or the HAR's first page's registrable domain); others are third-party"],
+    help: [
+      "the site whose cookies are graded (default: the URL's, the flow's baseUrl's,",
+      "or the HAR's first page's registrable domain); others are third-party",
+    ],
   },
   {
     name: 'rules-url',
@@ -141,7 +144,10 @@ function parseLetter(text: string): Letter {
 
 /** A host name (`example.com`, `shop.example.co.uk`) or an IP address, as `--site` takes it. */
 function parseSite(text: string): string {
-  const site = text.trim().toLowerCase().replace(/^\.+|\.+$/g, '');
+  const site = text
+    .trim()
+    .toLowerCase()
+    .replace(/^\.+|\.+$/g, '');
   if (!/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(site) && !/^\[[0-9a-f:.]+\]$/.test(site)) {
     throw new UsageError(`--site takes a domain such as example.com, not "${text}"`);
   }
@@ -152,7 +158,11 @@ function parseSite(text: string): string {
 const PARSE_OPTIONS = Object.fromEntries(
   OPTIONS.map((option) => [
     option.name,
-    { type: option.value === undefined ? ('boolean' as const) : ('string' as const), ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) },
+    {
+      type: option.value === undefined ? ('boolean' as const) : ('string' as const),
+      ...(option.short ? { short: option.short } : {}),
+      ...(option.multiple ? { multiple: true } : {}),
+    },
   ]),
 );
 

@@ -10,7 +10,11 @@ import { formatTextReport, PLAIN, type Styles } from '../report/text-report.js';
 import type { CliOptions } from './cli-arguments.js';
 
 /** The reports as the user asked for them (`--format`). */
-export async function formatReports(reports: readonly JsonReport[], options: Pick<CliOptions, 'format' | 'rulesUrl' | 'failUnder'>, color: boolean): Promise<string> {
+export async function formatReports(
+  reports: readonly JsonReport[],
+  options: Pick<CliOptions, 'format' | 'rulesUrl' | 'failUnder'>,
+  color: boolean,
+): Promise<string> {
   switch (options.format) {
     case 'json':
       return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2);

@@ -30,9 +30,12 @@ const flagsOf = (option: OptionSpec) => [`--${option.name}`, ...(option.short ==
 function bashScript(): string {
   const cases = OPTIONS.filter((option) => option.value !== undefined).map((option) => {
     const words = wordsFor(option.values);
-    const reply = words !== null
-      ? `COMPREPLY=($(compgen -W "${words.join(' ')}" -- "$cur"))`
-      : option.values === 'file' ? 'COMPREPLY=($(compgen -f -- "$cur"))' : 'COMPREPLY=()';
+    const reply =
+      words !== null
+        ? `COMPREPLY=($(compgen -W "${words.join(' ')}" -- "$cur"))`
+        : option.values === 'file'
+          ? 'COMPREPLY=($(compgen -f -- "$cur"))'
+          : 'COMPREPLY=()';
     return `    ${flagsOf(option).join('|')}) ${reply}; return ;;`;
   });
   return `# ${COMMAND} completion for bash. Load it in ~/.bashrc with:
@@ -57,7 +60,13 @@ complete -o filenames -F _session_cookie_inspector ${COMMAND}
 }
 
 /** The option's help on one line, as zsh's _arguments takes a description: no brackets or colons. */
-const zshDescription = (option: OptionSpec) => option.help.join(' ').replace(/[[\]:]/g, ' ').replace(/'/g, "'\\''").replace(/\s+/g, ' ').trim();
+const zshDescription = (option: OptionSpec) =>
+  option.help
+    .join(' ')
+    .replace(/[[\]:]/g, ' ')
+    .replace(/'/g, "'\\''")
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** One _arguments spec: `'(-h --help)'{-h,--help}'[show this help]'`, `'*--secrets[...]:file:_files'`. */
 function zshSpec(option: OptionSpec): string {

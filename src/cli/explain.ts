@@ -28,7 +28,9 @@ export function explain(id: string, rulesUrl: string | null = null): string | nu
   const rule = ruleById(id);
   if (rule !== undefined) {
     const { doc } = rule;
-    const cost = [rule.deduction > 0 ? `-${rule.deduction} points` : 'no deduction', rule.cap === null ? 'no cap' : `caps the letter at ${rule.cap}`].join(', ');
+    const cost = [rule.deduction > 0 ? `-${rule.deduction} points` : 'no deduction', rule.cap === null ? 'no cap' : `caps the letter at ${rule.cap}`].join(
+      ', ',
+    );
     return [
       `${id} (${cost})`,
       `  When: ${doc.when}`,

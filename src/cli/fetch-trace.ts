@@ -87,7 +87,14 @@ interface Hop {
   readonly body: string | null;
 }
 
-function requestOnce(url: URL, method: string, headers: readonly HttpHeader[], body: string | null, readBody: boolean, options: FetchTraceOptions): Promise<Hop> {
+function requestOnce(
+  url: URL,
+  method: string,
+  headers: readonly HttpHeader[],
+  body: string | null,
+  readBody: boolean,
+  options: FetchTraceOptions,
+): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const outgoing: Record<string, string | string[]> = {};
@@ -216,7 +223,14 @@ export class HttpSession {
     // The origin, not the host: `https://h/` and `http://h/` share a host, and -H credentials must not go over plain http.
     const ownHost = url.origin === this.#headersOrigin;
     // A Cookie given with -H is the user's own jar for that host: a cookie the server sets with the same name replaces it.
-    const userPairs = ownHost ? this.#userCookie.flatMap((header) => header.split(';').map((pair) => pair.trim()).filter(Boolean)) : [];
+    const userPairs = ownHost
+      ? this.#userCookie.flatMap((header) =>
+          header
+            .split(';')
+            .map((pair) => pair.trim())
+            .filter(Boolean),
+        )
+      : [];
     const jarNames = new Set(jarCookies.map((jarCookie) => jarCookie.name));
     const cookie = [...userPairs.filter((pair) => !jarNames.has(pair.split('=')[0] as string)), ...jarCookies.map(serializePair)].join('; ');
     const requestHeaders: HttpHeader[] = [

@@ -179,7 +179,13 @@ function jsonKeys(value: unknown, prefix = ''): string[] {
  * read from the environment goes into `secrets` as soon as it is read, so that a flow that fails
  * (a failed expect, a redirect loop) still has it masked in what is printed and saved.
  */
-export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.ProcessEnv, secrets: Set<string>, onStep?: (step: FlowStep) => void): Promise<void> {
+export async function runFlow(
+  flow: Flow,
+  session: HttpSession,
+  env: NodeJS.ProcessEnv,
+  secrets: Set<string>,
+  onStep?: (step: FlowStep) => void,
+): Promise<void> {
   let page: string | null = null;
   let pageUrl = flow.baseUrl ?? '';
   for (const step of flow.steps) {

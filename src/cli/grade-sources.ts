@@ -25,7 +25,6 @@ import { OutputMask, maskedIo } from './output-mask.js';
 import { secretsFromFile } from './secret-list-file.js';
 import { isUrl, readHarSource, readUrl, walkFlowSource, type SourceReading } from './trace-sources.js';
 
-
 /** A secrets file that cannot be read stops the run before any request. */
 class SecretsFileError extends Error {}
 
@@ -37,7 +36,8 @@ function secretChecker(files: readonly string[], progress: Progress): KnownSecre
     for (const file of files) {
       try {
         for await (const candidate of secretsFromFile(file)) {
-          if (candidate.source.list === 'file' && candidate.source.line % 1000 === 0) progress.update(`checking signatures: ${file} line ${candidate.source.line}`);
+          if (candidate.source.list === 'file' && candidate.source.line % 1000 === 0)
+            progress.update(`checking signatures: ${file} line ${candidate.source.line}`);
           yield candidate;
         }
       } catch (error) {

@@ -6,7 +6,10 @@ describe('terminalProgress', () => {
   it('rewrites one line in place, at most every 100 ms, and clears it when done', () => {
     const written: string[] = [];
     let clock = 0;
-    const progress = terminalProgress((text) => written.push(text), () => clock);
+    const progress = terminalProgress(
+      (text) => written.push(text),
+      () => clock,
+    );
     progress.update('reading 1 MB');
     clock = 50;
     progress.update('reading 2 MB');

@@ -19,7 +19,12 @@ function file(text: string): string {
 
 const entry = (url: string, body: string) => ({
   startedDateTime: '2026-01-01T00:00:00.000Z',
-  request: { method: 'POST', url, headers: [{ name: 'Cookie', value: 'sid=abc' }], postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=a&password=b' } },
+  request: {
+    method: 'POST',
+    url,
+    headers: [{ name: 'Cookie', value: 'sid=abc' }],
+    postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=a&password=b' },
+  },
   response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sid=def; Path=/' }], content: { size: body.length, mimeType: 'text/html', text: body } },
 });
 
@@ -44,7 +49,11 @@ describe('readHarFile (streamed)', () => {
   });
 
   it('reads 150,000 entries (no spread or recursion over the entries)', { timeout: 60_000 }, async () => {
-    const one = JSON.stringify({ startedDateTime: '2026-01-01T00:00:00.000Z', request: { method: 'GET', url: 'https://a.test/', headers: [{ name: 'Cookie', value: 'sid=1' }] }, response: { status: 200, headers: [] } });
+    const one = JSON.stringify({
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      request: { method: 'GET', url: 'https://a.test/', headers: [{ name: 'Cookie', value: 'sid=1' }] },
+      response: { status: 200, headers: [] },
+    });
     const path = file(`{"log":{"entries":[${Array.from({ length: 150_000 }, () => one).join(',')}]}}`);
     const result = await readHarFile(path);
     expect(result.ok && result.observations.length).toBe(150_000);
@@ -66,7 +75,9 @@ describe('readHarFile (streamed)', () => {
     const deep = file(`{"log":{"entries":[${'['.repeat(5_000_000)}]}}`);
     const script = `import { readHarFile } from './src/cli/read-har-file.ts';
       for (const path of process.argv.slice(1)) { const r = await readHarFile(path); console.log(r.ok ? r.observations.length : r.error); }`;
-    const child = spawnSync(process.execPath, ['--max-old-space-size=48', '--import', 'tsx', '--input-type=module', '-e', script, body, deep], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--max-old-space-size=48', '--import', 'tsx', '--input-type=module', '-e', script, body, deep], {
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
     expect(child.stdout.trim().split('\n')).toEqual(['1', 'nested more than 256 levels deep (byte 272)']);
   }, 60_000);

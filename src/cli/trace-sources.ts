@@ -89,7 +89,13 @@ export function missingCookiesHint(source: string, creator: string | null): stri
 /** A HAR file (or `-`: standard input), streamed; the site is its first page's. */
 export async function readHarSource(source: string, progress: Progress = NO_PROGRESS, stdin?: StandardInput): Promise<SourceReading> {
   const scheme = unsupportedScheme(source);
-  if (scheme !== null) return { ok: false, source, error: `${source}: unsupported scheme ${scheme} (give an http(s) URL, a HAR file, or - for a HAR on standard input)`, observations: [] };
+  if (scheme !== null)
+    return {
+      ok: false,
+      source,
+      error: `${source}: unsupported scheme ${scheme} (give an http(s) URL, a HAR file, or - for a HAR on standard input)`,
+      observations: [],
+    };
   if (source === STDIN) return readHarFromStdin(stdin, progress);
   let size: number;
   try {

@@ -27,13 +27,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E */
 function isDelimiter(code: number): boolean {
-  return (
-    code === 0x09 ||
-    (code >= 0x20 && code <= 0x2f) ||
-    (code >= 0x3b && code <= 0x40) ||
-    (code >= 0x5b && code <= 0x60) ||
-    (code >= 0x7b && code <= 0x7e)
-  );
+  return code === 0x09 || (code >= 0x20 && code <= 0x2f) || (code >= 0x3b && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
 }
 
 function isDigit(code: number): boolean {

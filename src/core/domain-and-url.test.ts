@@ -9,9 +9,8 @@ describe('isTrustworthyUrl', () => {
     'trusts %s',
     (url) => expect(isTrustworthyUrl(url)).toBe(true),
   );
-  it.each(['http://example.com/', 'http://sessions.test/', 'http://10.0.0.1/', 'not a url', 'http://localhost.example.com/'])(
-    'does not trust %s',
-    (url) => expect(isTrustworthyUrl(url)).toBe(false),
+  it.each(['http://example.com/', 'http://sessions.test/', 'http://10.0.0.1/', 'not a url', 'http://localhost.example.com/'])('does not trust %s', (url) =>
+    expect(isTrustworthyUrl(url)).toBe(false),
   );
 });
 

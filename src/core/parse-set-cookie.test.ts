@@ -239,7 +239,28 @@ describe('parseSetCookie: robustness', () => {
   });
 
   it('never throws on inputs built from cookie syntax', { timeout: 60_000 }, () => {
-    const piece = fc.constantFrom(';', '=', ' ', '\t', 'Max-Age', 'Expires', 'Domain', 'Path', 'SameSite', 'Secure', '-', '1', '/', '.', 'Jan', '99', ':', '__Host-', '\u0000', '\ud800');
+    const piece = fc.constantFrom(
+      ';',
+      '=',
+      ' ',
+      '\t',
+      'Max-Age',
+      'Expires',
+      'Domain',
+      'Path',
+      'SameSite',
+      'Secure',
+      '-',
+      '1',
+      '/',
+      '.',
+      'Jan',
+      '99',
+      ':',
+      '__Host-',
+      '\u0000',
+      '\ud800',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const cookie = parseSetCookie(pieces.join(''));
@@ -254,7 +275,7 @@ describe('parseSetCookie: robustness', () => {
   });
 });
 
-describe('parseSetCookie: the browsers\' own readings (measured by the differential tests)', () => {
+describe("parseSetCookie: the browsers' own readings (measured by the differential tests)", () => {
   it('reads a pair without "=" as a nameless value in the draft and Chromium, as a name in Firefox', () => {
     expect(parseSetCookie('justavalue; Secure')).toMatchObject({ name: '', value: 'justavalue', rejection: null });
     expect(parseSetCookie('justavalue; Secure', 'chromium')).toMatchObject({ name: '', value: 'justavalue' });

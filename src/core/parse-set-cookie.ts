@@ -7,13 +7,7 @@
  * @see https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-set-cookie-header-field
  */
 import { parseCookieDate } from './cookie-date.js';
-import type {
-  KnownAttribute,
-  ParseDiagnostic,
-  ParseRejection,
-  ParsedSetCookie,
-  SameSiteAttribute,
-} from './parsed-set-cookie.js';
+import type { KnownAttribute, ParseDiagnostic, ParseRejection, ParsedSetCookie, SameSiteAttribute } from './parsed-set-cookie.js';
 import type { Reader } from './reader.js';
 import { utf8ByteLength } from './utf8-byte-length.js';
 
@@ -30,17 +24,7 @@ const NO_DIAGNOSTICS: readonly ParseDiagnostic[] = Object.freeze([]);
 const NO_CONTROL_CHARACTERS = /^[\t\u0020-\u007e\u0080-\uffff]*$/;
 
 /** The attributes browsers know, numbered so the parser can track them in small arrays. */
-const ATTRIBUTES: readonly KnownAttribute[] = [
-  'Expires',
-  'Max-Age',
-  'Domain',
-  'Path',
-  'Secure',
-  'HttpOnly',
-  'SameSite',
-  'Partitioned',
-  'Priority',
-];
+const ATTRIBUTES: readonly KnownAttribute[] = ['Expires', 'Max-Age', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', 'Partitioned', 'Priority'];
 const EXPIRES = 0;
 const MAX_AGE = 1;
 const DOMAIN = 2;

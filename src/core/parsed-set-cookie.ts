@@ -37,16 +37,7 @@ export type ParseDiagnostic =
   /** An attribute value over 1024 bytes: ignored (RFC 6265bis 5.6 "cookie-av" length limit). */
   | { readonly kind: 'attribute-oversize'; readonly attribute: string; readonly bytes: number };
 
-export type KnownAttribute =
-  | 'Expires'
-  | 'Max-Age'
-  | 'Domain'
-  | 'Path'
-  | 'Secure'
-  | 'HttpOnly'
-  | 'SameSite'
-  | 'Partitioned'
-  | 'Priority';
+export type KnownAttribute = 'Expires' | 'Max-Age' | 'Domain' | 'Path' | 'Secure' | 'HttpOnly' | 'SameSite' | 'Partitioned' | 'Priority';
 
 /**
  * One Set-Cookie line as a browser reads it: the effective attributes (after last-wins and after

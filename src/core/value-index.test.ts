@@ -11,7 +11,7 @@ describe('valueForms', () => {
   });
 
   it('gives the value form-encoded, as URLSearchParams writes it, and with every byte percent-encoded', () => {
-    const password = "correct horse (battery) staple!";
+    const password = 'correct horse (battery) staple!';
     expect(valueForms(password)).toEqual(expect.arrayContaining([new URLSearchParams({ password }).toString().slice('password='.length)]));
     expect(valueForms('abcd1234')).toEqual(expect.arrayContaining(['%61%62%63%64%31%32%33%34', '%61%62%63%64%31%32%33%34'.toLowerCase()]));
     expect(valueForms('é~*')).toEqual(expect.arrayContaining(['%C3%A9%7E%2A']));

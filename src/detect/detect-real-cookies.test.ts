@@ -25,7 +25,12 @@ describe('detection on real cookies', () => {
     app.get('/', (_req, res) => {
       res.send('ok');
     });
-    expect(trace(await setCookiesOf(app)).cookies[0]?.session).toMatchObject({ isSession: true, framework: 'express-session', reason: 'value-format', clientSide: false });
+    expect(trace(await setCookiesOf(app)).cookies[0]?.session).toMatchObject({
+      isSession: true,
+      framework: 'express-session',
+      reason: 'value-format',
+      clientSide: false,
+    });
   });
 
   it('cookie-session: session with its session.sig companion', async () => {
@@ -36,9 +41,12 @@ describe('detection on real cookies', () => {
   const python = JSON.parse(readFileSync('test/fixtures/signed-cookies/python.json', 'utf8')) as {
     cases: { framework: string; producer: string; name: string; value: string }[];
   };
-  it.each(python.cases.map((fixture) => [fixture.producer, fixture.name, fixture.framework, fixture.value] as const))('%s: %s is %s', (_producer, name, framework, value) => {
-    const graded = trace([`${name}=${value}; Path=/; HttpOnly`]);
-    expect(graded.cookies[0]?.session).toMatchObject({ isSession: true, framework });
-    expect(parseSetCookie(`${name}=${value}`).value).toBe(value);
-  });
+  it.each(python.cases.map((fixture) => [fixture.producer, fixture.name, fixture.framework, fixture.value] as const))(
+    '%s: %s is %s',
+    (_producer, name, framework, value) => {
+      const graded = trace([`${name}=${value}; Path=/; HttpOnly`]);
+      expect(graded.cookies[0]?.session).toMatchObject({ isSession: true, framework });
+      expect(parseSetCookie(`${name}=${value}`).value).toBe(value);
+    },
+  );
 });

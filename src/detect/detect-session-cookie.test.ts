@@ -64,13 +64,36 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
   it('matches framework names case-sensitively (rubric 2): a case-insensitive match is a name pattern of framework unknown', () => {
     expect(detectSessionCookie('Session', 'v')).toMatchObject({ isSession: true, framework: 'unknown', reason: 'name-pattern', clientSide: false });
     expect(detectSessionCookie('phpsessid', 'v')).toMatchObject({ isSession: true, framework: 'unknown', reason: 'name-pattern', clientSide: false });
-    expect(detectSessionCookie('sessionId', 'v')).toMatchObject({ isSession: true, framework: '@fastify/session', reason: 'framework-name', clientSide: false });
-    expect(detectSessionCookie('sessionid', 'v')).toEqual({ isSession: true, framework: 'django', reason: 'framework-name', clientSide: false, why: "sessionid is django's default name" });
+    expect(detectSessionCookie('sessionId', 'v')).toMatchObject({
+      isSession: true,
+      framework: '@fastify/session',
+      reason: 'framework-name',
+      clientSide: false,
+    });
+    expect(detectSessionCookie('sessionid', 'v')).toEqual({
+      isSession: true,
+      framework: 'django',
+      reason: 'framework-name',
+      clientSide: false,
+      why: "sessionid is django's default name",
+    });
     expect(detectSessionCookie('SESSION', 'v').framework).toBe('spring-session');
   });
 
   it('never takes load-balancer, CSRF, Cloudflare or analytics cookies for sessions (rubric 2.1)', () => {
-    for (const name of ['AWSALBTG', 'AWSALBTGCORS', 'XSRF-TOKEN', '_csrf', 'csrf_token', '__cf_bm', '_cfuvid', '_ga_ABC123', '_gcl_au', '_hjSessionUser_1', '_hjSession_1']) {
+    for (const name of [
+      'AWSALBTG',
+      'AWSALBTGCORS',
+      'XSRF-TOKEN',
+      '_csrf',
+      'csrf_token',
+      '__cf_bm',
+      '_cfuvid',
+      '_ga_ABC123',
+      '_gcl_au',
+      '_hjSessionUser_1',
+      '_hjSession_1',
+    ]) {
       expect(detectSessionCookie(name, 'v'), name).toMatchObject({ isSession: false, reason: 'never-session' });
     }
   });
@@ -79,10 +102,18 @@ describe('detectSessionCookie: rule 2, framework default names', () => {
     expect(detectSessionCookie('_shop_session', 'v').framework).toBe('rails');
     expect(detectSessionCookie('__Host-_shop_session', 'v').framework).toBe('rails');
     const envelope = btoa(JSON.stringify({ iv: 'aXZpdml2aXZpdml2aXZpdg==', value: 'ZW5jcnlwdGVkIHNlc3Npb24gZGF0YQ==', mac: 'f'.repeat(64) }));
-    expect(detectSessionCookie('shop_session', envelope)).toMatchObject({ framework: 'laravel', reason: 'value-format', why: "Laravel's encrypted envelope (iv, value, mac)" });
+    expect(detectSessionCookie('shop_session', envelope)).toMatchObject({
+      framework: 'laravel',
+      reason: 'value-format',
+      why: "Laravel's encrypted envelope (iv, value, mac)",
+    });
     expect(detectSessionCookie('__Host-app_session', envelope).framework).toBe('laravel');
     // Without the envelope, rule 3 decides: a long value makes a session of no known framework...
-    expect(detectSessionCookie('shop_session', '9f86d081884c7d659a2feaa0c55ad015')).toMatchObject({ isSession: true, framework: 'unknown', reason: 'name-pattern' });
+    expect(detectSessionCookie('shop_session', '9f86d081884c7d659a2feaa0c55ad015')).toMatchObject({
+      isSession: true,
+      framework: 'unknown',
+      reason: 'name-pattern',
+    });
     expect(detectSessionCookie('Shop_Session', '9f86d081884c7d659a2feaa0c55ad015')).toMatchObject({ framework: 'unknown', reason: 'name-pattern' });
     // ...and a short one none.
     expect(detectSessionCookie('shop_session', '1')).toMatchObject({ isSession: false, reason: 'no-match' });
@@ -148,16 +179,28 @@ describe('detectSessionCookie: the never-session list (rubric 2.1, v3)', () => {
   it('rules out a CSRF token that is a JWT, which would otherwise be a session credential', () => {
     const jws = `${btoa(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).replace(/=+$/, '')}.eyJzdWIiOiIxIn0.c2lnbmF0dXJl`;
     expect(detectSessionCookie('app_auth', jws)).toMatchObject({ isSession: true, framework: 'jwt' });
-    expect(detectSessionCookie('x-csrf-jwt', jws)).toEqual({ isSession: false, framework: 'unknown', reason: 'never-session', clientSide: false, why: 'CSRF token (a JWT)' });
+    expect(detectSessionCookie('x-csrf-jwt', jws)).toEqual({
+      isSession: false,
+      framework: 'unknown',
+      reason: 'never-session',
+      clientSide: false,
+      why: 'CSRF token (a JWT)',
+    });
   });
 
   it("keeps a framework's case-exact default name or value format although the database lists the name", () => {
     // The Open Cookie Database lists sessionid for Instagram and SID for Google.
     expect(detectSessionCookie('sessionid', LONG)).toMatchObject({ isSession: true, framework: 'django', reason: 'framework-name' });
     expect(detectSessionCookie('sid', LONG)).toMatchObject({ isSession: true, reason: 'framework-name' });
-    expect(detectSessionCookie('SID', LONG)).toMatchObject({ isSession: false, reason: 'never-session', why: 'Google advertising cookie (Open Cookie Database)' });
+    expect(detectSessionCookie('SID', LONG)).toMatchObject({
+      isSession: false,
+      reason: 'never-session',
+      why: 'Google advertising cookie (Open Cookie Database)',
+    });
     // The rubric's own list wins over every rule: XSRF-TOKEN is Laravel-encrypted like its session.
-    expect(detectSessionCookie('XSRF-TOKEN', btoa(JSON.stringify({ iv: 'aXZpdml2aXZpdml2aXZpdg==', value: 'dG9rZW4gdG9rZW4gdG9rZW4=', mac: 'f'.repeat(64) })))).toMatchObject({ isSession: false, reason: 'never-session' });
+    expect(
+      detectSessionCookie('XSRF-TOKEN', btoa(JSON.stringify({ iv: 'aXZpdml2aXZpdml2aXZpdg==', value: 'dG9rZW4gdG9rZW4gdG9rZW4=', mac: 'f'.repeat(64) }))),
+    ).toMatchObject({ isSession: false, reason: 'never-session' });
   });
 });
 

@@ -34,7 +34,13 @@ export interface SessionDetection {
 export type UserMark = 'session' | 'not-session';
 
 /** A cookie no rule recognised. */
-export const NOT_A_SESSION: SessionDetection = Object.freeze({ isSession: false, framework: 'unknown', reason: 'no-match', clientSide: false, why: 'no rule matched' });
+export const NOT_A_SESSION: SessionDetection = Object.freeze({
+  isSession: false,
+  framework: 'unknown',
+  reason: 'no-match',
+  clientSide: false,
+  why: 'no rule matched',
+});
 
 export interface DetectionContext {
   /** Names of the other cookies seen with this one (for the `<name>.sig` companion). */
@@ -91,9 +97,11 @@ function frameworkEvidence(
     const framework = withoutPrefix(name).toLowerCase() === 'koa.sess' ? 'koa-session' : 'cookie-session';
     return session(framework, 'value-format', true, FORMAT_WORDS[framework] as string);
   }
-  if (format !== null && format.token === null) return session(format.framework, 'value-format', format.clientSide, FORMAT_WORDS[format.framework] ?? 'a session value format');
+  if (format !== null && format.token === null)
+    return session(format.framework, 'value-format', format.clientSide, FORMAT_WORDS[format.framework] ?? 'a session value format');
   // A JWT names no framework by itself: a case-exact default name does (next-auth, authjs).
-  if (format !== null && byName?.exact && byName.framework !== 'unknown') return session(byName.framework, 'value-format', format.clientSide, tokenWords(format));
+  if (format !== null && byName?.exact && byName.framework !== 'unknown')
+    return session(byName.framework, 'value-format', format.clientSide, tokenWords(format));
   if (byName?.exact) return session(byName.framework, 'framework-name', false, `${withoutPrefix(name)} is ${frameworkWords(byName.framework)}'s default name`);
   const product = productSessionCookie(withoutPrefix(name), context.cookieSite);
   if (product !== null) return session('unknown', 'framework-name', false, `${product.product}'s ${product.what}`);
@@ -122,7 +130,13 @@ export function detectSessionCookie(name: string, value: string, context: Detect
     // The user's mark wins; what the rules make of the cookie still names its framework.
     const unmarked = detectSessionCookie(name, value, { ...context, userMark: undefined });
     const marked = context.userMark === 'session';
-    return { isSession: marked, framework: unmarked.framework, reason: 'user-marked', clientSide: unmarked.clientSide, why: `marked ${marked ? 'a session' : 'not a session'} by you` };
+    return {
+      isSession: marked,
+      framework: unmarked.framework,
+      reason: 'user-marked',
+      clientSide: unmarked.clientSide,
+      why: `marked ${marked ? 'a session' : 'not a session'} by you`,
+    };
   }
   // A `<name>.sig` whose data cookie is in the trace is that cookie's companion (rubric 2.2).
   if (name.endsWith('.sig') && context.siblingNames?.has(name.slice(0, -4))) {

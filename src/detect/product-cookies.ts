@@ -26,8 +26,20 @@ const entry = (name: string, site: string, product: string, what: string, eviden
 /** Session cookies of products under names no framework uses (rule 2 additions). */
 export const PRODUCT_SESSION_COOKIES: readonly ProductCookie[] = [
   entry('xs', 'facebook.com', 'Facebook', 'session secret', "Facebook's cookie policy: xs, with c_user, authenticates a logged-in session"),
-  entry('s', 'facebook.com', 'Facebook', 'login session cookie', "sent only in logged-in requests beside c_user and xs; the 2011 Irish DPC audit of Facebook lists s among the login session's cookies"),
-  entry('GAPS', 'google.com', 'Google Accounts', 'sign-in cookie', 'Open Cookie Database (Functional): "used to sign in with Google account"; HttpOnly, __Host-, Priority=HIGH'),
+  entry(
+    's',
+    'facebook.com',
+    'Facebook',
+    'login session cookie',
+    "sent only in logged-in requests beside c_user and xs; the 2011 Irish DPC audit of Facebook lists s among the login session's cookies",
+  ),
+  entry(
+    'GAPS',
+    'google.com',
+    'Google Accounts',
+    'sign-in cookie',
+    'Open Cookie Database (Functional): "used to sign in with Google account"; HttpOnly, __Host-, Priority=HIGH',
+  ),
   entry('S', 'feedburner.com', 'Google FeedBurner', 'session cookie', "its value is the gsessionid Google's redirect also carries in the URL"),
   entry('cred', 'zoom.us', 'Zoom', 'credential cookie', '32 hex characters, HttpOnly, Secure, browser-session lifetime'),
   entry('_zm_ssid', 'zoom.us', 'Zoom', 'web session id', 'aw1_c_ + an id, HttpOnly, Secure, browser-session lifetime'),
@@ -39,22 +51,46 @@ export const PRODUCT_SESSION_COOKIES: readonly ProductCookie[] = [
   entry('SP', 'eventbrite.com', 'Eventbrite', 'signed session payload', 'HttpOnly, Secure, browser-session lifetime, paired with SS'),
   entry('bkng_sso_auth', 'booking.com', 'Booking.com', 'single-sign-on session', 'encrypted, HttpOnly, Secure, seven days'),
   entry('bse', 'yelp.com', 'Yelp', 'browser session id', '32 hex characters, HttpOnly, browser-session lifetime'),
-  entry('MySQL_S', 'mysql.com', 'mysql.com', 'PHP session id', "a PHP session id (32 characters of [0-9a-v]) under a custom session.name"),
+  entry('MySQL_S', 'mysql.com', 'mysql.com', 'PHP session id', 'a PHP session id (32 characters of [0-9a-v]) under a custom session.name'),
   entry('STATSESSID', 'statista.com', 'Statista', 'PHP session id', 'a 26-character PHP session id under a custom session.name, HttpOnly, Secure'),
   entry('ss1', 'popsugar.com', 'POPSUGAR', 'session payload', 'signed and encrypted (flag|expiry|ciphertext|HMAC), the lifetime of its PHPSESSID'),
-  entry('INSTAUTH_COOKIE', 'britannica.com', 'Britannica', 'institutional sign-in token', "set when the visitor's address matches a subscribing institution; grants access"),
+  entry(
+    'INSTAUTH_COOKIE',
+    'britannica.com',
+    'Britannica',
+    'institutional sign-in token',
+    "set when the visitor's address matches a subscribing institution; grants access",
+  ),
   entry('MS_AUTH', 'mytoys.de', 'myToys', 'single-sign-on token', 'a random UUID set HttpOnly by the SSO service beside MS_SESS'),
-  entry('SessionID', 'fiddlerstartmarker.com', 'a domain-parking page', 'session id', 'a random UUID sent with every request beside VisitorID (a Fiddler capture of the parked domain)'),
+  entry(
+    'SessionID',
+    'fiddlerstartmarker.com',
+    'a domain-parking page',
+    'session id',
+    'a random UUID sent with every request beside VisitorID (a Fiddler capture of the parked domain)',
+  ),
   entry('JSIDVZW', 'verizonwireless.com', 'Verizon', 'WebLogic session id', "WebLogic's JSESSIONID layout (<id>!<hash>!<server>!<port>!-1) under another name"),
 ];
 
 /** Vendors' cookies that carry no session although a rule would take them for one (never-session additions). */
 export const VENDOR_NEVER_SESSION_COOKIES: readonly ProductCookie[] = [
-  entry('JSESSIONID', 'linkedin.com', 'LinkedIn', 'CSRF token', "LinkedIn's cookie table: JSESSIONID (\"ajax:<digits>\") is echoed in the csrf-token header; the session is li_at"),
+  entry(
+    'JSESSIONID',
+    'linkedin.com',
+    'LinkedIn',
+    'CSRF token',
+    'LinkedIn\'s cookie table: JSESSIONID ("ajax:<digits>") is echoed in the csrf-token header; the session is li_at',
+  ),
   entry('session_tracker', 'reddit.com', 'Reddit', 'analytics session id', 'an analytics id; the login session is reddit_session'),
   entry('server_session_id', 'twitch.tv', 'Twitch', 'analytics session id', 'readable by script, used by its analytics; the login session is auth-token'),
   entry('fb_sessiontraffic', 'godaddy.com', 'GoDaddy', 'traffic analytics cookie', 'holds visit times, a pathway id and a page count'),
-  entry('SESSION_TRACKING_COOKIE', 'verizonwireless.com', 'Verizon', 'visit-tracking cookie', 'a copy of the JSIDVZW id and a timestamp, kept 58 years, for analytics'),
+  entry(
+    'SESSION_TRACKING_COOKIE',
+    'verizonwireless.com',
+    'Verizon',
+    'visit-tracking cookie',
+    'a copy of the JSIDVZW id and a timestamp, kept 58 years, for analytics',
+  ),
   entry('BXYV_VIPER_SID', 'verizonwireless.com', 'Verizon', 'sampling cookie', 'four random fractions, one hour, set before the application answers'),
   entry('tinyUUID', 'tinyurl.com', 'TinyURL', 'visitor id', "a visitor UUID kept five years, in Laravel's encrypted envelope like every Laravel cookie"),
   entry('early-access', 'tinyurl.com', 'TinyURL', 'feature flag', "in Laravel's encrypted envelope like every Laravel cookie"),
@@ -62,7 +98,7 @@ export const VENDOR_NEVER_SESSION_COOKIES: readonly ProductCookie[] = [
   entry('__tdbsesh', 'thedailybeast.com', 'The Daily Beast', 'visit record', 'a signed visit record (minutes, an ad bucket) of 30 minutes, not a login'),
   entry('kppid', 'thedailybeast.com', 'Salesforce (Krux)', 'advertising id', 'a data-management-platform user id'),
   entry('pay_ent_smp', 'newyorker.com', 'Condé Nast', 'paywall meter', 'an HS256 JWT counting articles read (urls, cnt, max)'),
-  entry('woe_id', 'kickstarter.com', 'Kickstarter', 'location id', "a Rails-signed WOEID, not the session (_ksr_session is)"),
+  entry('woe_id', 'kickstarter.com', 'Kickstarter', 'location id', 'a Rails-signed WOEID, not the session (_ksr_session is)'),
 ];
 
 function byNameAndSite(entries: readonly ProductCookie[]): Map<string, ProductCookie> {

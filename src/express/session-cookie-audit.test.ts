@@ -24,9 +24,13 @@ const setCookie = (response: request.Response) => ([] as string[]).concat(respon
 describe('sessionCookieAudit', () => {
   it('should log one line for a weak express-session cookie: name, grade, worst findings, the fix', async () => {
     const lines: string[] = [];
-    await request(createServer({ logger: (line) => lines.push(line) })).get('/').expect(200);
+    await request(createServer({ logger: (line) => lines.push(line) }))
+      .get('/')
+      .expect(200);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^session-cookie-inspector: connect\.sid grade D: secure-missing \(cap D\), samesite-missing \(cap B\), prefix-none and 2 more\. Fix: Set `cookie: \{ secure: true \}`/);
+    expect(lines[0]).toMatch(
+      /^session-cookie-inspector: connect\.sid grade D: secure-missing \(cap D\), samesite-missing \(cap B\), prefix-none and 2 more\. Fix: Set `cookie: \{ secure: true \}`/,
+    );
   });
 
   it('should grade a hardened cookie A, taking the scheme from trust proxy', async () => {
@@ -37,7 +41,7 @@ describe('sessionCookieAudit', () => {
     // Over https (from X-Forwarded-Proto) express-session sends the Secure cookie, and the audit
     // grades it as https: only HSTS and Cache-Control are missing, so nothing caps it.
     expect(lines).toEqual([
-      'session-cookie-inspector: __Host-sid grade A: hsts-missing, cache-control-missing. Fix: Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on https responses (e.g. helmet\'s `hsts`).',
+      "session-cookie-inspector: __Host-sid grade A: hsts-missing, cache-control-missing. Fix: Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on https responses (e.g. helmet's `hsts`).",
     ]);
   });
 
@@ -138,7 +142,9 @@ describe('sessionCookieAudit with failUnder', () => {
       expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.text));
       expect(setCookie(response)).toEqual([]);
       const cookie = path === '/session' ? 'connect.sid' : 'sessionid';
-      expect(response.text).toMatch(new RegExp(`^session-cookie-inspector held this response back\\.\\nsession cookie ${cookie.replace('.', '\\.')} grades [DF], below failUnder B: `));
+      expect(response.text).toMatch(
+        new RegExp(`^session-cookie-inspector held this response back\\.\\nsession cookie ${cookie.replace('.', '\\.')} grades [DF], below failUnder B: `),
+      );
       expect(response.text).not.toContain('the page');
       expect(response.text).not.toContain('Xk2Q9fYt3nB0aLp7ZcR1mVw8eJ4hUd12');
       expect(response.text).not.toMatch(/s%3A/);
@@ -179,11 +185,13 @@ describe('sessionCookieAudit with failUnder', () => {
     expect(errors[0]).toMatchObject({ cookie: 'sessionid', grade: expect.stringMatching(/^[DF]$/) });
   });
 
-  it('should name express-session\'s cookie and its findings in the error', async () => {
+  it("should name express-session's cookie and its findings in the error", async () => {
     const errors: unknown[] = [];
     await request(failingApp(errors)).get('/session').expect(500);
     await expect.poll(() => errors).toHaveLength(1);
-    expect((errors[0] as Error).message).toBe('session cookie connect.sid grades D: secure-missing, samesite-missing, prefix-none, name-default, cache-control-missing');
+    expect((errors[0] as Error).message).toBe(
+      'session cookie connect.sid grades D: secure-missing, samesite-missing, prefix-none, name-default, cache-control-missing',
+    );
   });
 
   it('should answer 500 with a slow session store too', async () => {
@@ -203,7 +211,16 @@ describe('sessionCookieAudit with failUnder', () => {
     const app = express();
     app.set('trust proxy', 1);
     app.use(sessionCookieAudit({ logger: (line) => lines.push(line), failUnder: 'B' }));
-    app.use(session({ name: '__Host-sid', secret: 'keyboard cat', resave: false, saveUninitialized: true, store: new session.MemoryStore(), cookie: { secure: true, sameSite: 'strict' } }));
+    app.use(
+      session({
+        name: '__Host-sid',
+        secret: 'keyboard cat',
+        resave: false,
+        saveUninitialized: true,
+        store: new session.MemoryStore(),
+        cookie: { secure: true, sameSite: 'strict' },
+      }),
+    );
     app.get('/', (_req, res) => {
       res.send('the page');
     });

@@ -70,8 +70,16 @@ function attributeKey(line: string, now: number): string {
   const cookie = parseSetCookie(line);
   const lifetime = cookieLifetimeSeconds(cookie, now);
   return JSON.stringify([
-    cookie.name, cookie.secure, cookie.httpOnly, cookie.sameSite, cookie.domain, cookie.path, cookie.partitioned,
-    cookie.priority, cookie.maxAge, cookie.expires === null ? null : Math.round((lifetime ?? 0) / 60),
+    cookie.name,
+    cookie.secure,
+    cookie.httpOnly,
+    cookie.sameSite,
+    cookie.domain,
+    cookie.path,
+    cookie.partitioned,
+    cookie.priority,
+    cookie.maxAge,
+    cookie.expires === null ? null : Math.round((lifetime ?? 0) / 60),
   ]);
 }
 
@@ -106,7 +114,9 @@ interface Failure {
 
 /** The body of a held-back response: each failing cookie's name, grade and findings (never a value). */
 function heldBackBody(failures: readonly Failure[], failUnder: Letter): string {
-  const lines = failures.map((failure) => `session cookie ${failure.cookie} grades ${failure.grade}, below failUnder ${failUnder}: ${failure.findings.join(', ') || 'no findings'}`);
+  const lines = failures.map(
+    (failure) => `session cookie ${failure.cookie} grades ${failure.grade}, below failUnder ${failUnder}: ${failure.findings.join(', ') || 'no findings'}`,
+  );
   return `session-cookie-inspector held this response back.\n${lines.join('\n')}\n`;
 }
 
@@ -206,7 +216,15 @@ export function sessionCookieAudit(options: SessionCookieAuditOptions = {}): Req
         ...GRADED_HEADERS.flatMap((name) => headerLines(res, name).map((value) => ({ name, value }))),
         ...fresh.map((entry) => ({ name: 'Set-Cookie', value: entry.line })),
       ];
-      const observation: Observation = { url, method: req.method, requestHeaders: [], requestBodyParamNames: null, status: res.statusCode, responseHeaders: headers, time: now };
+      const observation: Observation = {
+        url,
+        method: req.method,
+        requestHeaders: [],
+        requestBodyParamNames: null,
+        status: res.statusCode,
+        responseHeaders: headers,
+        time: now,
+      };
       const inventory = buildCookieInventory([observation]);
       // The JSON report masks every value: the lines never carry one.
       const report = buildJsonReport(url, gradeInventory(inventory));

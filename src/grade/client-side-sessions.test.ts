@@ -14,13 +14,29 @@ const HEADERS = { 'Cache-Control': 'no-store', 'Strict-Transport-Security': 'max
 
 function graded(lines: string[], more: ReturnType<typeof exchange>[] = []) {
   const first = exchange('GET', `${SITE}/`, { setCookie: lines });
-  return gradeObservations([{ ...first, responseHeaders: [...first.responseHeaders, ...Object.entries(HEADERS).map(([name, value]) => ({ name, value }))] }, ...more]);
+  return gradeObservations([
+    { ...first, responseHeaders: [...first.responseHeaders, ...Object.entries(HEADERS).map(([name, value]) => ({ name, value }))] },
+    ...more,
+  ]);
 }
 
 describe('signature companions (rubric 2.2)', () => {
   it("lists a real cookie-session pair's session.sig under session, with no letter of its own", async () => {
     const lines = await cookieSessionSetCookies(['a key of our own, long enough']);
-    const report = buildJsonReport(SITE, gradeObservations([{ url: 'http://127.0.0.1/', method: 'GET', requestHeaders: [], requestBodyParamNames: null, status: 200, responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })), time: Date.now() }]));
+    const report = buildJsonReport(
+      SITE,
+      gradeObservations([
+        {
+          url: 'http://127.0.0.1/',
+          method: 'GET',
+          requestHeaders: [],
+          requestBodyParamNames: null,
+          status: 200,
+          responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })),
+          time: Date.now(),
+        },
+      ]),
+    );
     const data = report.cookies.find((cookie) => cookie.name === 'session');
     const companion = report.cookies.find((cookie) => cookie.name === 'session.sig');
     expect(data?.session).toMatchObject({ isSession: true, framework: 'cookie-session', clientSide: true, companions: ['session.sig'] });
@@ -34,11 +50,11 @@ describe('signature companions (rubric 2.2)', () => {
 });
 
 describe('client-side sessions (rubric 2.2)', () => {
-  const flask = (JSON.parse(readFileSync('test/fixtures/signed-cookies/python.json', 'utf8')) as { cases: { framework: string; value: string; secret: string | null }[] }).cases.find(
-    (fixture) => fixture.framework === 'flask' && fixture.secret === null,
-  );
+  const flask = (
+    JSON.parse(readFileSync('test/fixtures/signed-cookies/python.json', 'utf8')) as { cases: { framework: string; value: string; secret: string | null }[] }
+  ).cases.find((fixture) => fixture.framework === 'flask' && fixture.secret === null);
 
-  it("a real Flask session: the client-side-session note, no entropy rule, and A at best", () => {
+  it('a real Flask session: the client-side-session note, no entropy rule, and A at best', () => {
     const entry = graded([`__Host-session=${flask?.value}; ${HARDENED}`]).cookies[0];
     expect(entry?.session).toMatchObject({ isSession: true, framework: 'flask', reason: 'value-format', clientSide: true });
     expect(entry?.notes.map((note) => note.id)).toContain('client-side-session');
@@ -50,10 +66,16 @@ describe('client-side sessions (rubric 2.2)', () => {
   it('never earns rotated-on-login: a new value at login is just new data', () => {
     const before = flask?.value ?? '';
     const after = `${before.slice(0, -3)}xyz`;
-    const trace = graded([`__Host-session=${before}; ${HARDENED}`], [
-      { ...exchange('POST', `${SITE}/login`, { cookie: `__Host-session=${before}`, setCookie: [`__Host-session=${after}; ${HARDENED}`] }), requestBodyParamNames: ['password'] },
-      exchange('GET', `${SITE}/`, { cookie: `__Host-session=${after}` }),
-    ]);
+    const trace = graded(
+      [`__Host-session=${before}; ${HARDENED}`],
+      [
+        {
+          ...exchange('POST', `${SITE}/login`, { cookie: `__Host-session=${before}`, setCookie: [`__Host-session=${after}; ${HARDENED}`] }),
+          requestBodyParamNames: ['password'],
+        },
+        exchange('GET', `${SITE}/`, { cookie: `__Host-session=${after}` }),
+      ],
+    );
     const entry = trace.cookies.find((cookie) => !cookie.deletion);
     expect(entry?.notes.map((note) => note.id)).not.toContain('rotated-on-login');
     expect(entry?.grade).not.toBe('A+');
@@ -69,7 +91,10 @@ describe('client-side sessions (rubric 2.2)', () => {
 
   it("recognises the Rails cookie store and Laravel's encrypted envelope by their values", () => {
     const b64 = (text: string) => Buffer.from(text).toString('base64');
-    expect(detectSessionCookie('prefs', `${b64('encrypted data')}--${b64('iv-iv-iv-iv')}--${b64('auth-tag-1234')}`)).toMatchObject({ framework: 'rails', clientSide: true });
+    expect(detectSessionCookie('prefs', `${b64('encrypted data')}--${b64('iv-iv-iv-iv')}--${b64('auth-tag-1234')}`)).toMatchObject({
+      framework: 'rails',
+      clientSide: true,
+    });
     const envelope = encodeURIComponent(b64(JSON.stringify({ iv: 'aXZpdml2aXZpdml2aXY=', value: 'Y2lwaGVydGV4dA==', mac: 'f'.repeat(64), tag: '' })));
     expect(detectSessionCookie('prefs', envelope)).toMatchObject({ framework: 'laravel', reason: 'value-format', clientSide: false });
   });

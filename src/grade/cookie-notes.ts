@@ -7,7 +7,6 @@ import { cookiePrefix } from '../detect/session-names.js';
 import type { Note } from '../core/finding.js';
 import { PARSE_REJECTION_MESSAGES } from '../browsers/parse-rejection-messages.js';
 
-
 export function cookieNotes(cookie: ParsedSetCookie): Note[] {
   const notes: Note[] = [];
   if (cookie.rejection !== null) {
@@ -45,8 +44,7 @@ export function cookieNotes(cookie: ParsedSetCookie): Note[] {
   if (cookie.expires !== null && cookie.maxAge === null) {
     notes.push({
       id: 'expires-without-max-age',
-      message:
-        "Expires without Max-Age: the lifetime depends on the client's clock. express-session's `cookie.maxAge` emits Expires only.",
+      message: "Expires without Max-Age: the lifetime depends on the client's clock. express-session's `cookie.maxAge` emits Expires only.",
     });
   }
   if (cookie.expires !== null && cookie.maxAge !== null) {

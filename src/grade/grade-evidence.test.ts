@@ -56,7 +56,10 @@ describe('a session cookie seen only in requests', () => {
   it('gets no-rotation-on-login, and D, when a login keeps the pre-existing id', () => {
     const trace = gradeObservations([
       ...browsing,
-      { ...exchange('POST', `${ORIGIN}/login`, { cookie: `connect.sid=${SID}`, location: '/profile', status: 302 }), requestBodyParamNames: ['username', 'password'] },
+      {
+        ...exchange('POST', `${ORIGIN}/login`, { cookie: `connect.sid=${SID}`, location: '/profile', status: 302 }),
+        requestBodyParamNames: ['username', 'password'],
+      },
       exchange('GET', `${ORIGIN}/profile`, { cookie: `connect.sid=${SID}` }),
     ]);
     expect(trace.cookies[0]?.findings.map((finding) => finding.id)).toContain('no-rotation-on-login');
@@ -94,7 +97,9 @@ describe('a session cookie seen only in requests', () => {
 
   it('store readings of a hardened cookie give A at best: no response shows Cache-Control', () => {
     const hardened = storedSid({ name: '__Host-sid', secure: true, sameSite: 'strict' });
-    const trace = gradeObservations([], { readings: [{ kind: 'store', url: 'https://app.example.com/', time: READ_AT, cookies: [{ ...hardened, value: STRONG_ID, domain: 'app.example.com' }] }] });
+    const trace = gradeObservations([], {
+      readings: [{ kind: 'store', url: 'https://app.example.com/', time: READ_AT, cookies: [{ ...hardened, value: STRONG_ID, domain: 'app.example.com' }] }],
+    });
     expect(trace.cookies[0]?.findings).toEqual([]);
     expect(trace.cookies[0]?.grade).toBe('A');
     expect(trace.cookies[0]?.aPlusMissing).toContain('Cache-Control: no-store');

@@ -10,9 +10,7 @@ const ids = (trace: ReturnType<typeof gradeObservations>, name: string) =>
 
 describe('gradeObservations', () => {
   it("grades express-session's default cookie over http on localhost as D", () => {
-    const trace = gradeObservations([
-      observationWith([`connect.sid=s%3A${STRONG_ID}.sig; Path=/; HttpOnly`], { url: 'http://localhost:3000/' }),
-    ]);
+    const trace = gradeObservations([observationWith([`connect.sid=s%3A${STRONG_ID}.sig; Path=/; HttpOnly`], { url: 'http://localhost:3000/' })]);
     const [cookie] = trace.cookies;
     expect(cookie?.session).toMatchObject({ isSession: true, framework: 'express-session', reason: 'value-format', clientSide: false });
     expect(cookie?.findings.map((f) => f.id)).toEqual(['secure-missing', 'samesite-missing', 'prefix-none', 'name-default', 'cache-control-missing']);
@@ -22,9 +20,7 @@ describe('gradeObservations', () => {
   });
 
   it('gives a hardened cookie A and the a-plus-needs-login note when no login was seen', () => {
-    const trace = gradeObservations([
-      observationWith([`__Host-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS }),
-    ]);
+    const trace = gradeObservations([observationWith([`__Host-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS })]);
     const [cookie] = trace.cookies;
     expect(cookie?.findings).toEqual([]);
     expect(cookie?.grade).toBe('A');
@@ -33,10 +29,13 @@ describe('gradeObservations', () => {
   });
 
   it('counts __Host-Http- as the A+ prefix, and suggests it for a __Host- cookie with HttpOnly', () => {
-    const hostHttp = gradeObservations([observationWith([`__Host-Http-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS })]).cookies[0];
+    const hostHttp = gradeObservations([
+      observationWith([`__Host-Http-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS }),
+    ]).cookies[0];
     expect(hostHttp?.aPlusMissing).toEqual(['an observed login that rotates the id']);
     expect(hostHttp?.notes.map((note) => note.id)).not.toContain('prefix-http-available');
-    const host = gradeObservations([observationWith([`__Host-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS })]).cookies[0];
+    const host = gradeObservations([observationWith([`__Host-sid=${STRONG_ID}; Path=/; Secure; HttpOnly; SameSite=Strict`], { headers: HARDENED_HEADERS })])
+      .cookies[0];
     expect(host?.notes.map((note) => note.id)).toContain('prefix-http-available');
   });
 
@@ -47,7 +46,11 @@ describe('gradeObservations', () => {
     const trace = gradeObservations([
       observationWith([`__Host-sid=${before}; ${attributes}`], { url: 'https://app.example.com/login', headers: HARDENED_HEADERS }),
       {
-        ...observationWith([`__Host-sid=${after}; ${attributes}`], { url: 'https://app.example.com/login', method: 'POST', headers: { ...HARDENED_HEADERS, Location: '/profile' } }),
+        ...observationWith([`__Host-sid=${after}; ${attributes}`], {
+          url: 'https://app.example.com/login',
+          method: 'POST',
+          headers: { ...HARDENED_HEADERS, Location: '/profile' },
+        }),
         status: 303,
         requestHeaders: [{ name: 'Cookie', value: `__Host-sid=${before}` }],
       },
@@ -118,9 +121,7 @@ describe('gradeObservations', () => {
   });
 
   it('uses the Date header as the response time', () => {
-    const trace = gradeObservations([
-      observationWith(['sid=; Expires=Thu, 01 Jan 2026 00:00:00 GMT'], { headers: { Date: 'Thu, 01 Jan 2026 00:00:00 GMT' } }),
-    ]);
+    const trace = gradeObservations([observationWith(['sid=; Expires=Thu, 01 Jan 2026 00:00:00 GMT'], { headers: { Date: 'Thu, 01 Jan 2026 00:00:00 GMT' } })]);
     expect(trace.cookies[0]?.deletion).toBe(true);
     expect(FIXED_TIME).toBeGreaterThan(Date.UTC(2026, 0, 1));
   });

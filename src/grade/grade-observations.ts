@@ -118,7 +118,15 @@ export function gradeInventory(inventory: CookieInventory, options: InventoryGra
   occurrences.append(inventory.observations);
   trackPossibleSessionIds(occurrences, inventory, inventory.records, options.userMarks);
   for (const record of inventory.records) {
-    const graded = gradeRecord(inventory, record, options.userMarks?.get(record.identity.name), options.secretMatches, new RecordGradeMemo(), occurrences, site);
+    const graded = gradeRecord(
+      inventory,
+      record,
+      options.userMarks?.get(record.identity.name),
+      options.secretMatches,
+      new RecordGradeMemo(),
+      occurrences,
+      site,
+    );
     for (const entry of graded) cookies.push(entry);
   }
   return traceGradeOf(cookies, site, inventory.values);
@@ -145,7 +153,13 @@ export function trackPossibleSessionIds(
   for (const record of records) {
     if (record.ids.every((id) => occurrences.tracks(id))) continue;
     const userMark = userMarks?.get(record.identity.name);
-    const context = { siblingNames: inventory.names, setByLoginResponse: true, userMark, longestValueLength: longestLength(record.ids), cookieSite: siteOfHost(record.identity.domain) };
+    const context = {
+      siblingNames: inventory.names,
+      setByLoginResponse: true,
+      userMark,
+      longestValueLength: longestLength(record.ids),
+      cookieSite: siteOfHost(record.identity.domain),
+    };
     if (record.ids.some((id) => detectSessionCookie(record.identity.name, id, context).isSession)) for (const id of record.ids) ids.push(id);
   }
   occurrences.track(ids);
@@ -218,7 +232,13 @@ export function gradeRecord(
     const key = `${byLogin ? 1 : 0}${value}`;
     let detection = detections.get(key);
     if (detection === undefined) {
-      detection = detectSessionCookie(record.identity.name, value, { siblingNames: inventory.names, setByLoginResponse: byLogin, userMark, longestValueLength, cookieSite });
+      detection = detectSessionCookie(record.identity.name, value, {
+        siblingNames: inventory.names,
+        setByLoginResponse: byLogin,
+        userMark,
+        longestValueLength,
+        cookieSite,
+      });
       detections.set(key, detection);
     }
     return detection;
@@ -237,7 +257,8 @@ export function gradeRecord(
   // A signature made with a known secret, on any value of the cookie (rubric section 8).
   const verdicts = session.isSession && secretMatches !== undefined ? record.ids.map((id) => secretMatches.get(id)) : [];
   const secretMatch = verdicts.find(isSecretMatch);
-  const secretCheckSkipped = secretMatch === undefined ? verdicts.find((verdict): verdict is SecretCheckSkipped => verdict !== undefined && !isSecretMatch(verdict)) : undefined;
+  const secretCheckSkipped =
+    secretMatch === undefined ? verdicts.find((verdict): verdict is SecretCheckSkipped => verdict !== undefined && !isSecretMatch(verdict)) : undefined;
   const common = {
     rotatedOnLogin: trace?.rotatedOnLogin ?? false,
     traceFindings: session.isSession ? (trace?.findings ?? []) : [],

@@ -48,17 +48,21 @@ function toObservations(exchanges: readonly Exchange[]): Observation[] {
 describe('IncrementalGrader', () => {
   it('gives exactly the grade of the whole trace after every batch (property)', () => {
     fc.assert(
-      fc.property(fc.array(exchangeArbitrary, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }), (exchanges, sizes) => {
-        const observations = toObservations(exchanges);
-        const grader = new IncrementalGrader();
-        let done = 0;
-        for (let batch = 0; done < observations.length; batch++) {
-          const size = sizes[batch % sizes.length] as number;
-          const trace = grader.append(observations.slice(done, done + size));
-          done = Math.min(done + size, observations.length);
-          expect(trace).toEqual(gradeObservations(observations.slice(0, done)));
-        }
-      }),
+      fc.property(
+        fc.array(exchangeArbitrary, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }),
+        (exchanges, sizes) => {
+          const observations = toObservations(exchanges);
+          const grader = new IncrementalGrader();
+          let done = 0;
+          for (let batch = 0; done < observations.length; batch++) {
+            const size = sizes[batch % sizes.length] as number;
+            const trace = grader.append(observations.slice(done, done + size));
+            done = Math.min(done + size, observations.length);
+            expect(trace).toEqual(gradeObservations(observations.slice(0, done)));
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -66,8 +70,28 @@ describe('IncrementalGrader', () => {
   it('re-grades a cookie that the batch does not carry when its id shows up in a URL', () => {
     const grader = new IncrementalGrader();
     const [first, second] = toObservations([
-      { origin: 'https://app.example.com', path: '/', method: 'GET', status: 200, location: '/', id: IDS[0] as string, sent: [], sentId: IDS[0] as string, set: [0] },
-      { origin: 'https://app.example.com', path: '/search?q=ID', method: 'GET', status: 200, location: '/', id: IDS[0] as string, sent: [], sentId: IDS[0] as string, set: [] },
+      {
+        origin: 'https://app.example.com',
+        path: '/',
+        method: 'GET',
+        status: 200,
+        location: '/',
+        id: IDS[0] as string,
+        sent: [],
+        sentId: IDS[0] as string,
+        set: [0],
+      },
+      {
+        origin: 'https://app.example.com',
+        path: '/search?q=ID',
+        method: 'GET',
+        status: 200,
+        location: '/',
+        id: IDS[0] as string,
+        sent: [],
+        sentId: IDS[0] as string,
+        set: [],
+      },
     ]) as [Observation, Observation];
     expect(grader.append([first]).cookies[0]?.findings.map((finding) => finding.id)).not.toContain('id-in-url');
     expect(grader.append([second]).cookies[0]?.findings.map((finding) => finding.id)).toContain('id-in-url');
@@ -86,7 +110,15 @@ describe('IncrementalGrader', () => {
       ],
       time: Date.UTC(2026, 11, 1),
     };
-    const refused: Observation = { ...login, url: 'https://app.example.com/account/page', method: 'GET', requestBodyParamNames: null, status: 401, responseHeaders: [], time: login.time + 1000 };
+    const refused: Observation = {
+      ...login,
+      url: 'https://app.example.com/account/page',
+      method: 'GET',
+      requestBodyParamNames: null,
+      status: 401,
+      responseHeaders: [],
+      time: login.time + 1000,
+    };
     const grader = new IncrementalGrader();
     expect(grader.append([login]).cookies[0]?.session.reason).toBe('login-response');
     expect(grader.append([refused])).toEqual(gradeObservations([login, refused]));

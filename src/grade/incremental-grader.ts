@@ -13,7 +13,15 @@ import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
 import { locationOf } from '../trace/redirect-chain.js';
 import { isThirdParty } from '../core/site.js';
-import { gradeRecord, RecordGradeMemo, trackPossibleSessionIds, traceGradeOf, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './grade-observations.js';
+import {
+  gradeRecord,
+  RecordGradeMemo,
+  trackPossibleSessionIds,
+  traceGradeOf,
+  type CookieGrade,
+  type InventoryGradeOptions,
+  type TraceGrade,
+} from './grade-observations.js';
 
 /** How far back a redirect chain is followed (as redirectChain does). */
 const MAX_HOPS = 20;
@@ -62,7 +70,10 @@ export class IncrementalGrader {
     this.#site = site;
     for (const [key, entries] of this.#entries) {
       if (entries.some((entry) => entry.thirdParty !== isThirdParty(entry.identity.domain, site))) {
-        this.#entries.set(key, entries.map((entry) => ({ ...entry, thirdParty: isThirdParty(entry.identity.domain, site) })));
+        this.#entries.set(
+          key,
+          entries.map((entry) => ({ ...entry, thirdParty: isThirdParty(entry.identity.domain, site) })),
+        );
       }
     }
     const cookies: CookieGrade[] = [];

@@ -18,7 +18,12 @@ describe('scoreAndLetter: the letter table of rubric section 3', () => {
     [[70], false, 30, 'D'],
     [[71], false, 29, 'F'],
   ] as const)('deductions %j (A+ conditions %s) give %i, %s', (deductions, aPlus, score, grade) => {
-    expect(scoreAndLetter(deductions.map((d) => finding(d)), aPlus)).toEqual({ score, grade });
+    expect(
+      scoreAndLetter(
+        deductions.map((d) => finding(d)),
+        aPlus,
+      ),
+    ).toEqual({ score, grade });
   });
 
   it('never goes below 0', () => {

@@ -56,7 +56,10 @@ describe('the caps of the known-secrets check', () => {
       candidatesRead++;
       yield { secret: 'not it', source: { list: 'bundled', secret: 'not it', group: 'test' } } as const;
     });
-    const values = Array.from({ length: MAX_CHECKED_VALUES + 5 }, (_, i) => ({ name: 'connect.sid', value: encodeURIComponent(`s:${sign(`id${i}`, 'strong')}`) }));
+    const values = Array.from({ length: MAX_CHECKED_VALUES + 5 }, (_, i) => ({
+      name: 'connect.sid',
+      value: encodeURIComponent(`s:${sign(`id${i}`, 'strong')}`),
+    }));
     const verdicts = await checker.check(values);
     expect(candidatesRead).toBe(1);
     const skipped = [...verdicts.values()].filter((verdict) => 'skipped' in verdict);

@@ -90,7 +90,17 @@ describe('buildCookieInventory', () => {
   it('records what script could read on the cookie it belongs to', () => {
     const inventory = buildCookieInventory(
       [exchange('GET', 'https://app.example.com/', { cookie: `sid=${STRONG_ID}` })],
-      [{ kind: 'script', url: 'https://app.example.com/', time: Date.UTC(2030, 0, 1), cookies: [{ name: 'sid', value: STRONG_ID }, { name: 'theme', value: 'dark' }] }],
+      [
+        {
+          kind: 'script',
+          url: 'https://app.example.com/',
+          time: Date.UTC(2030, 0, 1),
+          cookies: [
+            { name: 'sid', value: STRONG_ID },
+            { name: 'theme', value: 'dark' },
+          ],
+        },
+      ],
     );
     const names = inventory.records.map((record) => [record.identity.name, record.seenAs]);
     expect(names).toEqual([

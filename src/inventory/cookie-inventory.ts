@@ -94,7 +94,17 @@ interface MutableRecord {
 }
 
 function emptyRecord(identity: CookieIdentity): MutableRecord {
-  return { key: identityKey(identity), identity, issuances: [], sent: [], storeReadings: [], scriptReadings: [], sentValues: new Set(), issuedValues: new Set(), pastVersion: 0 };
+  return {
+    key: identityKey(identity),
+    identity,
+    issuances: [],
+    sent: [],
+    storeReadings: [],
+    scriptReadings: [],
+    sentValues: new Set(),
+    issuedValues: new Set(),
+    pastVersion: 0,
+  };
 }
 
 /** A cookie the trace knows only by name and the host it went to (or was read on). */

@@ -28,8 +28,19 @@ const entry = {
   pageref: 'page_1',
   startedDateTime: '2026-01-01T00:00:00.000Z',
   _initiator: { type: 'script', stack: { callFrames: [{ url: 'https://a.test/x.js' }] } },
-  request: { method: 'POST', url: 'https://a.test/login', headers: [{ name: 'Cookie', value: 'sid=a"b\\c' }], cookies: [{ name: 'sid' }], postData: { text: 'password=x' } },
-  response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'sid=é; Path=/' }], cookies: [{ name: 'sid' }], content: { size: 5, mimeType: 'text/html', text: '<p>"\\</p>' } },
+  request: {
+    method: 'POST',
+    url: 'https://a.test/login',
+    headers: [{ name: 'Cookie', value: 'sid=a"b\\c' }],
+    cookies: [{ name: 'sid' }],
+    postData: { text: 'password=x' },
+  },
+  response: {
+    status: 200,
+    headers: [{ name: 'Set-Cookie', value: 'sid=é; Path=/' }],
+    cookies: [{ name: 'sid' }],
+    content: { size: 5, mimeType: 'text/html', text: '<p>"\\</p>' },
+  },
   timings: { send: 1, wait: 2 },
 };
 /** What grading keeps of `entry`: the same, with the parts nothing reads set to null. */
@@ -41,7 +52,13 @@ const kept = {
   response: { ...entry.response, cookies: null, content: { size: 5, mimeType: 'text/html', text: null } },
 };
 const har = JSON.stringify({
-  log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, comment: 'x"]}', pages: [{ id: 'page_1', title: 'https://a.test/' }], entries: [entry, 7, entry] },
+  log: {
+    version: '1.2',
+    creator: { name: 'WebInspector', version: '537.36' },
+    comment: 'x"]}',
+    pages: [{ id: 'page_1', title: 'https://a.test/' }],
+    entries: [entry, 7, entry],
+  },
 });
 
 describe('HarScanner', () => {
@@ -64,7 +81,12 @@ describe('HarScanner', () => {
     for (let cut = 0; cut <= bytes.length; cut++) expect(scan(bytes, [cut])).toEqual(whole);
     fc.assert(
       fc.property(fc.array(fc.nat(bytes.length), { maxLength: 40 }), (cuts) => {
-        expect(scan(bytes, [...cuts].sort((a, b) => a - b))).toEqual(whole);
+        expect(
+          scan(
+            bytes,
+            [...cuts].sort((a, b) => a - b),
+          ),
+        ).toEqual(whole);
       }),
       { numRuns: 200, seed: 20261206 },
     );
@@ -120,7 +142,9 @@ describe('HarScanner', () => {
   it('stops at an entry larger than the limit once its body is cut out, but skips a body of any size', () => {
     const limits = { maxDepth: 64, maxEntryBytes: 1000, maxLogFieldBytes: 1000 };
     const bigBody = JSON.stringify({ log: { entries: [{ request: { url: 'u', headers: [] }, response: { content: { text: 'x'.repeat(100_000) } } }] } });
-    expect(scan(bigBody, [10, 5000, 50_000], limits)).toEqual({ parts: [['entry', { request: { url: 'u', headers: [] }, response: { content: { text: null } } }]] });
+    expect(scan(bigBody, [10, 5000, 50_000], limits)).toEqual({
+      parts: [['entry', { request: { url: 'u', headers: [] }, response: { content: { text: null } } }]],
+    });
     const bigHeader = JSON.stringify({ log: { entries: [{ request: { url: 'u', headers: [{ name: 'a', value: 'x'.repeat(100_000) }] } }] } });
     const result = scan(bigHeader, [10, 5000], limits);
     expect('error' in result && result.error.message).toBe('entry 1 is larger than 0 MB without its response body');
@@ -136,7 +160,10 @@ describe('HarScanner', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue({ maxDepth: 6 }), { maxLength: 6 }), fc.array(fc.nat(400), { maxLength: 6 }), (entries, cuts) => {
         const text = JSON.stringify({ log: { entries } }, null, cuts.length % 2 === 0 ? undefined : 1);
-        const result = scan(text, [...cuts].sort((a, b) => a - b));
+        const result = scan(
+          text,
+          [...cuts].sort((a, b) => a - b),
+        );
         expect('parts' in result).toBe(true);
         if ('parts' in result) expect(result.parts.length).toBe(entries.length);
       }),

@@ -337,7 +337,6 @@ export class HarScanner {
     return quote + 1;
   }
 
-
   /**
    * Passes over the inside of a container in which no decision is taken (a header list, an
    * initiator stack, a value being cut out), from `from` to the bracket that closes it: only

@@ -77,7 +77,10 @@ describe('buildJsonReport: the site and third-party cookies (rubric 3, sections 
     // The ad network's F does not decide the news site's grade.
     expect(report.grade).toBe('A');
     // Without a site, every cookie counts as the site's (a trace whose first page is unknown).
-    const unsited = buildJsonReport('news.har', gradeObservations([...trace.cookies.map(() => observationWith([`sess=${STRONG_ID}; Path=/`], { url: 'https://ib.adnxs.com/' }))]));
+    const unsited = buildJsonReport(
+      'news.har',
+      gradeObservations([...trace.cookies.map(() => observationWith([`sess=${STRONG_ID}; Path=/`], { url: 'https://ib.adnxs.com/' }))]),
+    );
     expect([unsited.site, unsited.grade, unsited.cookies[0]?.thirdParty]).toEqual([null, 'F', false]);
   });
 });

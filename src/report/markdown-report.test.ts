@@ -10,14 +10,16 @@ describe('formatMarkdownReport', () => {
   it('summarises the grade, a table of session cookies and each finding with its fix', () => {
     const markdown = formatMarkdownReport(buildJsonReport('http://localhost:3000/', trace));
     expect(markdown).toContain('## Session cookies of http://localhost:3000/: D');
-    expect(markdown).toContain('| connect.sid | D | 30 | express-session | secure-missing, samesite-missing, prefix-none, name-default, cache-control-missing |');
+    expect(markdown).toContain(
+      '| connect.sid | D | 30 | express-session | secure-missing, samesite-missing, prefix-none, name-default, cache-control-missing |',
+    );
     expect(markdown).toContain('- **secure-missing** (-40, cap D): No Secure attribute');
     expect(markdown).toContain('Other cookies (not graded): theme.');
   });
 
   it('renders code in messages and fixes as code, not as escaped backticks', () => {
     const markdown = formatMarkdownReport(buildJsonReport('http://localhost:3000/', trace));
-    expect(markdown).toContain('  - Fix (express-session): Set `cookie: { secure: true }` (or `secure: \'auto\'`)');
+    expect(markdown).toContain("  - Fix (express-session): Set `cookie: { secure: true }` (or `secure: 'auto'`)");
     expect(markdown).not.toContain('\\`');
   });
 

@@ -18,7 +18,7 @@ describe('stand-ins for saved HARs', () => {
   });
 
   it('keeps no punctuation, percent-escape or non-ASCII character that is not a format marker', () => {
-    const replaced = standIn("ab(c)!d'e*f~g\"h,é%28%7E");
+    const replaced = standIn('ab(c)!d\'e*f~g"h,é%28%7E');
     expect(replaced).toMatch(/^[a-z]+$/);
   });
 

@@ -5,9 +5,7 @@ import { buildJsonReport } from './json-report.js';
 import { formatTextReport } from './text-report.js';
 
 describe('formatTextReport', () => {
-  const trace = gradeObservations([
-    observationWith([`connect.sid=s%3A${STRONG_ID}.sig; Path=/; HttpOnly`, 'theme=dark'], { url: 'http://localhost:3000/' }),
-  ]);
+  const trace = gradeObservations([observationWith([`connect.sid=s%3A${STRONG_ID}.sig; Path=/; HttpOnly`, 'theme=dark'], { url: 'http://localhost:3000/' })]);
   const text = formatTextReport(buildJsonReport('http://localhost:3000/', trace));
 
   it('leads with the source and the site grade', () => {
@@ -32,7 +30,10 @@ describe('formatTextReport: the timeline', () => {
   it('prints one line per session cookie', () => {
     const trace = gradeObservations([
       observationWith([`sid=${STRONG_ID}; Path=/; Secure; HttpOnly`]),
-      { ...observationWith(['sid=; Max-Age=0; Path=/'], { url: 'https://app.example.com/logout', method: 'POST' }), requestHeaders: [{ name: 'Cookie', value: `sid=${STRONG_ID}` }] },
+      {
+        ...observationWith(['sid=; Max-Age=0; Path=/'], { url: 'https://app.example.com/logout', method: 'POST' }),
+        requestHeaders: [{ name: 'Cookie', value: `sid=${STRONG_ID}` }],
+      },
     ]);
     expect(formatTextReport(buildJsonReport('x', trace))).toContain('timeline: set GET / -> sent x1 -> cleared POST /logout');
   });

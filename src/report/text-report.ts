@@ -66,7 +66,9 @@ function cookieBlock(cookie: ReportCookie, styles: Styles): string[] {
   lines.push(`  ${grade}  ${styles.bold(cookie.name)}${value}${framework}${score}`);
   // Without a response that set it, the host tells apart cookies of one name (SID of two hosts).
   const origin = cookie.setBy === null ? styles.dim(`seen as ${cookie.seenAs.join(', ')} on ${cookie.domain}`) : `${styles.dim('set by')} ${cookie.setBy}`;
-  lines.push(`      ${origin}${cookie.deletion ? styles.dim('  (deletes the cookie)') : ''}${cookie.gradedFrom === 'store' ? styles.dim("  (graded from the browser's cookie store)") : ''}`);
+  lines.push(
+    `      ${origin}${cookie.deletion ? styles.dim('  (deletes the cookie)') : ''}${cookie.gradedFrom === 'store' ? styles.dim("  (graded from the browser's cookie store)") : ''}`,
+  );
   if (cookie.deletion) return lines;
   lines.push(`      ${attributeLine(cookie, styles)}`);
   for (const finding of cookie.findings) {

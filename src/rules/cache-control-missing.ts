@@ -2,13 +2,13 @@ import { defineCookieRule } from './cookie-rule.js';
 import type { FixAdvice } from './fix-advice.js';
 
 export const CACHE_CONTROL_ADVICE: FixAdvice = {
-  'express-session':
-    "Send `res.set('Cache-Control', 'no-store')` on responses that set the session cookie (a small middleware before your routes).",
+  'express-session': "Send `res.set('Cache-Control', 'no-store')` on responses that set the session cookie (a small middleware before your routes).",
   php: 'Keep `session.cache_limiter = nocache` (it sends `Cache-Control: no-store, no-cache, must-revalidate`).',
   django: 'Decorate the views with `@never_cache` (or `patch_cache_control(response, no_store=True)`).',
   flask: "Set `response.headers['Cache-Control'] = 'no-store'` in an `after_request` hook.",
-  rails: 'Set `response.headers["Cache-Control"] = "no-store"` in the controller (a `before_action`): it works on every Rails version (`no_store` does not exist on 6.1).',
-  laravel: "Add the `cache.headers:no_store` middleware to the routes.",
+  rails:
+    'Set `response.headers["Cache-Control"] = "no-store"` in the controller (a `before_action`): it works on every Rails version (`no_store` does not exist on 6.1).',
+  laravel: 'Add the `cache.headers:no_store` middleware to the routes.',
   'asp.net-core': 'Use `[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]`.',
   'java-servlet': 'Call `response.setHeader("Cache-Control", "no-store")` in a filter.',
   'spring-session': "Keep Spring Security's default cache-control headers (`headers().cacheControl()`).",

@@ -3,7 +3,7 @@ import type { FixAdvice } from './fix-advice.js';
 
 export const ENTROPY_ADVICE: FixAdvice = {
   'express-session':
-    "Let express-session generate ids (its default `genid` gives 24 random bytes); a custom `genid` must return at least 16 bytes from `crypto.randomBytes`, e.g. `crypto.randomUUID()` is only 122 bits.",
+    'Let express-session generate ids (its default `genid` gives 24 random bytes); a custom `genid` must return at least 16 bytes from `crypto.randomBytes`, e.g. `crypto.randomUUID()` is only 122 bits.',
   php: 'Do not call `session_id()` with your own ids; on PHP < 8.4 keep `session.sid_length >= 32` and `session.sid_bits_per_character >= 5`.',
   django: "Use Django's own session ids (do not override `_get_new_session_key`).",
   flask: 'Use a server-side session whose ids come from `secrets.token_urlsafe(32)`.',
@@ -31,9 +31,7 @@ export const entropyLow = defineCookieRule({
   snippet: "genid: () => require('node:crypto').randomBytes(32).toString('base64url'),",
   onlyForSessionIds: true,
   explain: ({ entropyBits }) =>
-    entropyBits < 64
-      ? `The id carries at most ${Math.floor(entropyBits)} bits of entropy (64 is the minimum): it can be guessed.`
-      : null,
+    entropyBits < 64 ? `The id carries at most ${Math.floor(entropyBits)} bits of entropy (64 is the minimum): it can be guessed.` : null,
   fix: ENTROPY_ADVICE,
 });
 
@@ -51,8 +49,6 @@ export const entropyMedium = defineCookieRule({
   snippet: "genid: () => require('node:crypto').randomBytes(32).toString('base64url'),",
   onlyForSessionIds: true,
   explain: ({ entropyBits }) =>
-    entropyBits >= 64 && entropyBits < 128
-      ? `The id carries at most ${Math.floor(entropyBits)} bits of entropy; ASVS 5 asks for 128.`
-      : null,
+    entropyBits >= 64 && entropyBits < 128 ? `The id carries at most ${Math.floor(entropyBits)} bits of entropy; ASVS 5 asks for 128.` : null,
   fix: ENTROPY_ADVICE,
 });

@@ -10,7 +10,7 @@ import { logoutNotCleared } from '../trace/rules/logout-not-cleared.js';
 import { adviceFor, HOST_PREFIX_NAME_ADVICE, SAMESITE_ADVICE, SECURE_ADVICE } from './fix-advice.js';
 
 describe('advice for cookie-session, checked against cookie-session', () => {
-  it("its logout advice (req.session = null) really deletes both cookies", async () => {
+  it('its logout advice (req.session = null) really deletes both cookies', async () => {
     const app = express();
     app.use(cookieSession({ name: 'session', keys: ['a key of ours'] }));
     app.get('/logout', (req, res) => {
@@ -26,7 +26,7 @@ describe('advice for cookie-session, checked against cookie-session', () => {
     expect(logoutNotCleared.fix['cookie-session']).toContain('req.session = null');
   });
 
-  it("its secure, sameSite and __Host- name options are the ones cookie-session emits", async () => {
+  it('its secure, sameSite and __Host- name options are the ones cookie-session emits', async () => {
     const app = express();
     app.set('trust proxy', 1);
     app.use(cookieSession({ name: '__Host-session', keys: ['a key of ours'], secure: true, sameSite: 'strict', path: '/' }));

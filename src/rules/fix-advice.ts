@@ -46,10 +46,10 @@ export function everyFramework(express: string, others: string): FixAdvice {
 export const SECURE_ADVICE: FixAdvice = {
   'express-session':
     "Set `cookie: { secure: true }` (or `secure: 'auto'`); behind a TLS-terminating proxy also `app.set('trust proxy', 1)`, or express-session silently sends no cookie.",
-  'cookie-session': 'Pass `secure: true` to `cookieSession({ ... })` (behind a proxy also `app.set(\'trust proxy\', 1)`).',
+  'cookie-session': "Pass `secure: true` to `cookieSession({ ... })` (behind a proxy also `app.set('trust proxy', 1)`).",
   'koa-session': 'Pass `secure: true` in the `session({ ... }, app)` options (behind a proxy also `app.proxy = true`).',
   '@fastify/session': 'Keep `cookie: { secure: true }` (the default) and serve https; behind a proxy set `trustProxy: true` on Fastify.',
-  php: 'Set `session.cookie_secure = 1` in php.ini (or `session_set_cookie_params([\'secure\' => true])`).',
+  php: "Set `session.cookie_secure = 1` in php.ini (or `session_set_cookie_params(['secure' => true])`).",
   django: 'Set `SESSION_COOKIE_SECURE = True` in settings.py.',
   flask: "Set `app.config['SESSION_COOKIE_SECURE'] = True`.",
   rails: 'Pass `secure: true` to `config.session_store` (or set `config.force_ssl = true`).',
@@ -58,7 +58,6 @@ export const SECURE_ADVICE: FixAdvice = {
   'java-servlet': 'Add `<secure>true</secure>` to `<session-config><cookie-config>` in web.xml.',
   'spring-session': 'Set `server.servlet.session.cookie.secure=true` (or `DefaultCookieSerializer#setUseSecureCookie(true)`).',
 };
-
 
 export const SAMESITE_ADVICE: FixAdvice = {
   'express-session': "Set `cookie: { sameSite: 'strict' }` (or `'lax'` if links from other sites must keep the session).",
@@ -76,7 +75,6 @@ export const SAMESITE_ADVICE: FixAdvice = {
   'spring-session': 'Set `server.servlet.session.cookie.same-site=strict` (or `DefaultCookieSerializer#setSameSite("Strict")`).',
 };
 
-
 export const DOMAIN_ADVICE: FixAdvice = {
   'express-session': 'Remove `cookie.domain` so the cookie stays host-only.',
   'cookie-session': 'Remove `domain` from `cookieSession({ ... })`.',
@@ -91,7 +89,6 @@ export const DOMAIN_ADVICE: FixAdvice = {
   'java-servlet': 'Remove `<domain>` from `<cookie-config>` in web.xml.',
   'spring-session': 'Leave `server.servlet.session.cookie.domain` unset.',
 };
-
 
 /** Renaming to a `__Host-` name (also hides the framework's default name). */
 export const HOST_PREFIX_NAME_ADVICE: FixAdvice = {
@@ -109,7 +106,3 @@ export const HOST_PREFIX_NAME_ADVICE: FixAdvice = {
   'java-servlet': 'Add `<name>__Host-id</name>` (with `<secure>true</secure>`, `<path>/</path>`) to `<cookie-config>`.',
   'spring-session': 'Set `server.servlet.session.cookie.name=__Host-SESSION` with `cookie.secure=true` and `cookie.path=/`.',
 };
-
-
-
-

@@ -2,8 +2,7 @@ import { defineCookieRule } from './cookie-rule.js';
 import type { FixAdvice } from './fix-advice.js';
 
 export const HSTS_ADVICE: FixAdvice = {
-  'express-session':
-    "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on https responses (e.g. helmet's `hsts`).",
+  'express-session': "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on https responses (e.g. helmet's `hsts`).",
   php: "Send `header('Strict-Transport-Security: max-age=31536000; includeSubDomains')` on https responses.",
   django: 'Set `SECURE_HSTS_SECONDS = 31536000` (with `SecurityMiddleware`).',
   flask: 'Send `Strict-Transport-Security: max-age=31536000` (e.g. with Flask-Talisman).',
@@ -63,9 +62,7 @@ export const hstsMissing = defineCookieRule({
   explain: ({ response }) => {
     if (response.scheme !== 'https' || !hstsApplies(response.host)) return null;
     if (response.hstsMaxAge === null) return 'The https response sends no Strict-Transport-Security header.';
-    return response.hstsMaxAge < HSTS_MIN_MAX_AGE
-      ? `Strict-Transport-Security max-age=${response.hstsMaxAge} is under one year (31536000).`
-      : null;
+    return response.hstsMaxAge < HSTS_MIN_MAX_AGE ? `Strict-Transport-Security max-age=${response.hstsMaxAge} is under one year (31536000).` : null;
   },
   fix: HSTS_ADVICE,
 });

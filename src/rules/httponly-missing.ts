@@ -34,6 +34,8 @@ export const httpOnlyMissing = defineCookieRule({
   snippet: 'cookie: { httpOnly: true }',
   // CSRF cookies that script must read by design (XSRF-TOKEN, csrftoken, ...) are exempt (rubric 4).
   explain: ({ cookie }) =>
-    cookie.httpOnly || isScriptReadCsrfName(cookie.name) ? null : 'No HttpOnly attribute: JavaScript on the page (including injected script) can read this cookie.',
+    cookie.httpOnly || isScriptReadCsrfName(cookie.name)
+      ? null
+      : 'No HttpOnly attribute: JavaScript on the page (including injected script) can read this cookie.',
   fix: HTTPONLY_ADVICE,
 });

@@ -48,9 +48,7 @@ function lifetimeRule({ id, deduction, doc, above, upTo, why }: LifetimeTier): C
     doc,
     snippet: SHORT_LIFETIME_SNIPPET,
     explain: ({ lifetimeSeconds }) =>
-      lifetimeSeconds !== null && lifetimeSeconds > above && lifetimeSeconds <= upTo
-        ? `The cookie lives ${formatDuration(lifetimeSeconds)}: ${why}`
-        : null,
+      lifetimeSeconds !== null && lifetimeSeconds > above && lifetimeSeconds <= upTo ? `The cookie lives ${formatDuration(lifetimeSeconds)}: ${why}` : null,
     fix: LIFETIME_ADVICE,
   });
 }

@@ -3,11 +3,9 @@ import { defineCookieRule } from './cookie-rule.js';
 import { HOST_PREFIX_NAME_ADVICE } from './fix-advice.js';
 
 const DEFAULT_NAMES = new Set(
-  [
-    ...FRAMEWORK_DEFAULT_NAMES.map((entry) => entry.name),
-    '__Secure-next-auth.session-token',
-    '__Secure-authjs.session-token',
-  ].map((name) => name.toLowerCase()),
+  [...FRAMEWORK_DEFAULT_NAMES.map((entry) => entry.name), '__Secure-next-auth.session-token', '__Secure-authjs.session-token'].map((name) =>
+    name.toLowerCase(),
+  ),
 );
 
 /** True when the full name (prefix included) is a framework's default session cookie name. */
@@ -36,8 +34,6 @@ export const nameDefault = defineCookieRule({
   snippet: "name: '__Host-sid',\ncookie: { secure: true, path: '/' },",
   onlyForSessionIds: true,
   explain: ({ cookie }) =>
-    isDefaultSessionName(cookie.name)
-      ? `"${cookie.name}" is a framework's default session cookie name: it tells attackers which stack you run.`
-      : null,
+    isDefaultSessionName(cookie.name) ? `"${cookie.name}" is a framework's default session cookie name: it tells attackers which stack you run.` : null,
   fix: HOST_PREFIX_NAME_ADVICE,
 });

@@ -34,12 +34,9 @@ export const pathMissing = defineCookieRule({
   explain: ({ cookie }) => {
     if (cookie.path !== null) return null;
     const hasPathAttribute = cookie.diagnostics.some(
-      (d) =>
-        (d.kind === 'invalid-path') || (d.kind === 'attribute-oversize' && d.attribute.toLowerCase() === 'path'),
+      (d) => d.kind === 'invalid-path' || (d.kind === 'attribute-oversize' && d.attribute.toLowerCase() === 'path'),
     );
-    return hasPathAttribute
-      ? null
-      : 'No Path attribute: the cookie gets a default path from the request URL, which depends on the page that set it.';
+    return hasPathAttribute ? null : 'No Path attribute: the cookie gets a default path from the request URL, which depends on the page that set it.';
   },
   fix: PATH_ADVICE,
 });

@@ -18,8 +18,6 @@ export const prefixNone = defineCookieRule({
   },
   snippet: "name: '__Host-sid',\ncookie: { secure: true, path: '/' },",
   explain: ({ cookie }) =>
-    cookiePrefix(cookie.name) === null
-      ? 'No __Host- prefix: a subdomain or an http page can plant or overwrite this cookie (cookie tossing).'
-      : null,
+    cookiePrefix(cookie.name) === null ? 'No __Host- prefix: a subdomain or an http page can plant or overwrite this cookie (cookie tossing).' : null,
   fix: HOST_PREFIX_NAME_ADVICE,
 });

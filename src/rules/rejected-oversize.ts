@@ -24,9 +24,7 @@ export const rejectedOversize = defineCookieRule({
     // A UTF-16 unit is at most 3 UTF-8 bytes: short cookies need no count.
     if ((cookie.name.length + cookie.value.length) * 3 <= MAX_NAME_VALUE_BYTES) return null;
     const bytes = utf8ByteLength(cookie.name) + utf8ByteLength(cookie.value);
-    return bytes > MAX_NAME_VALUE_BYTES
-      ? `Name and value are ${bytes} bytes, over the browser's 4096-byte limit: the cookie is rejected.`
-      : null;
+    return bytes > MAX_NAME_VALUE_BYTES ? `Name and value are ${bytes} bytes, over the browser's 4096-byte limit: the cookie is rejected.` : null;
   },
   fix: everyFramework(
     'Keep data in `req.session` on the server so the cookie carries only the id.',

@@ -17,10 +17,6 @@ export const rejectedPartitionedInsecure = defineCookieRule({
     sources: 'CHIPS; Firefox CookieRejectedPartitionedRequiresSecure',
   },
   snippet: 'cookie: { partitioned: true, secure: true }',
-  explain: ({ cookie }) =>
-    cookie.partitioned && !cookie.secure ? 'Partitioned without Secure: the browser rejects this cookie.' : null,
-  fix: everyFramework(
-    'Use `cookie: { partitioned: true, secure: true }`, or drop `partitioned`.',
-    'Set Secure whenever Partitioned is set.',
-  ),
+  explain: ({ cookie }) => (cookie.partitioned && !cookie.secure ? 'Partitioned without Secure: the browser rejects this cookie.' : null),
+  fix: everyFramework('Use `cookie: { partitioned: true, secure: true }`, or drop `partitioned`.', 'Set Secure whenever Partitioned is set.'),
 });

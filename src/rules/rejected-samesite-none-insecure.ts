@@ -18,9 +18,7 @@ export const rejectedSameSiteNoneInsecure = defineCookieRule({
   },
   snippet: "cookie: { sameSite: 'lax' } // or, for real cross-site use: { sameSite: 'none', secure: true }",
   explain: ({ cookie }) =>
-    cookie.sameSite === 'None' && !cookie.secure
-      ? 'SameSite=None without Secure: the browser rejects this cookie, so the session does not work.'
-      : null,
+    cookie.sameSite === 'None' && !cookie.secure ? 'SameSite=None without Secure: the browser rejects this cookie, so the session does not work.' : null,
   fix: {
     ...SECURE_ADVICE,
     ...everyFramework(

@@ -20,7 +20,12 @@ interface FoundRule {
 }
 
 function isRule(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { explain?: unknown }).explain === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { explain?: unknown }).explain === 'function'
+  );
 }
 
 const found: FoundRule[] = Object.entries(modules).flatMap(([file, exports]) =>
@@ -35,7 +40,8 @@ describe('the rules', () => {
   it.each(found.map((entry) => [entry.id, entry] as const))('%s is registered, described, tested beside its module and documented', (id, { file, rule }) => {
     expect(EVERY_RULE.map((registered) => registered.id)).toContain(id);
     const doc = rule.doc as { when: string; why: string; sources: string };
-    for (const text of [doc.when, doc.why, doc.sources, rule.snippet as string, (rule.fix as Record<string, string>)['express-session']]) expect(text, id).toMatch(/\S/);
+    for (const text of [doc.when, doc.why, doc.sources, rule.snippet as string, (rule.fix as Record<string, string>)['express-session']])
+      expect(text, id).toMatch(/\S/);
     const test = new URL(file.replace(/\.ts$/, '.test.ts'), import.meta.url);
     expect(existsSync(test), `${file} has no test beside it`).toBe(true);
     expect(readFileSync(test, 'utf8'), `the test beside ${file} does not name ${id}`).toContain(id);

@@ -25,7 +25,6 @@ export const sameSiteInvalid = defineCookieRule({
   },
   fix: {
     ...SAMESITE_ADVICE,
-    'express-session':
-      "Use `cookie.sameSite` with `'strict'`, `'lax'` or `'none'` (`true` means strict, `false` sends no attribute).",
+    'express-session': "Use `cookie.sameSite` with `'strict'`, `'lax'` or `'none'` (`true` means strict, `false` sends no attribute).",
   },
 });

@@ -19,12 +19,8 @@ export const sameSiteMissing = defineCookieRule({
   snippet: "cookie: { sameSite: 'strict' }",
   explain: ({ cookie }) => {
     if (cookie.sameSite !== null) return null;
-    const oversized = cookie.diagnostics.some(
-      (d) => d.kind === 'attribute-oversize' && d.attribute.toLowerCase() === 'samesite',
-    );
-    return oversized
-      ? null
-      : 'No SameSite attribute: browsers disagree on the default, and some send the cookie on cross-site requests (CSRF).';
+    const oversized = cookie.diagnostics.some((d) => d.kind === 'attribute-oversize' && d.attribute.toLowerCase() === 'samesite');
+    return oversized ? null : 'No SameSite attribute: browsers disagree on the default, and some send the cookie on cross-site requests (CSRF).';
   },
   fix: SAMESITE_ADVICE,
 });

@@ -33,10 +33,13 @@ describe('secret-known', () => {
     const set = gradeObservations([observationWith([LINE])], { secretMatches: new Map([[value, bundled]]) }).cookies[0];
     expect(set?.findings.map((finding) => finding.id)).toContain('secret-known');
     expect(set?.grade).toBe('F');
-    const sentOnly = gradeObservations(
-      [{ ...observationWith([]), requestHeaders: [{ name: 'Cookie', value: `connect.sid=${value}` }] }],
-      { secretMatches: new Map([[value, bundled]]) },
-    ).cookies[0];
-    expect([sentOnly?.gradedFrom, sentOnly?.grade, sentOnly?.findings.map((finding) => finding.id)]).toEqual(['sent', 'F', expect.arrayContaining(['secret-known'])]);
+    const sentOnly = gradeObservations([{ ...observationWith([]), requestHeaders: [{ name: 'Cookie', value: `connect.sid=${value}` }] }], {
+      secretMatches: new Map([[value, bundled]]),
+    }).cookies[0];
+    expect([sentOnly?.gradedFrom, sentOnly?.grade, sentOnly?.findings.map((finding) => finding.id)]).toEqual([
+      'sent',
+      'F',
+      expect.arrayContaining(['secret-known']),
+    ]);
   });
 });

@@ -22,7 +22,7 @@ describe('value-carries-data', () => {
     const jws = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1"}')}.c2ln`;
     expect(describeCarriedData(jws)).toMatch(/JWS/);
   });
-  it("fires for a Flask-style signed session (payload.timestamp.signature)", () => {
+  it('fires for a Flask-style signed session (payload.timestamp.signature)', () => {
     expect(describeCarriedData(`${b64url('{"user":"bob"}')}.Zr3Xlg.abc`)).toBe('a JSON object');
   });
   it('fires for an e-mail address and never repeats it', () => {

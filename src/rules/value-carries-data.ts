@@ -7,7 +7,7 @@ import type { FixAdvice } from './fix-advice.js';
 export const SERVER_SIDE_DATA_ADVICE: FixAdvice = {
   'express-session': 'Keep data in `req.session` (a server-side store), never in the cookie value itself.',
   php: 'Keep data in `$_SESSION`, never in the cookie value itself.',
-  django: "Use a server-side `SESSION_ENGINE` (`django.contrib.sessions.backends.db` or `cache`), not `signed_cookies`.",
+  django: 'Use a server-side `SESSION_ENGINE` (`django.contrib.sessions.backends.db` or `cache`), not `signed_cookies`.',
   flask: "Flask's default session stores data in the (signed, readable) cookie: use a server-side session (Flask-Session).",
   rails: 'Use a server-side store (`:active_record_store`, `:cache_store`) instead of `:cookie_store`.',
   laravel: "Use a server-side `'driver'` (database, redis, file) instead of `cookie` in config/session.php.",
@@ -177,9 +177,7 @@ export const valueCarriesData = defineCookieRule({
   onlyForSessionIds: true,
   explain: ({ cookie }) => {
     const carried = describeCarriedData(cookie.value);
-    return carried === null
-      ? null
-      : `The value carries ${carried} instead of a meaningless id: anyone who sees the cookie can read it.`;
+    return carried === null ? null : `The value carries ${carried} instead of a meaningless id: anyone who sees the cookie can read it.`;
   },
   fix: SERVER_SIDE_DATA_ADVICE,
 });

@@ -31,7 +31,8 @@ describe('the bundled list', () => {
     const secrets = bundledSecrets().map((candidate) => candidate.secret);
     expect(secrets.length).toBeGreaterThanOrEqual(1000);
     expect(new Set(secrets).size).toBe(secrets.length);
-    for (const secret of ['keyboard cat', 'secret', 'some secret', 'your secret key', 'changeme', 'mysecret', 'supersecret', 'dev']) expect(secrets).toContain(secret);
+    for (const secret of ['keyboard cat', 'secret', 'some secret', 'your secret key', 'changeme', 'mysecret', 'supersecret', 'dev'])
+      expect(secrets).toContain(secret);
     expect(secrets.filter((secret) => secret.trim() === '')).toEqual([]);
   });
 });
@@ -72,21 +73,34 @@ describe.each([
   const python = JSON.parse(readFileSync('test/fixtures/signed-cookies/python.json', 'utf8')) as {
     cases: { framework: string; scheme: string; producer: string; name: string; value: string; secret: string | null }[];
   };
-  it.each(python.cases.map((fixture) => [`${fixture.producer} ${fixture.scheme} ${fixture.secret === null ? 'strong secret' : `"${fixture.secret}"`}${fixture.value.startsWith('.') ? ' (compressed)' : ''}`, fixture] as const))(
-    '%s',
-    async (_title, fixture) => {
-      const match = await matchOf({ name: fixture.name, value: fixture.value }, crypto);
-      if (fixture.secret === null) expect(match).toBeUndefined();
-      else expect(match).toMatchObject({ scheme: fixture.scheme, source: { list: 'bundled', secret: fixture.secret } });
-    },
-  );
+  it.each(
+    python.cases.map(
+      (fixture) =>
+        [
+          `${fixture.producer} ${fixture.scheme} ${fixture.secret === null ? 'strong secret' : `"${fixture.secret}"`}${fixture.value.startsWith('.') ? ' (compressed)' : ''}`,
+          fixture,
+        ] as const,
+    ),
+  )('%s', async (_title, fixture) => {
+    const match = await matchOf({ name: fixture.name, value: fixture.value }, crypto);
+    if (fixture.secret === null) expect(match).toBeUndefined();
+    else expect(match).toMatchObject({ scheme: fixture.scheme, source: { list: 'bundled', secret: fixture.secret } });
+  });
 });
 
 describe('cookie-session in a live Express app', () => {
-  it("finds the key of a real session and session.sig pair", async () => {
+  it('finds the key of a real session and session.sig pair', async () => {
     const lines = await cookieSessionSetCookies(['secret keys']);
     const inventory = buildCookieInventory([
-      { url: 'http://127.0.0.1/', method: 'GET', requestHeaders: [], requestBodyParamNames: null, status: 200, responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })), time: Date.now() },
+      {
+        url: 'http://127.0.0.1/',
+        method: 'GET',
+        requestHeaders: [],
+        requestBodyParamNames: null,
+        status: 200,
+        responseHeaders: lines.map((value) => ({ name: 'Set-Cookie', value })),
+        time: Date.now(),
+      },
     ]);
     const matches = await createKnownSecretChecker(bundledSecrets).check(valuesToCheck(inventory));
     const session = parseSetCookie(lines.find((line) => line.startsWith('session=')) ?? '');
@@ -110,12 +124,15 @@ describe('no false positives', () => {
 
   it('checks a value once, however often it is seen', async () => {
     let candidatesRead = 0;
-    const checker = createKnownSecretChecker(function* () {
-      for (const candidate of bundledSecrets()) {
-        candidatesRead++;
-        yield candidate;
-      }
-    }, { crypto: NODE_CRYPTO });
+    const checker = createKnownSecretChecker(
+      function* () {
+        for (const candidate of bundledSecrets()) {
+          candidatesRead++;
+          yield candidate;
+        }
+      },
+      { crypto: NODE_CRYPTO },
+    );
     const value = { name: 'connect.sid', value: encodeURIComponent(`s:${sign('abc', STRONG)}`) };
     await checker.check([value, value]);
     const once = candidatesRead;

@@ -29,7 +29,8 @@ export const JS_CRYPTO: Crypto = {
 };
 
 /** Where a matching secret came from: the bundled list (the secret is public), or the user's file. */
-export type SecretSource = { readonly list: 'bundled'; readonly secret: string; readonly group: string } | { readonly list: 'file'; readonly file: string; readonly line: number };
+export type SecretSource =
+  { readonly list: 'bundled'; readonly secret: string; readonly group: string } | { readonly list: 'file'; readonly file: string; readonly line: number };
 
 export interface SecretMatch {
   readonly scheme: SigningScheme;
@@ -133,11 +134,14 @@ export function createKnownSecretChecker(
         const signed = signedValues(value.name, value.value, value.companion);
         if (signed.length === 0) continue;
         if (value.value.length > MAX_CHECKED_VALUE_LENGTH || (value.companion?.length ?? 0) > MAX_CHECKED_VALUE_LENGTH) {
-          matches.set(value.value, { skipped: `its value is longer than ${MAX_CHECKED_VALUE_LENGTH.toLocaleString('en-US')} characters, more than a browser keeps` });
+          matches.set(value.value, {
+            skipped: `its value is longer than ${MAX_CHECKED_VALUE_LENGTH.toLocaleString('en-US')} characters, more than a browser keeps`,
+          });
           continue;
         }
         if (signedCount >= MAX_CHECKED_VALUES) {
-          if (!matches.has(value.value)) matches.set(value.value, { skipped: `the check stops after ${MAX_CHECKED_VALUES.toLocaleString('en-US')} signed values` });
+          if (!matches.has(value.value))
+            matches.set(value.value, { skipped: `the check stops after ${MAX_CHECKED_VALUES.toLocaleString('en-US')} signed values` });
           continue;
         }
         signedCount++;

@@ -84,7 +84,8 @@ export function signedValues(name: string, value: string, companion?: string): S
   if (companion !== undefined) {
     // keygrip signs "<name>=<value>" with HMAC-SHA1, base64url without padding.
     const signature = bytes(percentDecode(companion));
-    if (signature !== null && signature.length === 20) found.push({ scheme: 'keygrip', hash: 'SHA-1', derivation: SECRET, message: `${name}=${value}`, signature });
+    if (signature !== null && signature.length === 20)
+      found.push({ scheme: 'keygrip', hash: 'SHA-1', derivation: SECRET, message: `${name}=${value}`, signature });
   }
   // express-session: s:<id>.<sig>, sig = base64(HMAC-SHA256(secret, id)) without padding (cookie-signature).
   if (text.startsWith('s:')) {

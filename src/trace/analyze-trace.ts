@@ -170,7 +170,14 @@ export class CookieTraceFold {
 
   #extendTimeline({ observation, carried, set }: TraceStep): void {
     if (carried === undefined && set === undefined) return;
-    const event = (type: TimelineEventType): TimelineEvent => ({ type, method: observation.method, url: observation.url, status: observation.status, time: observation.time, count: 1 });
+    const event = (type: TimelineEventType): TimelineEvent => ({
+      type,
+      method: observation.method,
+      url: observation.url,
+      status: observation.status,
+      time: observation.time,
+      count: 1,
+    });
     const events = this.#timeline;
     // The request goes out before its response comes back: a send comes before a set.
     if (carried !== undefined) {

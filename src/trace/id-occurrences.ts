@@ -35,9 +35,10 @@ export class IdOccurrences {
   append(observations: readonly Observation[]): ReadonlySet<string> {
     const from = this.#observations.length;
     for (const observation of observations) this.#observations.push(observation);
-    const found = this.#search(from, this.#index ??= buildValueIndex(this.#placesById.keys()));
+    const found = this.#search(from, (this.#index ??= buildValueIndex(this.#placesById.keys())));
     for (let index = from; index < this.#observations.length && this.#firstRewrite === null; index++) {
-      if (JSESSIONID_IN_PATH.test((this.#observations[index] as Observation).url)) this.#firstRewrite = { index, order: PLACE_ORDER['the URL path (;jsessionid=)'] };
+      if (JSESSIONID_IN_PATH.test((this.#observations[index] as Observation).url))
+        this.#firstRewrite = { index, order: PLACE_ORDER['the URL path (;jsessionid=)'] };
     }
     return found;
   }

@@ -5,9 +5,12 @@ import { isLoginRequest, isLogoutRequest, isSuccessfulLogin } from './login-logo
 const post = (path: string) => exchange('POST', `https://app.example.com${path}`);
 
 describe('login and logout requests (rubric section 5: by whole path segment)', () => {
-  it.each(['/login', '/login.php', '/users/sign_in', '/api/auth/callback', '/sessions/new', '/signin-oidc', '/log-in', '/authenticate'])('%s is a login', (path) => {
-    expect(isLoginRequest(post(path))).toBe(true);
-  });
+  it.each(['/login', '/login.php', '/users/sign_in', '/api/auth/callback', '/sessions/new', '/signin-oidc', '/log-in', '/authenticate'])(
+    '%s is a login',
+    (path) => {
+      expect(isLoginRequest(post(path))).toBe(true);
+    },
+  );
 
   it.each(['/authors', '/authorize', '/blog/loginsights', '/sessionize', '/'])('%s is not a login', (path) => {
     expect(isLoginRequest(post(path))).toBe(false);
@@ -30,7 +33,10 @@ describe('login and logout requests (rubric section 5: by whole path segment)', 
     const ok = [exchange('POST', 'https://app.example.com/login', { location: '/home', status: 303 }), exchange('GET', 'https://app.example.com/home')];
     expect(isSuccessfulLogin(ok, 0)).toBe(true);
     for (const status of [401, 422, 500]) expect(isSuccessfulLogin([exchange('POST', 'https://app.example.com/login', { status })], 0)).toBe(false);
-    const failedAfterRedirect = [exchange('POST', 'https://app.example.com/login', { location: '/error', status: 302 }), exchange('GET', 'https://app.example.com/error', { status: 403 })];
+    const failedAfterRedirect = [
+      exchange('POST', 'https://app.example.com/login', { location: '/error', status: 302 }),
+      exchange('GET', 'https://app.example.com/error', { status: 403 }),
+    ];
     expect(isSuccessfulLogin(failedAfterRedirect, 0)).toBe(false);
   });
 });

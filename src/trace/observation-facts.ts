@@ -28,8 +28,10 @@ export type UrlPlace = 'a request URL' | 'a Referer header' | 'a Location header
  */
 export function forEachPlacedUrl(observation: Observation, visit: (place: UrlPlace, text: string) => void): void {
   visit('a request URL', observation.url);
-  for (const header of observation.requestHeaders) if (header.name.length === 7 && header.name.toLowerCase() === 'referer') visit('a Referer header', header.value);
-  for (const header of observation.responseHeaders) if (header.name.length === 8 && header.name.toLowerCase() === 'location') visit('a Location header', header.value);
+  for (const header of observation.requestHeaders)
+    if (header.name.length === 7 && header.name.toLowerCase() === 'referer') visit('a Referer header', header.value);
+  for (const header of observation.responseHeaders)
+    if (header.name.length === 8 && header.name.toLowerCase() === 'location') visit('a Location header', header.value);
 }
 
 /** The host of a request that went over plain http or ws to a host that is not trustworthy, or '' (`sent-over-http`). */

@@ -25,7 +25,6 @@ it('the schema validator rejects a log that is not SARIF', () => {
   expect(validateSarif({ version: '2.1.0', runs: [{ tool: {} }] })).toBe(false);
 });
 
-
 interface SarifLog {
   runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; message: { text: string } }[] }[];
 }
@@ -57,7 +56,9 @@ describe.each([
       expect(rule.helpUri).toBe(`${pathToFileURL(resolve('docs/rubric.md')).href}#${rule.id}`);
       expect(rubric).toContain(`### ${rule.id}\n`);
     }
-    const json = JSON.parse((await cli('--json', source())).stdout) as { cookies: { session: { isSession: boolean }; deletion: boolean; findings: unknown[] }[] };
+    const json = JSON.parse((await cli('--json', source())).stdout) as {
+      cookies: { session: { isSession: boolean }; deletion: boolean; findings: unknown[] }[];
+    };
     const expected = json.cookies.filter((cookie) => cookie.session.isSession && !cookie.deletion).reduce((sum, cookie) => sum + cookie.findings.length, 0);
     expect(run?.results).toHaveLength(expected);
     expect(run?.results.find((result) => result.ruleId === 'secure-missing')?.level).toBe('error');
@@ -96,7 +97,9 @@ describe('CLI options for CI', () => {
     expect((await cli('--explain', 'httponly-missing')).stdout).toContain('httponly-missing (-30 points, caps the letter at C)');
     expect((await cli('--explain', 'set-outside-trace')).stdout).toContain('a note: no deduction');
     expect((await cli('--explain', 'httponly-missing')).stdout).toContain(`More: ${pathToFileURL(resolve('docs/rubric.md')).href}#httponly-missing`);
-    expect((await cli('--explain', 'httponly-missing', '--rules-url', 'https://example.test/rules.md')).stdout).toContain('More: https://example.test/rules.md#httponly-missing');
+    expect((await cli('--explain', 'httponly-missing', '--rules-url', 'https://example.test/rules.md')).stdout).toContain(
+      'More: https://example.test/rules.md#httponly-missing',
+    );
     expect(await cli('--explain', 'constructor')).toMatchObject({ status: 2, stderr: expect.stringContaining('no finding or note is called "constructor"') });
   });
 });

@@ -50,7 +50,14 @@ describe('-V and --version', () => {
     visit(resolve('src/cli/bin.ts'));
     const names = [...reached].map((file) => (file.startsWith('/') ? relative('src', file) : file)).sort();
     expect(names).toEqual([
-      'cli/bin.ts', 'cli/cli-arguments.ts', 'cli/color-choice.ts', 'cli/progress.ts', 'cli/run-cli.ts', 'core/letter.ts', 'node:util', 'version.ts',
+      'cli/bin.ts',
+      'cli/cli-arguments.ts',
+      'cli/color-choice.ts',
+      'cli/progress.ts',
+      'cli/run-cli.ts',
+      'core/letter.ts',
+      'node:util',
+      'version.ts',
     ]);
   });
 });
@@ -59,7 +66,9 @@ describe('unknown options', () => {
   it('are named in one line whose quotes all close', async () => {
     const { status, stderr } = await cli('--bogus', HAR);
     expect(status).toBe(2);
-    expect(stderr).toBe("session-cookie-inspector: unknown option '--bogus' (see --help); to give a file whose name starts with '-', put it after '--', as in '-- --bogus'");
+    expect(stderr).toBe(
+      "session-cookie-inspector: unknown option '--bogus' (see --help); to give a file whose name starts with '-', put it after '--', as in '-- --bogus'",
+    );
     expect(stderr.split("'").length % 2).toBe(1);
   });
 });
@@ -94,7 +103,10 @@ describe('--explain without an id', () => {
     for (const argv of [['--explain'], ['--explain', '--rules-url', 'https://example.test/rubric.md']]) {
       const { status, stdout } = await cli(...argv);
       expect(status).toBe(0);
-      const ids = stdout.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim().split(/\s+/)[0]);
+      const ids = stdout
+        .split('\n')
+        .filter((line) => line.startsWith('  '))
+        .map((line) => line.trim().split(/\s+/)[0]);
       expect(ids).toEqual([...EVERY_RULE.map((rule) => rule.id), ...Object.keys(NOTE_DOCS)]);
     }
     expect((await cli('--explain')).stdout).toMatch(/^ {2}secure-missing +-40, cap D +No Secure attribute\.$/m);
@@ -135,7 +147,9 @@ describe('URLs of other schemes', () => {
   it.each(['ftp://files.example.com/trace.har', 'file:///tmp/trace.har', 'FILE:trace.har'])('%s: an unsupported scheme, not a missing file', async (source) => {
     const { status, stderr } = await cli(source);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^session-cookie-inspector: \S+: unsupported scheme (ftp|file): \(give an http\(s\) URL, a HAR file, or - for a HAR on standard input\)$/);
+    expect(stderr).toMatch(
+      /^session-cookie-inspector: \S+: unsupported scheme (ftp|file): \(give an http\(s\) URL, a HAR file, or - for a HAR on standard input\)$/,
+    );
   });
 });
 
@@ -145,10 +159,17 @@ describe('shell completion', () => {
     const script = join(scratch, 'completion.bash');
     writeFileSync(script, (await cli('completion', 'bash')).stdout);
     const quoted = words.map((word) => `'${word}'`).join(' ');
-    const { stdout } = await run('bash', ['-c', `source '${script}'; COMP_WORDS=(session-cookie-inspector ${quoted}); COMP_CWORD=${words.length}; _session_cookie_inspector; printf '%s\\n' "\${COMPREPLY[@]}"`], {
-      cwd: scratch,
-      encoding: 'utf8',
-    });
+    const { stdout } = await run(
+      'bash',
+      [
+        '-c',
+        `source '${script}'; COMP_WORDS=(session-cookie-inspector ${quoted}); COMP_CWORD=${words.length}; _session_cookie_inspector; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      ],
+      {
+        cwd: scratch,
+        encoding: 'utf8',
+      },
+    );
     return stdout.split('\n').filter(Boolean);
   }
 
@@ -170,16 +191,27 @@ describe('shell completion', () => {
     for (const option of OPTIONS) expect(stdout).toContain(`--${option.name}`);
   });
 
-  it.runIf(existsSync('/usr/bin/zsh') || existsSync('/bin/zsh'))('zsh: the script parses and registers its completion function', { timeout: 30_000 }, async () => {
-    const script = join(scratch, '_session-cookie-inspector');
-    writeFileSync(script, (await cli('completion', 'zsh')).stdout);
-    await run('zsh', ['-n', script]);
-    const { stdout } = await run('zsh', ['-fc', `autoload -U compinit; compinit -u -d '${join(scratch, 'zcompdump')}'; source '${script}'; print -r -- $_comps[session-cookie-inspector]`], { encoding: 'utf8' });
-    expect(stdout.trim()).toBe('_session-cookie-inspector');
-  });
+  it.runIf(existsSync('/usr/bin/zsh') || existsSync('/bin/zsh'))(
+    'zsh: the script parses and registers its completion function',
+    { timeout: 30_000 },
+    async () => {
+      const script = join(scratch, '_session-cookie-inspector');
+      writeFileSync(script, (await cli('completion', 'zsh')).stdout);
+      await run('zsh', ['-n', script]);
+      const { stdout } = await run(
+        'zsh',
+        ['-fc', `autoload -U compinit; compinit -u -d '${join(scratch, 'zcompdump')}'; source '${script}'; print -r -- $_comps[session-cookie-inspector]`],
+        { encoding: 'utf8' },
+      );
+      expect(stdout.trim()).toBe('_session-cookie-inspector');
+    },
+  );
 
   it('names the shells it knows when given another', async () => {
-    expect(await cli('completion', 'fish')).toMatchObject({ status: 2, stderr: 'session-cookie-inspector: completion takes the shell: bash or zsh, not "fish"' });
+    expect(await cli('completion', 'fish')).toMatchObject({
+      status: 2,
+      stderr: 'session-cookie-inspector: completion takes the shell: bash or zsh, not "fish"',
+    });
     expect((await cli('completion')).status).toBe(2);
   });
 });

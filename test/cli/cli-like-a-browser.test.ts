@@ -75,7 +75,15 @@ describe('the CLI, like a browser', () => {
   });
 
   it('escapes control characters from HAR data before they reach the terminal', async () => {
-    const file = har([entry([], [{ name: 'Set-Cookie', value: 'sid\u001b[2J=1; Path=/' }, { name: 'Set-Cookie', value: 'x_sid=2\u009b31m; Path=/' }])]);
+    const file = har([
+      entry(
+        [],
+        [
+          { name: 'Set-Cookie', value: 'sid\u001b[2J=1; Path=/' },
+          { name: 'Set-Cookie', value: 'x_sid=2\u009b31m; Path=/' },
+        ],
+      ),
+    ]);
     const { stdout } = await cli(file);
     const controls = [...stdout].filter((character) => {
       const code = character.charCodeAt(0);
@@ -86,7 +94,9 @@ describe('the CLI, like a browser', () => {
   });
 
   it('never throws on a header value whose toString is broken', () => {
-    const result = readHar({ log: { entries: [entry([{ name: 'Cookie', value: { toString: null } }], [{ name: 'Set-Cookie', value: { valueOf: null, toString: null } }])] } });
+    const result = readHar({
+      log: { entries: [entry([{ name: 'Cookie', value: { toString: null } }], [{ name: 'Set-Cookie', value: { valueOf: null, toString: null } }])] },
+    });
     expect(result.ok).toBe(true);
   });
 

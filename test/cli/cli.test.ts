@@ -5,7 +5,6 @@ import { cli, cliWith } from '../support/cli.js';
 import type { JsonReport } from '../../src/report/json-report.js';
 import { listenHttp, listenHttps, type Listening } from '../support/listen.js';
 
-
 function expressSessionApp(cookie: session.CookieOptions = {}) {
   const app = express();
   app.use(session({ secret: 'test secret', resave: false, saveUninitialized: false, cookie }));
@@ -42,7 +41,7 @@ describe('CLI against a live express-session server', () => {
     expect(stdout).toContain('site grade D');
     expect(stdout).toMatch(/D +connect\.sid {2}express-session {2}score 30/);
     expect(stdout).toContain('x secure-missing (-40, cap D)');
-    expect(stdout).toContain("fix (express-session): Set `cookie: { secure: true }`");
+    expect(stdout).toContain('fix (express-session): Set `cookie: { secure: true }`');
   });
 
   it('prints the rubric JSON report with --json, values hidden', async () => {
@@ -83,7 +82,9 @@ describe('CLI against a live express-session server', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('site grade none');
     // Rubric section 3: say why no cookie may have been set, and offer the https page.
-    expect(stdout).toContain("express-session with `cookie.secure: true` over plain http, or behind a TLS-terminating proxy without `app.set('trust proxy', 1)`");
+    expect(stdout).toContain(
+      "express-session with `cookie.secure: true` over plain http, or behind a TLS-terminating proxy without `app.set('trust proxy', 1)`",
+    );
     expect(stdout).toContain(`Over https it may: try https://127.0.0.1/no-cookie`);
   });
 

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
-const PASSWORD = "correct horse (battery) staple!";
+const PASSWORD = 'correct horse (battery) staple!';
 const TOKEN = 'tok~en*value-0123';
 const SHORT = 'demo';
 const COOKIE_VALUE = 'Zq81vXb3LmN0pR7t';
@@ -36,7 +36,8 @@ beforeAll(async () => {
       if (url.pathname === '/ftp') return response.writeHead(302, { Location: `ftp://files.test/?t=${encodeURIComponent(auth)}` }).end();
       if (url.pathname === '/bad-location') return response.writeHead(302, { Location: `http://[${auth.replace(/ /g, '')}` }).end();
       if (url.pathname === '/slow') return; // never answers: the run times out
-      if (url.pathname === '/json') return response.writeHead(302, { Location: `/loop?${new URLSearchParams(JSON.parse(body || '{}') as Record<string, string>)}` }).end();
+      if (url.pathname === '/json')
+        return response.writeHead(302, { Location: `/loop?${new URLSearchParams(JSON.parse(body || '{}') as Record<string, string>)}` }).end();
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<p>${auth}</p>`);
     });
   });
@@ -91,7 +92,17 @@ describe.each(Object.entries(FAILING_FLOWS))('a flow that fails with %s', (name,
 describe('credentials on the command line', () => {
   it('masks -H credentials, URL passwords and --data passwords on a failing run', async () => {
     const har = join(dir, 'cli-credentials.har');
-    const run = await cli('-H', `Authorization: Bearer ${TOKEN}`, '-H', `X-Api-Key: ${TOKEN}x`, '--data', `user=me&password=${encodeURIComponent(PASSWORD)}`, '--save-har', har, `http://me:${encodeURIComponent(PASSWORD)}@127.0.0.1:${new URL(origin).port}/login?api_key=${API_KEY}`);
+    const run = await cli(
+      '-H',
+      `Authorization: Bearer ${TOKEN}`,
+      '-H',
+      `X-Api-Key: ${TOKEN}x`,
+      '--data',
+      `user=me&password=${encodeURIComponent(PASSWORD)}`,
+      '--save-har',
+      har,
+      `http://me:${encodeURIComponent(PASSWORD)}@127.0.0.1:${new URL(origin).port}/login?api_key=${API_KEY}`,
+    );
     expect(run.status).toBe(2);
     const everything = [run.stdout, run.stderr, readFileSync(har, 'utf8')].join('\n');
     for (const secret of [PASSWORD, TOKEN, `${TOKEN}x`, COOKIE_VALUE, API_KEY]) for (const form of formsOf(secret)) expect(everything).not.toContain(form);
@@ -123,13 +134,15 @@ const FAILURE_STEPS: Record<string, string> = {
   'failed expect': `get: /api\n    headers: { X-Api-Key: { env: GENERATED } }\n    expect: { status: 201 }`,
   'bad Location': `get: /bad-location\n    headers: { Authorization: { env: GENERATED } }`,
   'unsupported scheme': `get: /ftp\n    headers: { Authorization: { env: GENERATED } }`,
-  'timeout': `post: /slow\n    data: { password: { env: GENERATED } }`,
+  timeout: `post: /slow\n    data: { password: { env: GENERATED } }`,
   'form login into a loop': `post: /login\n    data: { password: { env: GENERATED } }`,
 };
 
 describe('generated secrets on every failure path', () => {
   it('never print or save a secret of 8+ characters in any form, nor a short one as a whole field', async () => {
-    const secret = fc.string({ minLength: 1, maxLength: 24, unit: fc.constantFrom(...'aZ09 ()!*~%+&=;-_.é€"') }).filter((text) => text.trim() === text && text.trim() !== '');
+    const secret = fc
+      .string({ minLength: 1, maxLength: 24, unit: fc.constantFrom(...'aZ09 ()!*~%+&=;-_.é€"') })
+      .filter((text) => text.trim() === text && text.trim() !== '');
     await fc.assert(
       fc.asyncProperty(secret, fc.constantFrom(...Object.keys(FAILURE_STEPS)), async (generated, failure) => {
         const flow = join(dir, 'generated.flow.yaml');
@@ -141,7 +154,14 @@ describe('generated secrets on every failure path', () => {
           expect(run.status).toBe(2);
           const everything = [run.stdout, run.stderr, readFileSync(har, 'utf8')].join('\n');
           if (generated.length >= 8) for (const form of formsOf(generated)) expect(everything).not.toContain(form);
-          else for (const form of formsOf(generated)) for (const [open, close] of [['=', '&'], ['=', '"'], ['"', '"']]) expect(everything).not.toContain(`${open}${form}${close}`);
+          else
+            for (const form of formsOf(generated))
+              for (const [open, close] of [
+                ['=', '&'],
+                ['=', '"'],
+                ['"', '"'],
+              ])
+                expect(everything).not.toContain(`${open}${form}${close}`);
         } finally {
           delete process.env.GENERATED;
         }

@@ -20,7 +20,9 @@ let port = 0;
 beforeAll(async () => {
   const check = spawnSync(PYTHON, ['-c', 'import django'], { encoding: 'utf8' });
   if (check.status !== 0) {
-    throw new Error(`This test runs a real Django app: install Debian's python3-django (apt-get install -y python3-django), or set DJANGO_PYTHON to a Python that has Django. (${PYTHON}: ${check.stderr?.trim() || check.error?.message})`);
+    throw new Error(
+      `This test runs a real Django app: install Debian's python3-django (apt-get install -y python3-django), or set DJANGO_PYTHON to a Python that has Django. (${PYTHON}: ${check.stderr?.trim() || check.error?.message})`,
+    );
   }
   port = await freePort();
   django = spawn(PYTHON, ['test/flows/django_app.py', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -24,7 +24,6 @@ function demoFlow(origin: string, password = 'demo'): string {
   return file;
 }
 
-
 async function walk(patch: object, scheme: 'http' | 'https' = 'http') {
   demo = await startDemo(configWith(patch));
   const origin = scheme === 'http' ? demo.http.origin : demo.https.origin;
@@ -45,7 +44,13 @@ describe('--flow on the demo server', () => {
   });
 
   it('with regenerate off: no-rotation-on-login, and D (the hardened preset over https otherwise)', async () => {
-    const hardened = { name: '__Host-sid', cookie: { secure: true, sameSite: 'strict', maxAge: 900_000 }, resave: false, saveUninitialized: false, app: { regenerateOnLogin: false, destroyOnLogout: true, hsts: true, noStore: true } };
+    const hardened = {
+      name: '__Host-sid',
+      cookie: { secure: true, sameSite: 'strict', maxAge: 900_000 },
+      resave: false,
+      saveUninitialized: false,
+      app: { regenerateOnLogin: false, destroyOnLogout: true, hsts: true, noStore: true },
+    };
     const { session, ids } = await walk(hardened, 'https');
     expect(session?.name).toBe('__Host-sid');
     expect(ids).toEqual(['no-rotation-on-login']);
@@ -78,7 +83,12 @@ describe('--flow on the demo server', () => {
     const password = 'Corr3ct-Horse-Battery';
     const flow = demoFlow(demo.http.origin, password);
     // The demo takes only "demo": give it this password through a flow of its own that expects the 401.
-    writeFileSync(flow, readFileSync(flow, 'utf8').replace('expect: { status: 200, text: Logged in as }', 'expect: { status: 401 }').replace(/ {2}- name: open the profile[\s\S]*$/, ''));
+    writeFileSync(
+      flow,
+      readFileSync(flow, 'utf8')
+        .replace('expect: { status: 200, text: Logged in as }', 'expect: { status: 401 }')
+        .replace(/ {2}- name: open the profile[\s\S]*$/, ''),
+    );
     const har = join(dir, 'failed-login.har');
     const text = await cli('--flow', flow, '--save-har', har);
     const json = await cli('--json', '--flow', flow);

@@ -17,7 +17,13 @@ describe('the CLI on a real Chromium HAR of the demo server', () => {
   it('grades the defaults over http: D', async () => {
     const { report: result } = await report();
     expect(graded(result, 'connect.sid')?.grade).toBe('D');
-    expect(graded(result, 'connect.sid')?.findings.map((f) => f.id)).toEqual(['secure-missing', 'samesite-missing', 'prefix-none', 'name-default', 'cache-control-missing']);
+    expect(graded(result, 'connect.sid')?.findings.map((f) => f.id)).toEqual([
+      'secure-missing',
+      'samesite-missing',
+      'prefix-none',
+      'name-default',
+      'cache-control-missing',
+    ]);
   });
 
   it('finds the cookie a redirect set', async () => {

@@ -30,7 +30,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-
 describe('--secrets', () => {
   it('finds a secret on line 54,321 of a 100,000-line list, naming the file and line, never the secret', { timeout: 60_000 }, async () => {
     const { status, stdout, stderr } = await cli('--secrets', list, `${app.origin}/`);

@@ -18,7 +18,9 @@ describe('session cookie detection on the real-world corpus', () => {
   const traces = [...harTraces(), ...setCookieTraces()].filter(isRealSite);
   const product = measure(traces, productDetector);
   const zap = measure(traces, zapDetector);
-  console.log(`detection corpus: ${traces.length} traces, ${product.truePositives + product.falseNegatives} session cookies among ${product.truePositives + product.falsePositives + product.falseNegatives + product.trueNegatives} own-site cookies`);
+  console.log(
+    `detection corpus: ${traces.length} traces, ${product.truePositives + product.falseNegatives} session cookies among ${product.truePositives + product.falsePositives + product.falseNegatives + product.trueNegatives} own-site cookies`,
+  );
   console.log(figures('  session-cookie-inspector', product));
   const { sessions, ruledOut } = product.byAdditions;
   // Without the site-scoped additions, those verdicts would have gone the other way.
@@ -40,8 +42,15 @@ describe('session cookie detection on the real-world corpus', () => {
   });
 
   it(`reaches precision and recall of ${TARGET} or more`, () => {
-    const wrong = product.wrong.map((verdict) => `${verdict.trace} ${verdict.name}: labelled ${verdict.labelled ? 'session' : 'not'}, detected ${verdict.predicted ? 'session' : 'not'} (${verdict.why})`);
-    expect({ precision: product.precision >= TARGET, recall: product.recall >= TARGET, wrong }).toEqual({ precision: true, recall: true, wrong: expect.any(Array) });
+    const wrong = product.wrong.map(
+      (verdict) =>
+        `${verdict.trace} ${verdict.name}: labelled ${verdict.labelled ? 'session' : 'not'}, detected ${verdict.predicted ? 'session' : 'not'} (${verdict.why})`,
+    );
+    expect({ precision: product.precision >= TARGET, recall: product.recall >= TARGET, wrong }).toEqual({
+      precision: true,
+      recall: true,
+      wrong: expect.any(Array),
+    });
   });
 
   it('measures something: the corpus has session cookies and others, and ZAP misses some the product finds', () => {

@@ -41,13 +41,26 @@ export const productDetector: Detector = (trace) => {
   for (const entry of graded.cookies) {
     if (entry.thirdParty || entry.deletion) continue;
     const known = verdicts.get(entry.identity.name);
-    if (known === undefined || (!known.session && entry.session.isSession)) verdicts.set(entry.identity.name, { session: entry.session.isSession, why: entry.session.why });
+    if (known === undefined || (!known.session && entry.session.isSession))
+      verdicts.set(entry.identity.name, { session: entry.session.isSession, why: entry.session.why });
   }
   return verdicts;
 };
 
 /** ZAP's default session token names (HttpSessionsParam.DEFAULT_TOKENS), matched case-insensitively as ZAP does. */
-export const ZAP_DEFAULT_TOKENS = ['asp.net_sessionid', 'aspsessionid', 'siteserver', 'cfid', 'cftoken', 'jsessionid', 'phpsessid', 'sessid', 'sid', 'viewstate', 'zenid'];
+export const ZAP_DEFAULT_TOKENS = [
+  'asp.net_sessionid',
+  'aspsessionid',
+  'siteserver',
+  'cfid',
+  'cftoken',
+  'jsessionid',
+  'phpsessid',
+  'sessid',
+  'sid',
+  'viewstate',
+  'zenid',
+];
 
 /** ZAP's defaults over the same own-site cookies as the product's. */
 export const zapDetector: Detector = (trace) => {

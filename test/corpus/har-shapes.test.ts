@@ -75,7 +75,13 @@ describe('HAR shapes of real exporters', () => {
   });
 
   it('reads HAR 1.1 (Firefox 47, Firebug) and 1.0 files, and files that start with a byte order mark', () => {
-    for (const file of ['har/harviewer--issue-21-get-empty-post-data.har', 'har/harviewer--time-stamps.har', 'har/harviewer--netdata-3-har10.har', 'har/mitmproxy--with-bom.har', 'har/httpolice--fiddler-ie11-connect.har']) {
+    for (const file of [
+      'har/harviewer--issue-21-get-empty-post-data.har',
+      'har/harviewer--time-stamps.har',
+      'har/harviewer--netdata-3-har10.har',
+      'har/mitmproxy--with-bom.har',
+      'har/httpolice--fiddler-ie11-connect.har',
+    ]) {
       const har = read(file);
       expect(har.ok, file).toBe(true);
       expect(har.ok && har.observations.length, file).toBeGreaterThan(0);
@@ -119,7 +125,12 @@ describe('the CLI on real exports', () => {
   });
 
   it('reports the readable files when one of several is broken, and exits 2 naming the broken one', async () => {
-    const { status, stdout, stderr } = await cli('--json', path('har/pagexray--mousel.lu.har'), path('har/mitmproxy--brokenfile.har'), path('har/pagexray--mytoys.de.har'));
+    const { status, stdout, stderr } = await cli(
+      '--json',
+      path('har/pagexray--mousel.lu.har'),
+      path('har/mitmproxy--brokenfile.har'),
+      path('har/pagexray--mytoys.de.har'),
+    );
     expect(status).toBe(2);
     const reports = JSON.parse(stdout) as { source: string; site: string }[];
     expect(reports.map((report) => report.site)).toEqual(['mousel.lu', 'mytoys.de']);
@@ -134,7 +145,7 @@ describe('the CLI on real exports', () => {
     expect([refused.status, refused.stderr]).toEqual([2, expect.stringContaining('--site takes a domain')]);
   });
 
-  it("prints the host of a cookie seen only as sent, so cookies of one name stay apart", async () => {
+  it('prints the host of a cookie seen only as sent, so cookies of one name stay apart', async () => {
     // A logged-in facebook.com export: xs and s were set before the recording.
     const { stdout } = await cli(path('har/har-to-openapi--add.har'));
     expect(stdout).toContain('seen as sent on developers.facebook.com');
@@ -170,7 +181,9 @@ describe('the reader in a small heap', () => {
     const script = `import { readHarFile } from './src/cli/read-har-file.ts';
       let entries = 0; for (const file of process.argv.slice(1)) { const r = await readHarFile(file); if (r.ok) entries += r.observations.length; } console.log(entries);`;
     const files = harSources().map((source) => path(source.file));
-    const child = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', '--input-type=module', '-e', script, ...files], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', '--input-type=module', '-e', script, ...files], {
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
     expect(Number(child.stdout.trim())).toBeGreaterThan(100);
   }, 60_000);

@@ -86,7 +86,15 @@ export function setCookieTraces(): CorpusTrace[] {
       const line = recorded.line.replace(/^set-cookie:\s*/i, '');
       const time = recorded.date === null ? Date.UTC(2024, 0, 1) : Date.parse(recorded.date);
       const headers = [{ name: 'Set-Cookie', value: line }, ...(recorded.date === null ? [] : [{ name: 'Date', value: recorded.date }])];
-      const observation: Observation = { url: recorded.url, method: 'GET', requestHeaders: [], requestBodyParamNames: null, status: 200, responseHeaders: headers, time };
+      const observation: Observation = {
+        url: recorded.url,
+        method: 'GET',
+        requestHeaders: [],
+        requestBodyParamNames: null,
+        status: 200,
+        responseHeaders: headers,
+        time,
+      };
       const list = bySite.get(site) ?? [];
       list.push(observation);
       bySite.set(site, list);

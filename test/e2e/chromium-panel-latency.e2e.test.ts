@@ -51,7 +51,10 @@ function answer(request: http.IncomingMessage, response: http.ServerResponse): v
   } else if (probe) {
     // Scoped to the probe's own path: the busy app's requests do not send it, so the trace stays
     // the shape the issue measures (25 cookies sent by every request), whatever the probes add.
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': `${probe[1]}.sid=${idFor(999)}${probe[1]}; Path=/api/probe/${probe[1]}; HttpOnly; SameSite=Lax` });
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Set-Cookie': `${probe[1]}.sid=${idFor(999)}${probe[1]}; Path=/api/probe/${probe[1]}; HttpOnly; SameSite=Lax`,
+    });
     response.end('{}');
   } else {
     response.writeHead(404);
@@ -120,7 +123,10 @@ async function probeLatency(panel: Frame, name: string): Promise<number> {
         cards: document.querySelectorAll('.card').length,
         names: [...document.querySelectorAll('.card')].map((card) => card.getAttribute('data-cookie-name')).slice(-8),
       }));
-      throw new Error(`Chromium e2e: no card for ${name}.sid within 60 s; the panel shows ${state.cards} cards (last: ${state.names.join(', ')}); errors in the panel: ${state.errors.join(' | ') || 'none'}`, { cause: error });
+      throw new Error(
+        `Chromium e2e: no card for ${name}.sid within 60 s; the panel shows ${state.cards} cards (last: ${state.names.join(', ')}); errors in the panel: ${state.errors.join(' | ') || 'none'}`,
+        { cause: error },
+      );
     });
   return ((await handle.jsonValue()) as number) - ended;
 }
@@ -154,7 +160,11 @@ describe('the Sessions panel under a busy app in Chromium', () => {
     // The panel's long tasks during the burst, for the record (printed, not asserted: no stopwatch).
     // Only those that start from here: the panel's first render of the page's 25 cookies (a cold
     // task of about 200 ms) comes before.
-    await panel.waitForFunction((count: number) => document.querySelectorAll('.card[data-cookie-name]').length >= count, { timeout: 30_000 }, SESSION_COOKIES + OTHER_COOKIES);
+    await panel.waitForFunction(
+      (count: number) => document.querySelectorAll('.card[data-cookie-name]').length >= count,
+      { timeout: 30_000 },
+      SESSION_COOKIES + OTHER_COOKIES,
+    );
     await new Promise((done) => setTimeout(done, 500));
     await panel.evaluate(() => {
       const longest = { ms: 0, at: 0 };
@@ -191,7 +201,10 @@ describe('the Sessions panel under a busy app in Chromium', () => {
     // On to 11,000 requests: past the panel's cap of 10,000, where it drops the oldest tenth.
     await fill(6_000);
     await settled(panel, 'capped');
-    const dropped = await panel.$$eval('p.notice', (lines) => lines.map((line) => line.textContent ?? '').find((text) => text.includes('dropped')) ?? 'no notice');
+    const dropped = await panel.$$eval(
+      'p.notice',
+      (lines) => lines.map((line) => line.textContent ?? '').find((text) => text.includes('dropped')) ?? 'no notice',
+    );
     expect(dropped).toMatch(/Keeping the last 10000 requests: \d+ older ones were dropped/);
     expect(await panel.$$eval('table.summary tbody tr', (rows) => rows.length)).toBeGreaterThanOrEqual(SESSION_COOKIES + OTHER_COOKIES);
     const longest = await panel.evaluate(() => (window as unknown as { longestTask: { ms: number; at: number } }).longestTask);
@@ -214,7 +227,11 @@ describe('the Sessions panel under a busy app in Chromium', () => {
       await fill(5_000, late.page);
       const opened = Date.now();
       const panel = await late.showPanel();
-      await panel.waitForFunction((count: number) => document.querySelectorAll('table.summary tbody tr').length >= count, { timeout: 60_000 }, SESSION_COOKIES + OTHER_COOKIES);
+      await panel.waitForFunction(
+        (count: number) => document.querySelectorAll('table.summary tbody tr').length >= count,
+        { timeout: 60_000 },
+        SESSION_COOKIES + OTHER_COOKIES,
+      );
       const shown = Date.now() - opened;
       const rows = await panel.$$eval('table.summary tbody tr', (items) => items.map((row) => row.getAttribute('data-cookie-name') ?? ''));
       expect(rows.filter((name) => name.endsWith('.sid'))).toHaveLength(SESSION_COOKIES);

@@ -120,14 +120,18 @@ describe('the Sessions panel in Chromium', () => {
   it("grades express-session's defaults over http as D", async () => {
     await session.page.goto(`${demo.http.origin}/`);
     expect(await waitForGrade(await session.panel(), 'connect.sid', 'D')).toBe('D');
-    const summary = await (await session.panel()).$$eval('table.summary tbody tr', (rows) => rows.map((row) => [row.getAttribute('data-cookie-name'), row.getAttribute('data-grade')]));
+    const summary = await (
+      await session.panel()
+    ).$$eval('table.summary tbody tr', (rows) => rows.map((row) => [row.getAttribute('data-cookie-name'), row.getAttribute('data-grade')]));
     expect(summary).toContainEqual(['connect.sid', 'D']);
   });
 
   it('puts complete code on the clipboard: the secure-missing fix, and the options with every fix applied', async () => {
     const panel = await session.panel();
     await recordCopies(panel);
-    expect(await copyWith(panel, '.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')).toBe("app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));");
+    expect(await copyWith(panel, '.card[data-cookie-name="connect.sid"] [data-finding="secure-missing"] button.copy')).toBe(
+      "app.set('trust proxy', 1); // only behind a TLS-terminating proxy\napp.use(session({ cookie: { secure: true } }));",
+    );
     // The panel says the copy worked (the browser accepted it); the word shows for 1.5 s, so the
     // recorder notes every label a Copy button showed, and a slow poll cannot miss it.
     await panel.waitForFunction(() => (window as unknown as { copyLabels: string[] }).copyLabels.some((label) => label !== 'Copy'), { timeout: 5000 });
@@ -140,7 +144,12 @@ describe('the Sessions panel in Chromium', () => {
 
   it('says what changed after a demo toggle and a reload, and copies the complete httponly-missing fix', async () => {
     // A cookie of its own, so the worst-of grade of connect.sid stays D for the tests that follow.
-    const toggle = (patch: object) => demo.agent('http').put('/api/config').send(patch).then((response) => expect(response.status).toBe(200));
+    const toggle = (patch: object) =>
+      demo
+        .agent('http')
+        .put('/api/config')
+        .send(patch)
+        .then((response) => expect(response.status).toBe(200));
     await toggle({ name: 'toggle.sid' });
     try {
       await session.page.reload();
@@ -200,7 +209,10 @@ describe('the Sessions panel in Chromium', () => {
   });
 
   it('reports no-rotation-on-login, capped at D, after a login with regenerate off', async () => {
-    const response = await demo.agent('http').put('/api/config').send({ name: 'fixation.sid', app: { regenerateOnLogin: false, destroyOnLogout: false } });
+    const response = await demo
+      .agent('http')
+      .put('/api/config')
+      .send({ name: 'fixation.sid', app: { regenerateOnLogin: false, destroyOnLogout: false } });
     expect(response.status).toBe(200);
     await session.clearBrowserCookies();
     await session.page.goto(`${demo.https.origin}/`);

@@ -21,7 +21,9 @@ describe('the Sessions panel in Firefox', () => {
     await firefox.navigate(`${demo.http.origin}/`);
     expect(await firefoxWaitForGrade(firefox, 'connect.sid', 'D')).toBe('D');
     const summary = JSON.parse(
-      await firefox.panelEval("JSON.stringify([...document.querySelectorAll('table.summary tbody tr')].map((row) => [row.getAttribute('data-cookie-name'), row.getAttribute('data-grade')]))"),
+      await firefox.panelEval(
+        "JSON.stringify([...document.querySelectorAll('table.summary tbody tr')].map((row) => [row.getAttribute('data-cookie-name'), row.getAttribute('data-grade')]))",
+      ),
     ) as [string, string][];
     expect(summary).toContainEqual(['connect.sid', 'D']);
   });

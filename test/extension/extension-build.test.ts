@@ -48,7 +48,6 @@ describe('the Firefox build', () => {
     expect(id).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
   });
 
-
   it('declares its add-on id, minimum version and that it collects no data', () => {
     expect(manifest('firefox').browser_specific_settings).toEqual({
       gecko: {

@@ -18,7 +18,13 @@ describe('npm run package', () => {
       const bytes = readFileSync(archive);
       // A zip (local file header "PK\x03\x04"), whose directory names the manifest and both pages.
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
-      for (const name of ['manifest.json', 'extension/panel/panel.html', 'extension/devtools/devtools.html', 'extension/grant/grant.html', 'extension/rules/rules.html']) {
+      for (const name of [
+        'manifest.json',
+        'extension/panel/panel.html',
+        'extension/devtools/devtools.html',
+        'extension/grant/grant.html',
+        'extension/rules/rules.html',
+      ]) {
         expect(bytes.includes(Buffer.from(name)), `${archive} holds ${name}`).toBe(true);
       }
     }

@@ -24,17 +24,19 @@ export interface FakePlatform {
   reloads: number;
 }
 
-export function createFakePlatform(options: {
-  history?: Observation[];
-  pageUrl?: string | null;
-  browser?: 'chrome' | 'firefox';
-  theme?: Theme;
-  storedMarks?: Record<string, Record<string, UserMark>>;
-  /** False: the user refuses the permission. */
-  grantAccess?: boolean;
-  store?: StoredCookie[];
-  documentCookie?: string | null;
-} = {}): FakePlatform {
+export function createFakePlatform(
+  options: {
+    history?: Observation[];
+    pageUrl?: string | null;
+    browser?: 'chrome' | 'firefox';
+    theme?: Theme;
+    storedMarks?: Record<string, Record<string, UserMark>>;
+    /** False: the user refuses the permission. */
+    grantAccess?: boolean;
+    store?: StoredCookie[];
+    documentCookie?: string | null;
+  } = {},
+): FakePlatform {
   const observationListeners = new Set<(observations: Observation[]) => void>();
   const navigationListeners = new Set<(url: string) => void>();
   const themeListeners: ((theme: Theme) => void)[] = [];

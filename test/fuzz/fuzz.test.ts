@@ -24,9 +24,45 @@ const anyString = (maxLength: number) => fc.string({ unit: codeUnit, maxLength }
 const cookieish = fc
   .array(
     fc.oneof(
-      fc.constantFrom(';', '=', ' ', '\t', '\u0000', '\r\n', '"', ',', '.', '/', '%3A', 's%3A', '__Host-', '__Secure-', 'Max-Age', 'Expires', 'Domain',
-        'Path', 'SameSite', 'Secure', 'HttpOnly', 'Partitioned', 'Priority', 'None', 'Lax', 'Strict', '-1', '0', '99999999999999999999',
-        'Wed, 21 Oct 2037 07:28:00 GMT', 'example.com', 'com', 'localhost', 'eyJhbGciOiJIUzI1NiJ9', '@', '\ud800', '\udfff'),
+      fc.constantFrom(
+        ';',
+        '=',
+        ' ',
+        '\t',
+        '\u0000',
+        '\r\n',
+        '"',
+        ',',
+        '.',
+        '/',
+        '%3A',
+        's%3A',
+        '__Host-',
+        '__Secure-',
+        'Max-Age',
+        'Expires',
+        'Domain',
+        'Path',
+        'SameSite',
+        'Secure',
+        'HttpOnly',
+        'Partitioned',
+        'Priority',
+        'None',
+        'Lax',
+        'Strict',
+        '-1',
+        '0',
+        '99999999999999999999',
+        'Wed, 21 Oct 2037 07:28:00 GMT',
+        'example.com',
+        'com',
+        'localhost',
+        'eyJhbGciOiJIUzI1NiJ9',
+        '@',
+        '\ud800',
+        '\udfff',
+      ),
       anyString(6),
     ),
     { maxLength: 40 },
@@ -34,11 +70,22 @@ const cookieish = fc
   .map((pieces) => pieces.join(''));
 
 const url = fc.oneof(
-  fc.constantFrom('https://app.example.com/', 'http://localhost:3000/login', 'http://sessions.test/logout', 'https://[::1]/x', 'not a url', '', 'https://github.io/'),
+  fc.constantFrom(
+    'https://app.example.com/',
+    'http://localhost:3000/login',
+    'http://sessions.test/logout',
+    'https://[::1]/x',
+    'not a url',
+    '',
+    'https://github.io/',
+  ),
   fc.webUrl(),
 );
 
-const header = fc.record({ name: fc.oneof(fc.constantFrom('Set-Cookie', 'Cookie', 'Date', 'Cache-Control', 'Location', 'Referer', 'Strict-Transport-Security'), anyString(12)), value: cookieish });
+const header = fc.record({
+  name: fc.oneof(fc.constantFrom('Set-Cookie', 'Cookie', 'Date', 'Cache-Control', 'Location', 'Referer', 'Strict-Transport-Security'), anyString(12)),
+  value: cookieish,
+});
 
 const observation: fc.Arbitrary<Observation> = fc.record({
   url,
@@ -70,7 +117,10 @@ function expectValidReport(report: JsonReport): void {
 
 describe('fuzzing the parser', () => {
   it('never throws on any UTF-16 string, control characters and lone surrogates included', { timeout: 60_000 }, () => {
-    fc.assert(fc.property(anyString(200), (text) => void parseSetCookie(text)), runs(3000));
+    fc.assert(
+      fc.property(anyString(200), (text) => void parseSetCookie(text)),
+      runs(3000),
+    );
   });
 
   it('never throws on strings made of cookie syntax', { timeout: 60_000 }, () => {
@@ -117,8 +167,19 @@ describe('fuzzing the HAR reader', () => {
       entries: [
         {
           startedDateTime: '2026-01-01T00:00:00.000Z',
-          request: { method: 'POST', url: 'https://app.example.com/login', headers: [{ name: 'Cookie', value: 'sid=abc' }], postData: { mimeType: 'application/json', text: '{"password":"x"}' } },
-          response: { status: 302, headers: [{ name: 'Set-Cookie', value: 'sid=def; Secure; HttpOnly' }, { name: 'Location', value: '/home' }] },
+          request: {
+            method: 'POST',
+            url: 'https://app.example.com/login',
+            headers: [{ name: 'Cookie', value: 'sid=abc' }],
+            postData: { mimeType: 'application/json', text: '{"password":"x"}' },
+          },
+          response: {
+            status: 302,
+            headers: [
+              { name: 'Set-Cookie', value: 'sid=def; Secure; HttpOnly' },
+              { name: 'Location', value: '/home' },
+            ],
+          },
         },
       ],
     },
@@ -147,7 +208,16 @@ describe('fuzzing the HAR reader', () => {
   });
 
   it('reads headers whose values are not strings', () => {
-    const result = readHar({ log: { entries: [{ request: { url: 'https://a/', headers: [{ name: 'Cookie', value: 42 }] }, response: { status: '200', headers: [{ name: 'Set-Cookie', value: null }] } }] } });
+    const result = readHar({
+      log: {
+        entries: [
+          {
+            request: { url: 'https://a/', headers: [{ name: 'Cookie', value: 42 }] },
+            response: { status: '200', headers: [{ name: 'Set-Cookie', value: null }] },
+          },
+        ],
+      },
+    });
     expect(result.ok && result.observations[0]?.requestHeaders).toEqual([{ name: 'Cookie', value: '42' }]);
   });
 });

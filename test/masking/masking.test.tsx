@@ -64,7 +64,10 @@ describe('values never leak', () => {
     const trace = [
       exchange('GET', `${ORIGIN}/`, { setCookie: [`JSESSIONID=${OLD_ID}; Path=/; HttpOnly`], status: 302, location: `/app;jsessionid=${OLD_ID}` }),
       exchange('GET', `${ORIGIN}/app;jsessionid=${OLD_ID}`, { cookie: `JSESSIONID=${OLD_ID}` }),
-      { ...exchange('POST', `${ORIGIN}/login`, { cookie: `JSESSIONID=${OLD_ID}`, setCookie: [`JSESSIONID=${NEW_ID}; Path=/; HttpOnly`] }), requestBodyParamNames: ['j_password'] },
+      {
+        ...exchange('POST', `${ORIGIN}/login`, { cookie: `JSESSIONID=${OLD_ID}`, setCookie: [`JSESSIONID=${NEW_ID}; Path=/; HttpOnly`] }),
+        requestBodyParamNames: ['j_password'],
+      },
       exchange('GET', `${ORIGIN}/app`, { cookie: `JSESSIONID=${NEW_ID}`, referer: `${ORIGIN}/app;jsessionid=${OLD_ID}` }),
     ];
     const outputs = await everyOutput(trace, `${ORIGIN}/app;jsessionid=${OLD_ID}`);
@@ -90,10 +93,7 @@ describe('values never leak', () => {
   });
 
   it('a cookie only ever sent, whose value sits in a URL', async () => {
-    const trace = [
-      exchange('GET', `${ORIGIN}/`, { cookie: `sid=${OLD_ID}` }),
-      exchange('GET', `${ORIGIN}/track?sid=${OLD_ID}`, { cookie: `sid=${OLD_ID}` }),
-    ];
+    const trace = [exchange('GET', `${ORIGIN}/`, { cookie: `sid=${OLD_ID}` }), exchange('GET', `${ORIGIN}/track?sid=${OLD_ID}`, { cookie: `sid=${OLD_ID}` })];
     const outputs = await everyOutput(trace);
     expect(outputs.json).toContain('id-in-url');
     expectNoValue(outputs, [OLD_ID]);

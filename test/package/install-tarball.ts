@@ -43,7 +43,7 @@ export interface InstalledApp {
 
 /** Where Node would find `name` from the package at `from` (a lockfile path, '' for the root). */
 function locate(packages: Record<string, LockedPackage>, from: string, name: string): string | null {
-  for (let base = from; ; ) {
+  for (let base = from; ;) {
     const candidate = `${base === '' ? '' : `${base}/`}node_modules/${name}`;
     if (packages[candidate] !== undefined) return candidate;
     if (base === '') return null;
@@ -83,7 +83,10 @@ async function npm(cwd: string, ...args: string[]): Promise<string> {
 /** `npm pack` of the project (its build as it is: npm test builds first), installed into a new app. */
 export async function packAndInstall(): Promise<InstalledApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sci-app-'));
-  const [packed] = JSON.parse(await npm(resolve('.'), 'pack', '--ignore-scripts', '--json', '--pack-destination', dir)) as { filename: string; integrity: string }[];
+  const [packed] = JSON.parse(await npm(resolve('.'), 'pack', '--ignore-scripts', '--json', '--pack-destination', dir)) as {
+    filename: string;
+    integrity: string;
+  }[];
   if (packed === undefined) throw new Error('npm pack wrote no tarball');
   const tarball = `file:${packed.filename}`;
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;

@@ -39,7 +39,12 @@ afterAll(async () => {
 
 /** Runs `file` (in the app) with Node; returns what it printed as JSON. */
 async function node(file: string, ...args: string[]): Promise<unknown> {
-  const { stdout, stderr } = await run(process.execPath, [file, ...args], { cwd: app.dir, env: { ...process.env, ...USER_MODULES }, encoding: 'utf8', timeout: 30_000 });
+  const { stdout, stderr } = await run(process.execPath, [file, ...args], {
+    cwd: app.dir,
+    env: { ...process.env, ...USER_MODULES },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   expect(stderr).toBe('');
   return JSON.parse(stdout);
 }
@@ -75,7 +80,15 @@ describe('the packed package, installed in an app', () => {
   it('ships the build, its licence and its rules page; no sources, tests or source maps', () => {
     const pkg = JSON.parse(readFileSync(join(app.packageDir, 'package.json'), 'utf8')) as { files: string[] };
     expect(pkg.files).toEqual(['dist/lib', 'dist/cjs', 'docs/rubric.md']);
-    for (const file of ['LICENSE', 'README.md', 'docs/rubric.md', 'dist/lib/index.js', 'dist/cjs/index.js', 'dist/cjs/package.json', 'dist/lib/detect/open-cookie-database.LICENSE']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'docs/rubric.md',
+      'dist/lib/index.js',
+      'dist/cjs/index.js',
+      'dist/cjs/package.json',
+      'dist/lib/detect/open-cookie-database.LICENSE',
+    ]) {
       expect(existsSync(join(app.packageDir, file)), file).toBe(true);
     }
     expect(readFileSync(join(app.packageDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} Session Cookie Inspector contributors\n/);
@@ -83,13 +96,16 @@ describe('the packed package, installed in an app', () => {
   });
 
   it('works from a CommonJS file: require() of the library and of its Express middleware', { timeout: 30_000 }, async () => {
-    writeFileSync(join(app.dir, 'use.cjs'), `
+    writeFileSync(
+      join(app.dir, 'use.cjs'),
+      `
       const lib = require('session-cookie-inspector');
       const audit = require('session-cookie-inspector/express');
       const express = require(process.env.EXPRESS);
       const session = require(process.env.EXPRESS_SESSION);
       const resolved = [require.resolve('session-cookie-inspector'), require.resolve('session-cookie-inspector/express')];
-      ${PROBE}`);
+      ${PROBE}`,
+    );
     expect(await node('use.cjs')).toEqual({
       ...EXPECTED,
       resolved: [join(app.packageDir, 'dist/cjs/index.js'), join(app.packageDir, 'dist/cjs/express/session-cookie-audit.js')],
@@ -97,14 +113,17 @@ describe('the packed package, installed in an app', () => {
   });
 
   it('works from an ES module: import of the library and of its Express middleware', { timeout: 30_000 }, async () => {
-    writeFileSync(join(app.dir, 'use.mjs'), `
+    writeFileSync(
+      join(app.dir, 'use.mjs'),
+      `
       import { fileURLToPath } from 'node:url';
       import * as lib from 'session-cookie-inspector';
       import * as audit from 'session-cookie-inspector/express';
       const { default: express } = await import(process.env.EXPRESS);
       const { default: session } = await import(process.env.EXPRESS_SESSION);
       const resolved = [import.meta.resolve('session-cookie-inspector'), import.meta.resolve('session-cookie-inspector/express')].map((url) => fileURLToPath(url));
-      ${PROBE}`);
+      ${PROBE}`,
+    );
     expect(await node('use.mjs')).toEqual({
       ...EXPECTED,
       resolved: [join(app.packageDir, 'dist/lib/index.js'), join(app.packageDir, 'dist/lib/express/session-cookie-audit.js')],
@@ -115,19 +134,41 @@ describe('the packed package, installed in an app', () => {
     const example = readmeLibraryExample().replace('http://127.0.0.1:3000/', `${demo.http.origin}/`);
     writeFileSync(join(app.dir, 'readme-example.mts'), example);
     // The same types from CommonJS: `import` compiles to require() in a .cts file.
-    writeFileSync(join(app.dir, 'use-types.cts'), `
+    writeFileSync(
+      join(app.dir, 'use-types.cts'),
+      `
       import { isDropped, storedCookie, type StoredCookie } from 'session-cookie-inspector';
       import { sessionCookieAudit, type SessionCookieAuditOptions } from 'session-cookie-inspector/express';
       const options: SessionCookieAuditOptions = { failUnder: 'B', logger: (line: string) => void line };
       const result = storedCookie('sid=1; Secure', { url: 'https://app.example.com/', browser: 'firefox' });
       const stored: StoredCookie | null = isDropped(result) ? null : result;
       export const used = [stored?.name, sessionCookieAudit(options)];
-    `);
+    `,
+    );
     const types = dirname(dirname(require.resolve('@types/node/package.json')));
-    await run(process.execPath, [
-      TSC, '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck',
-      '--types', 'node', '--typeRoots', types, '--outDir', 'out', 'readme-example.mts', 'use-types.cts',
-    ], { cwd: app.dir, encoding: 'utf8', timeout: 60_000 }).catch((error: { stdout?: string }) => {
+    await run(
+      process.execPath,
+      [
+        TSC,
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        '--typeRoots',
+        types,
+        '--outDir',
+        'out',
+        'readme-example.mts',
+        'use-types.cts',
+      ],
+      { cwd: app.dir, encoding: 'utf8', timeout: 60_000 },
+    ).catch((error: { stdout?: string }) => {
       throw new Error(`tsc --strict failed:\n${error.stdout ?? String(error)}`);
     });
     const { stderr } = await run(process.execPath, [join('out', 'readme-example.mjs')], { cwd: app.dir, encoding: 'utf8', timeout: 30_000 });
@@ -160,7 +201,8 @@ describe('the packed package, installed in an app', () => {
         }
       }
     };
-    for (const build of ['dist/lib', 'dist/cjs']) for (const entry of ['index.js', 'express/session-cookie-audit.js']) visit(join(app.packageDir, build, entry));
+    for (const build of ['dist/lib', 'dist/cjs'])
+      for (const entry of ['index.js', 'express/session-cookie-audit.js']) visit(join(app.packageDir, build, entry));
     expect(seen.size).toBeGreaterThan(100);
     expect([...builtins]).toEqual([]);
   });

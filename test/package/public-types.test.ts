@@ -44,17 +44,25 @@ function unexportedPublicTypes(): string[] {
     visited.add(symbol);
     for (const declaration of symbol.declarations ?? []) {
       if (!declaration.getSourceFile().fileName.startsWith(LIBRARY)) continue;
-      const declaresType = ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isEnumDeclaration(declaration) || ts.isClassDeclaration(declaration);
+      const declaresType =
+        ts.isInterfaceDeclaration(declaration) ||
+        ts.isTypeAliasDeclaration(declaration) ||
+        ts.isEnumDeclaration(declaration) ||
+        ts.isClassDeclaration(declaration);
       if (declaresType && !exported.has(symbol)) missing.add(symbol.name);
       visitNode(declaration);
     }
   };
   const visitNode = (node: ts.Node): void => {
-    const name = ts.isTypeReferenceNode(node) ? node.typeName
-      : ts.isTypeQueryNode(node) ? node.exprName
-      : ts.isExpressionWithTypeArguments(node) ? node.expression
-      : ts.isImportTypeNode(node) ? node.qualifier
-      : undefined;
+    const name = ts.isTypeReferenceNode(node)
+      ? node.typeName
+      : ts.isTypeQueryNode(node)
+        ? node.exprName
+        : ts.isExpressionWithTypeArguments(node)
+          ? node.expression
+          : ts.isImportTypeNode(node)
+            ? node.qualifier
+            : undefined;
     const symbol = name === undefined ? undefined : checker.getSymbolAtLocation(name);
     if (symbol !== undefined) visitSymbol(symbol);
     node.forEachChild(visitNode);
@@ -91,8 +99,10 @@ if (isDropped(result)) { const dropped: DroppedCookie = result; void dropped; } 
 if (result.dropped !== undefined) { const reason: string = result.explanation; void reason; } else { const name: string = result.name; void name; }
 `;
     expect(strictErrors(code)).toEqual([]);
-    expect(strictErrors(`import { storedCookie } from 'session-cookie-inspector';\nvoid storedCookie('sid=1', { url: 'https://a.example/', browser: 'chromium' }).name;\n`)).toEqual([
-      expect.stringContaining("Property 'name' does not exist"),
-    ]);
+    expect(
+      strictErrors(
+        `import { storedCookie } from 'session-cookie-inspector';\nvoid storedCookie('sid=1', { url: 'https://a.example/', browser: 'chromium' }).name;\n`,
+      ),
+    ).toEqual([expect.stringContaining("Property 'name' does not exist")]);
   });
 });

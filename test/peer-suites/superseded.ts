@@ -13,14 +13,24 @@ export interface Expectation<T> {
   readonly expected: T;
 }
 
-const NAMELESS = 'RFC 6265bis 5.6 steps 3-5 keep a nameless cookie (a pair without "=", or with an empty name): the value alone is sent. http-state predates it and ignored such lines.';
-const CONTROL = 'RFC 6265bis 5.6 step 1: a control character (other than HTAB) anywhere in the line makes the browser ignore the whole line; http-state truncated the value at it.';
-const EMPTY_DOMAIN = 'RFC 6265bis (current draft) and Chromium: an empty Domain that comes last makes the cookie host-only, so it is stored and sent to its host.';
+const NAMELESS =
+  'RFC 6265bis 5.6 steps 3-5 keep a nameless cookie (a pair without "=", or with an empty name): the value alone is sent. http-state predates it and ignored such lines.';
+const CONTROL =
+  'RFC 6265bis 5.6 step 1: a control character (other than HTAB) anywhere in the line makes the browser ignore the whole line; http-state truncated the value at it.';
+const EMPTY_DOMAIN =
+  'RFC 6265bis (current draft) and Chromium: an empty Domain that comes last makes the cookie host-only, so it is stored and sent to its host.';
 
 /** http-state parser tests, by test id: what a request sends under RFC 6265bis. */
 export const IETF_SUPERSEDED: Readonly<Record<string, Expectation<Pairs>>> = {
   '0004': { reason: NAMELESS, expected: [{ name: '', value: 'foo' }] },
-  '0021': { reason: NAMELESS, expected: [{ name: 'a', value: 'b' }, { name: '', value: 'x' }, { name: 'c', value: 'd' }] },
+  '0021': {
+    reason: NAMELESS,
+    expected: [
+      { name: 'a', value: 'b' },
+      { name: '', value: 'x' },
+      { name: 'c', value: 'd' },
+    ],
+  },
   '0023': { reason: NAMELESS, expected: [{ name: '', value: 'foo' }] },
   '0024': { reason: `${NAMELESS} The second line, "=", has neither name nor value and is ignored.`, expected: [{ name: '', value: 'foo' }] },
   '0025': { reason: NAMELESS, expected: [{ name: '', value: 'foo' }] },
@@ -33,14 +43,27 @@ export const IETF_SUPERSEDED: Readonly<Record<string, Expectation<Pairs>>> = {
   DISABLED_CHROMIUM0022: { reason: CONTROL, expected: [] },
   DISABLED_CHROMIUM0023: { reason: CONTROL, expected: [] },
   DISABLED_PATH0029: {
-    reason: 'The suite disables this case itself: browsers match the request path as written, without percent-decoding ("/f%6Fo" is not "/foo"), so the cookie is not sent.',
+    reason:
+      'The suite disables this case itself: browsers match the request path as written, without percent-decoding ("/f%6Fo" is not "/foo"), so the cookie is not sent.',
     expected: [],
   },
-  MOZILLA0012: { reason: NAMELESS, expected: [{ name: 'test', value: '"fubar! = foo' }, { name: '', value: 'five' }] },
+  MOZILLA0012: {
+    reason: NAMELESS,
+    expected: [
+      { name: 'test', value: '"fubar! = foo' },
+      { name: '', value: 'five' },
+    ],
+  },
   MOZILLA0014: { reason: NAMELESS, expected: [{ name: '', value: 'six' }] },
   MOZILLA0015: { reason: `${NAMELESS} The later line replaces the earlier.`, expected: [{ name: '', value: 'seven' }] },
   MOZILLA0016: { reason: `${NAMELESS} " =eight" has an empty name too.`, expected: [{ name: '', value: 'eight' }] },
-  MOZILLA0017: { reason: NAMELESS, expected: [{ name: '', value: 'eight' }, { name: 'test', value: 'six' }] },
+  MOZILLA0017: {
+    reason: NAMELESS,
+    expected: [
+      { name: '', value: 'eight' },
+      { name: 'test', value: 'six' },
+    ],
+  },
   NAME0017: { reason: NAMELESS, expected: [{ name: '', value: 'a=bar' }] },
   NAME0023: { reason: NAMELESS, expected: [{ name: '', value: 'foo' }] },
   NAME0025: { reason: NAMELESS, expected: [{ name: '', value: '==a=bar' }] },
@@ -65,21 +88,58 @@ export const IETF_BY_BROWSER: Readonly<Partial<Record<Reader, Readonly<Record<st
   },
   firefox: {
     '0004': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
-    '0021': { reason: FIREFOX_DROPS_EMPTY_NAME, expected: [{ name: 'a', value: 'b' }, { name: 'c', value: 'd' }] },
+    '0021': {
+      reason: FIREFOX_DROPS_EMPTY_NAME,
+      expected: [
+        { name: 'a', value: 'b' },
+        { name: 'c', value: 'd' },
+      ],
+    },
     '0023': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
     '0024': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
     '0025': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
     '0026': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
-    '0027': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }, { name: 'bar', value: '' }] },
+    '0027': {
+      reason: FIREFOX_NO_EQUALS,
+      expected: [
+        { name: 'foo', value: '' },
+        { name: 'bar', value: '' },
+      ],
+    },
     '0028': { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
     CHROMIUM0009: { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'BLAHHH', value: '' }] },
     CHROMIUM0010: { reason: FIREFOX_NO_EQUALS, expected: [{ name: '"BLA\\"HHH"', value: '' }] },
     CHROMIUM0012: { reason: FIREFOX_DROPS_EMPTY_NAME, expected: [] },
-    MOZILLA0012: { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'test', value: '"fubar! = foo' }, { name: 'five', value: '' }] },
+    MOZILLA0012: {
+      reason: FIREFOX_NO_EQUALS,
+      expected: [
+        { name: 'test', value: '"fubar! = foo' },
+        { name: 'five', value: '' },
+      ],
+    },
     MOZILLA0014: { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'six', value: '' }] },
-    MOZILLA0015: { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'six', value: '' }, { name: 'seven', value: '' }] },
-    MOZILLA0016: { reason: `${FIREFOX_NO_EQUALS} ${FIREFOX_DROPS_EMPTY_NAME}`, expected: [{ name: 'six', value: '' }, { name: 'seven', value: '' }] },
-    MOZILLA0017: { reason: `${FIREFOX_NO_EQUALS} ${FIREFOX_DROPS_EMPTY_NAME}`, expected: [{ name: 'six', value: '' }, { name: 'seven', value: '' }, { name: 'test', value: 'six' }] },
+    MOZILLA0015: {
+      reason: FIREFOX_NO_EQUALS,
+      expected: [
+        { name: 'six', value: '' },
+        { name: 'seven', value: '' },
+      ],
+    },
+    MOZILLA0016: {
+      reason: `${FIREFOX_NO_EQUALS} ${FIREFOX_DROPS_EMPTY_NAME}`,
+      expected: [
+        { name: 'six', value: '' },
+        { name: 'seven', value: '' },
+      ],
+    },
+    MOZILLA0017: {
+      reason: `${FIREFOX_NO_EQUALS} ${FIREFOX_DROPS_EMPTY_NAME}`,
+      expected: [
+        { name: 'six', value: '' },
+        { name: 'seven', value: '' },
+        { name: 'test', value: 'six' },
+      ],
+    },
     NAME0017: { reason: FIREFOX_DROPS_EMPTY_NAME, expected: [] },
     NAME0023: { reason: FIREFOX_NO_EQUALS, expected: [{ name: 'foo', value: '' }] },
     NAME0025: { reason: FIREFOX_DROPS_EMPTY_NAME, expected: [] },

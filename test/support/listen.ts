@@ -31,7 +31,15 @@ export function listenHttp(handler: Handler): Promise<Listening> {
 export async function listenHttps(handler: Handler): Promise<Listening> {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
   });
   return listen(https.createServer({ key: pems.private, cert: pems.cert }, handler), 'https');
 }

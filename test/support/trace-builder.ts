@@ -17,10 +17,7 @@ export function exchange(method: string, url: string, shape: ExchangeShape = {})
   return {
     url,
     method,
-    requestHeaders: [
-      ...(shape.cookie ? [{ name: 'Cookie', value: shape.cookie }] : []),
-      ...(shape.referer ? [{ name: 'Referer', value: shape.referer }] : []),
-    ],
+    requestHeaders: [...(shape.cookie ? [{ name: 'Cookie', value: shape.cookie }] : []), ...(shape.referer ? [{ name: 'Referer', value: shape.referer }] : [])],
     requestBodyParamNames: shape.body ?? null,
     status: shape.status ?? (shape.location ? 302 : 200),
     responseHeaders: [

@@ -12,7 +12,18 @@ import { findingsOfResponse, headerList } from '../../../test/support/graded-res
 import { combinedFix } from './combined-fix.js';
 
 /** Every cookie finding the Node blocks fix, as a cookie with them all would have. */
-const FIXED = ['secure-missing', 'httponly-missing', 'samesite-missing', 'prefix-none', 'name-default', 'path-missing', 'domain-parent', 'lifetime-week', 'cache-control-missing', 'hsts-missing'];
+const FIXED = [
+  'secure-missing',
+  'httponly-missing',
+  'samesite-missing',
+  'prefix-none',
+  'name-default',
+  'path-missing',
+  'domain-parent',
+  'lifetime-week',
+  'cache-control-missing',
+  'hsts-missing',
+];
 const SECRET = 'a'.repeat(40);
 
 function expressBlock(findings: readonly string[]) {
@@ -51,8 +62,15 @@ describe('your express-session options, fixed', () => {
     const app = { set: (...args: unknown[]) => calls.push(['set', ...args]), use: (handler: unknown) => calls.push(['use', handler]) };
     const fakeSession = (options: Record<string, unknown>) => options;
     new Function('app', 'session', 'process', block)(app, fakeSession, { env: { SESSION_SECRET: 'x'.repeat(32) } });
-    const options = (calls.find((call) => (call as unknown[])[0] === 'use' && typeof (call as unknown[])[1] === 'object') as unknown[])[1] as Record<string, unknown>;
-    expect(options).toMatchObject({ name: '__Host-sid', secret: 'x'.repeat(32), cookie: { secure: true, httpOnly: true, sameSite: 'strict', path: '/', maxAge: 3_600_000 } });
+    const options = (calls.find((call) => (call as unknown[])[0] === 'use' && typeof (call as unknown[])[1] === 'object') as unknown[])[1] as Record<
+      string,
+      unknown
+    >;
+    expect(options).toMatchObject({
+      name: '__Host-sid',
+      secret: 'x'.repeat(32),
+      cookie: { secure: true, httpOnly: true, sameSite: 'strict', path: '/', maxAge: 3_600_000 },
+    });
   });
 });
 
@@ -103,7 +121,9 @@ describe('the Node blocks in the real packages', () => {
   it('@fastify/session', async () => {
     const block = `${combinedFix('@fastify/session', FIXED, 'sessionId').code}\nreturn fastify;`;
     expect(block).toContain('Fastify({ trustProxy: true })');
-    const fastify = new Function('Fastify', 'fastifyCookie', 'fastifySession', 'process', block)(Fastify, fastifyCookie, fastifySession, { env: { SESSION_SECRET: SECRET } }) as FastifyInstance;
+    const fastify = new Function('Fastify', 'fastifyCookie', 'fastifySession', 'process', block)(Fastify, fastifyCookie, fastifySession, {
+      env: { SESSION_SECRET: SECRET },
+    }) as FastifyInstance;
     fastify.get('/', async (req: FastifyRequest) => {
       (req.session as unknown as { set(key: string, value: unknown): void }).set('visits', 1);
       return 'ok';

@@ -104,7 +104,9 @@ export function fastifySessionFixed(settings: FixedSettings, cookieName: string)
       '});',
     ].join('\n'),
     settings.noStore ? "fastify.addHook('onSend', async (request, reply) => { reply.header('Cache-Control', 'no-store'); });" : '',
-    settings.hsts ? "fastify.addHook('onSend', async (request, reply) => { reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains'); });" : '',
+    settings.hsts
+      ? "fastify.addHook('onSend', async (request, reply) => { reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains'); });"
+      : '',
     settings.rotateAtLogin ? '// At login: await request.session.regenerate(); request.session.user = user;' : '',
     settings.clearAtLogout ? `// At logout: await request.session.destroy(); reply.clearCookie('${name}', { path: '/' });` : '',
   ]);

@@ -17,7 +17,9 @@ export function phpIniFixed(settings: FixedSettings, cookieName: string): string
     'session.use_strict_mode = 1',
     'session.use_only_cookies = 1',
     'session.use_trans_sid = 0',
-    ...(settings.shortLifetime ? ['; a browser-session cookie, and sessions idle for 30 minutes end', 'session.cookie_lifetime = 0', 'session.gc_maxlifetime = 1800'] : []),
+    ...(settings.shortLifetime
+      ? ['; a browser-session cookie, and sessions idle for 30 minutes end', 'session.cookie_lifetime = 0', 'session.gc_maxlifetime = 1800']
+      : []),
     settings.noStore ? 'session.cache_limiter = nocache' : '',
     settings.hsts ? "; HSTS, in PHP on https responses: header('Strict-Transport-Security: max-age=31536000; includeSubDomains');" : '',
     settings.rotateAtLogin ? '; At login, in PHP: session_regenerate_id(true);' : '',

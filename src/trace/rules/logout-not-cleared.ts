@@ -33,13 +33,11 @@ export const logoutNotCleared = defineTraceRule<CarriedLogouts>({
           return effect !== undefined && (effect.deletion || effect.value !== value);
         }),
     );
-    return uncleared
-      ? 'A logout left the session cookie in place: no Set-Cookie deleted or replaced it, so the id may still be valid.'
-      : null;
+    return uncleared ? 'A logout left the session cookie in place: no Set-Cookie deleted or replaced it, so the id may still be valid.' : null;
   },
   fix: {
     'express-session': "Call `req.session.destroy(callback)`, then `res.clearCookie(name, { path: '/' })` with the cookie's own name, path and domain.",
-    php: 'Call `session_destroy()` and delete the cookie with `setcookie(session_name(), \'\', time() - 3600, ...)` using the same path and domain.',
+    php: "Call `session_destroy()` and delete the cookie with `setcookie(session_name(), '', time() - 3600, ...)` using the same path and domain.",
     django: 'Log out with `django.contrib.auth.logout(request)`, which flushes the session.',
     flask: 'Call `session.clear()` (and delete the server-side session).',
     rails: 'Call `reset_session` in the logout action.',
@@ -47,7 +45,8 @@ export const logoutNotCleared = defineTraceRule<CarriedLogouts>({
     'asp.net-core': 'Call `HttpContext.Session.Clear()` and `Response.Cookies.Delete(".AspNetCore.Session")`.',
     'java-servlet':
       'Call `session.invalidate()`, which sends no Set-Cookie (Tomcat 10.1), and also clear the cookie: `Cookie c = new Cookie("JSESSIONID", ""); c.setMaxAge(0); c.setPath(request.getContextPath() + "/"); response.addCookie(c);` with the same path as the session cookie.',
-    'cookie-session': 'Set `req.session = null` in the logout handler: cookie-session then deletes both cookies. (A copy of the old cookie stays valid until it expires: keep `maxAge` short.)',
+    'cookie-session':
+      'Set `req.session = null` in the logout handler: cookie-session then deletes both cookies. (A copy of the old cookie stays valid until it expires: keep `maxAge` short.)',
     'koa-session': 'Set `ctx.session = null` in the logout handler. (A copy of the old cookie stays valid until it expires: keep `maxAge` short.)',
     '@fastify/session': 'Call `await request.session.destroy()` in the logout handler.',
     'spring-session': 'Configure logout with `invalidateHttpSession(true)` and `deleteCookies("SESSION")`.',

@@ -4,7 +4,8 @@ import { gradeObservations } from '../../grade/grade-observations.js';
 import { SITE, OLD, NEW, ATTRIBUTES, findingIds, notes, visit } from '../../../test/support/trace-rule-harness.js';
 
 describe('no-rotation-on-login and rotated-on-login', () => {
-  const login = (shape: Parameters<typeof exchange>[2]) => exchange('POST', `${SITE}/login`, { cookie: `sid=${OLD}`, body: ['username', 'password'], ...shape });
+  const login = (shape: Parameters<typeof exchange>[2]) =>
+    exchange('POST', `${SITE}/login`, { cookie: `sid=${OLD}`, body: ['username', 'password'], ...shape });
 
   it('fires when requests after the login still carry the old id', () => {
     const trace = [visit, login({ location: '/profile', status: 303 }), exchange('GET', `${SITE}/profile`, { cookie: `sid=${OLD}` })];
@@ -30,16 +31,15 @@ describe('no-rotation-on-login and rotated-on-login', () => {
   });
 
   it('recognises a login by its path as well as by a password field', () => {
-    const trace = [
-      visit,
-      exchange('POST', `${SITE}/auth/callback`, { cookie: `sid=${OLD}` }),
-      exchange('GET', `${SITE}/home`, { cookie: `sid=${OLD}` }),
-    ];
+    const trace = [visit, exchange('POST', `${SITE}/auth/callback`, { cookie: `sid=${OLD}` }), exchange('GET', `${SITE}/home`, { cookie: `sid=${OLD}` })];
     expect(findingIds(trace)).toContain('no-rotation-on-login');
   });
 
   it('proves nothing when the login carried no session cookie', () => {
-    const trace = [exchange('POST', `${SITE}/login`, { body: ['password'], setCookie: [`sid=${NEW}; ${ATTRIBUTES}`] }), exchange('GET', `${SITE}/x`, { cookie: `sid=${NEW}` })];
+    const trace = [
+      exchange('POST', `${SITE}/login`, { body: ['password'], setCookie: [`sid=${NEW}; ${ATTRIBUTES}`] }),
+      exchange('GET', `${SITE}/x`, { cookie: `sid=${NEW}` }),
+    ];
     expect(findingIds(trace)).not.toContain('no-rotation-on-login');
     expect(notes(trace)).not.toContain('rotated-on-login');
   });

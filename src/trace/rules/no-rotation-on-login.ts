@@ -18,7 +18,12 @@ export function loginOutcomes(logins: CarriedLogins, { observations, setAt, last
   for (const { index, value } of logins) {
     if (!isSuccessfulLogin(observations, index)) continue;
     const chain = redirectChain(observations, index);
-    if (chain.some((hop) => { const effect = setAt(hop); return effect !== undefined && !effect.deletion && effect.value !== value; })) {
+    if (
+      chain.some((hop) => {
+        const effect = setAt(hop);
+        return effect !== undefined && !effect.deletion && effect.value !== value;
+      })
+    ) {
       outcomes.push('rotated');
     } else if (lastCarriedAt(value) > index) {
       outcomes.push('not-rotated');
@@ -41,7 +46,7 @@ export const noRotationOnLogin = defineTraceRule<CarriedLogins>({
     why: 'An attacker who planted that id before the login is now logged in as the user (session fixation).',
     sources: 'OWASP Session Management (mandatory); ASVS 4 3.2.1; ASVS 5 7.2.4; ZAP 40013',
   },
-  snippet: "req.session.regenerate((err) => {\n  if (err) return next(err);\n  req.session.user = user;\n  req.session.save(next);\n});",
+  snippet: 'req.session.regenerate((err) => {\n  if (err) return next(err);\n  req.session.user = user;\n  req.session.save(next);\n});',
   start: () => [],
   step: (logins, { index, observation, carried }) => {
     if (carried !== undefined && isLoginRequest(observation)) logins.push({ index, value: carried });
@@ -53,12 +58,12 @@ export const noRotationOnLogin = defineTraceRule<CarriedLogins>({
   fix: {
     'express-session': 'Call `req.session.regenerate(callback)` after checking the password, then set the user on the new session.',
     php: 'Call `session_regenerate_id(true)` right after a successful login.',
-    django: "Log users in with `django.contrib.auth.login()`, which rotates the key (`request.session.cycle_key()`).",
+    django: 'Log users in with `django.contrib.auth.login()`, which rotates the key (`request.session.cycle_key()`).',
     flask: 'Call `session.clear()` before storing the user, and use a server-side session that issues a new id.',
     rails: 'Call `reset_session` before setting `session[:user_id]`.',
     laravel: 'Call `$request->session()->regenerate()` after `Auth::attempt()` succeeds.',
     'asp.net-core': 'Clear the session (`HttpContext.Session.Clear()`) and issue a new session cookie at sign-in.',
     'java-servlet': 'Call `request.changeSessionId()` after authentication (Servlet 3.1).',
-    'spring-session': 'Keep Spring Security\'s session fixation protection on: `sessionManagement().sessionFixation().changeSessionId()`.',
+    'spring-session': "Keep Spring Security's session fixation protection on: `sessionManagement().sessionFixation().changeSessionId()`.",
   },
 });

@@ -46,8 +46,8 @@ function SetOutsideTrace({ gradedFrom, actions, site }: { gradedFrom: 'sent' | '
     <div class="set-outside-trace">
       {gradedFrom === 'sent' ? (
         <p>
-          <strong>Seen in requests; attributes unknown.</strong> It was set before the recording started (or by script),
-          so no Set-Cookie shows its Secure, HttpOnly, SameSite or lifetime. The findings below need none of them.
+          <strong>Seen in requests; attributes unknown.</strong> It was set before the recording started (or by script), so no Set-Cookie shows its Secure,
+          HttpOnly, SameSite or lifetime. The findings below need none of them.
         </p>
       ) : (
         <p class="hint graded-from-store">Graded from the browser's cookie store.</p>
@@ -96,7 +96,7 @@ const REASONS: Readonly<Record<string, string>> = {
   'user-marked': 'marked by you',
   'never-session': 'never a session cookie',
   'no-match': 'no session pattern',
-  companion: "the signature of another cookie",
+  companion: 'the signature of another cookie',
 };
 
 function UrlList({ title, urls, count, exchanges, noun }: { title: string; urls: readonly UrlCount[]; count: number; exchanges: number; noun: string }) {
@@ -195,7 +195,7 @@ function ChangeLine({ change }: { change: AttributeChange }) {
       <strong>Issued again with other attributes</strong> by <span class="url">{change.url}</span>:{' '}
       {change.before === change.after ? `still ${letterText(change.after)}` : `${letterText(change.before)} → ${letterText(change.after)}`}
       {parts.length > 0 ? `; ${parts.join('; ')}.` : '.'}
-      {change.before !== change.after ? ' The card shows the worst of its Set-Cookie lines; clear the site\'s cookies to grade only the new one.' : ''}
+      {change.before !== change.after ? " The card shows the worst of its Set-Cookie lines; clear the site's cookies to grade only the new one." : ''}
     </p>
   );
 }
@@ -220,7 +220,14 @@ function FindingsAndFixes({ card, copy, rulesPageUrl }: { card: CookieCardView; 
         ))}
       </dl>
       {card.isSession && !card.deletion && card.findings.length > 0 ? (
-        <CombinedFix fix={combinedFix(card.framework, card.findings.map((finding) => finding.id), card.name)} copy={copy} />
+        <CombinedFix
+          fix={combinedFix(
+            card.framework,
+            card.findings.map((finding) => finding.id),
+            card.name,
+          )}
+          copy={copy}
+        />
       ) : null}
       {card.findings.length > 0 ? (
         <ul class="findings">
@@ -236,15 +243,14 @@ function FindingsAndFixes({ card, copy, rulesPageUrl }: { card: CookieCardView; 
                 )}
                 {finding.deduction || finding.cap ? (
                   <span class="cost">
-                    {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : ''].filter(Boolean).join(', ')}
+                    {[finding.deduction ? `-${finding.deduction} points` : '', finding.cap ? `caps the letter at ${finding.cap}` : '']
+                      .filter(Boolean)
+                      .join(', ')}
                   </span>
-                ) : null}
-                {' '}
+                ) : null}{' '}
                 <Prose text={finding.message} />
               </p>
-              {card.sameFixAs[finding.id] !== undefined ? (
-                <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p>
-              ) : null}
+              {card.sameFixAs[finding.id] !== undefined ? <p class="fix same-fix">Same fix as {card.sameFixAs[finding.id]}, above.</p> : null}
               {(card.sameFixAs[finding.id] !== undefined ? [] : Object.entries(finding.fix)).map(([framework, fix]) => (
                 <div class="fix" key={framework}>
                   <span class="label">Fix ({framework})</span>
@@ -280,7 +286,18 @@ function FindingsAndFixes({ card, copy, rulesPageUrl }: { card: CookieCardView; 
 /** The content FindingsAndFixes shows, as one string: equal strings render the same (a fix by its number). */
 function findingsAndFixesKey(card: CookieCardView): string {
   const findings = card.findings.map((finding) => [finding.id, finding.deduction, finding.cap, finding.message, fixId(finding.fix)]);
-  return JSON.stringify([card.name, card.framework, card.isSession, card.deletion, card.grade, card.attributes, findings, card.notes, card.aPlusMissing, card.sameFixAs]);
+  return JSON.stringify([
+    card.name,
+    card.framework,
+    card.isSession,
+    card.deletion,
+    card.grade,
+    card.attributes,
+    findings,
+    card.notes,
+    card.aPlusMissing,
+    card.sameFixAs,
+  ]);
 }
 
 function CookieCardContent({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
@@ -309,7 +326,9 @@ function CookieCardContent({ card, onMark, copy, storeActions, site = null, rule
             onClick={() => onCollapse(card.anchor, !collapsed)}
           >
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
-            <span class="visually-hidden">{collapsed ? 'Expand' : 'Collapse'} {card.name}</span>
+            <span class="visually-hidden">
+              {collapsed ? 'Expand' : 'Collapse'} {card.name}
+            </span>
           </button>
         ) : null}
         <GradeBadge grade={card.deletion ? null : card.grade} />

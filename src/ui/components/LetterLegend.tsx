@@ -30,8 +30,8 @@ export function LetterLegend() {
       <p>Each session cookie starts at 100 points; findings deduct points. The score gives the letter:</p>
       <LetterThresholds />
       <p>
-        Some findings also <em>cap</em> the letter: “caps the letter at D” means D or worse whatever the score. The lowest cap wins; a cookie a
-        browser drops is capped at F. The site grade is the worst letter among the site's session cookies.
+        Some findings also <em>cap</em> the letter: “caps the letter at D” means D or worse whatever the score. The lowest cap wins; a cookie a browser drops is
+        capped at F. The site grade is the worst letter among the site's session cookies.
       </p>
     </details>
   );

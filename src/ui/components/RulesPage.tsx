@@ -13,8 +13,8 @@ export function RulesPage() {
     <main class="rules">
       <h1>The grading rules</h1>
       <p>
-        Each graded session cookie starts at 100 points; each finding subtracts its deduction. Some findings also cap the
-        letter: "caps the letter at D" means D or worse, whatever the score.
+        Each graded session cookie starts at 100 points; each finding subtracts its deduction. Some findings also cap the letter: "caps the letter at D" means D
+        or worse, whatever the score.
       </p>
       <LetterThresholds />
       <h2>Findings</h2>

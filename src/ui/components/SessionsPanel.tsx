@@ -60,8 +60,7 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
     }),
   ).value;
 
-  const report = () =>
-    buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
+  const report = () => buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
   const mark = useCallback((name: string, value: UserMark | null) => actions.mark(name, value), [actions]);
   const storeActions = useMemo(() => ({ readStore: actions.readStore, clearAndReload: actions.clearAndReload }), [actions]);
   const siteCards = [...view.sessionCards, ...view.otherCards].filter((card) => !card.thirdParty);
@@ -114,7 +113,11 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
       {nothingYet ? <EmptyState browser={browser} observationCount={view.observationCount} /> : null}
       {!nothingYet && view.sessionCards.length === 0 && view.filteredOut === 0 ? <NoSessionCookie pageUrl={store.pageUrl.value} /> : null}
       <SummaryTable cards={siteCards} onOpen={openCard} />
-      {view.filteredOut > 0 ? <p class="hint">{view.filteredOut} {view.filteredOut === 1 ? 'cookie' : 'cookies'} hidden by the filter.</p> : null}
+      {view.filteredOut > 0 ? (
+        <p class="hint">
+          {view.filteredOut} {view.filteredOut === 1 ? 'cookie' : 'cookies'} hidden by the filter.
+        </p>
+      ) : null}
       <section aria-label="Session cookies" class="cards">
         {view.sessionCards.slice(0, shown).map((card) => (
           <CookieCard
@@ -139,7 +142,15 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
         <details class="others">
           <summary>Other cookies ({view.otherCards.length}): not session ids, not graded</summary>
           {view.otherCards.slice(0, shown).map((card) => (
-            <CookieCard key={card.key} card={card} onMark={mark} copy={actions.copyText} rulesPageUrl={rulesPageUrl} collapsed={collapsed.has(card.anchor)} onCollapse={collapse} />
+            <CookieCard
+              key={card.key}
+              card={card}
+              onMark={mark}
+              copy={actions.copyText}
+              rulesPageUrl={rulesPageUrl}
+              collapsed={collapsed.has(card.anchor)}
+              onCollapse={collapse}
+            />
           ))}
         </details>
       ) : null}

@@ -17,7 +17,15 @@ function moveFocus(event: KeyboardEvent, onOpen: (anchor: string) => void): void
   const rows = [...(row.parentElement?.querySelectorAll<HTMLTableRowElement>('tr') ?? [])];
   const at = rows.indexOf(row);
   const target =
-    event.key === 'ArrowDown' ? rows[at + 1] : event.key === 'ArrowUp' ? rows[at - 1] : event.key === 'Home' ? rows[0] : event.key === 'End' ? rows[rows.length - 1] : undefined;
+    event.key === 'ArrowDown'
+      ? rows[at + 1]
+      : event.key === 'ArrowUp'
+        ? rows[at - 1]
+        : event.key === 'Home'
+          ? rows[0]
+          : event.key === 'End'
+            ? rows[rows.length - 1]
+            : undefined;
   if (target !== undefined) {
     event.preventDefault();
     row.tabIndex = -1;

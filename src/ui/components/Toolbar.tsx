@@ -19,11 +19,7 @@ export function Toolbar(props: ToolbarProps) {
         onInput={(event) => props.onFilter((event.currentTarget as HTMLInputElement).value)}
       />
       <label class="switch">
-        <input
-          type="checkbox"
-          checked={props.revealValues}
-          onChange={(event) => props.onReveal((event.currentTarget as HTMLInputElement).checked)}
-        />
+        <input type="checkbox" checked={props.revealValues} onChange={(event) => props.onReveal((event.currentTarget as HTMLInputElement).checked)} />
         Show values
       </label>
       <button type="button" onClick={props.onExportJson}>

@@ -139,10 +139,13 @@ export class GradingSchedule {
       this.#gradeAppended();
       return;
     }
-    this.#timer = this.#clock.setTimeout(() => {
-      this.#timer = null;
-      this.#gradeAppended();
-    }, Math.min(MAX_GRADING_DELAY_MILLISECONDS, 4 * cost));
+    this.#timer = this.#clock.setTimeout(
+      () => {
+        this.#timer = null;
+        this.#gradeAppended();
+      },
+      Math.min(MAX_GRADING_DELAY_MILLISECONDS, 4 * cost),
+    );
   }
 
   /** Grades what was appended since the grader last looked, or everything when the kept exchanges changed otherwise. */
@@ -154,7 +157,8 @@ export class GradingSchedule {
     // droppedSinceGraded), so the graded part still ends where it did unless the trace was cleared.
     const kept = this.gradedCount();
     const dropped = this.#droppedSinceGraded;
-    const appended = graded.length === 0 || (kept > 0 && current.length >= kept && current[0] === graded[dropped] && current[kept - 1] === graded[graded.length - 1]);
+    const appended =
+      graded.length === 0 || (kept > 0 && current.length >= kept && current[0] === graded[dropped] && current[kept - 1] === graded[graded.length - 1]);
     if (appended) {
       this.#grader.append(current.slice(kept));
       this.#publish(this.#grader);

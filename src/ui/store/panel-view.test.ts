@@ -6,7 +6,14 @@ import { buildPanelView } from './panel-view.js';
 
 function cardFor(setCookie: string) {
   const observations = [exchange('GET', 'https://app.example.com/', { setCookie: [setCookie] })];
-  const view = buildPanelView({ trace: gradeObservations(observations, { site: 'example.com' }), observationCount: observations.length, marks: new Map(), revealValues: false, filter: '', dropped: 0 });
+  const view = buildPanelView({
+    trace: gradeObservations(observations, { site: 'example.com' }),
+    observationCount: observations.length,
+    marks: new Map(),
+    revealValues: false,
+    filter: '',
+    dropped: 0,
+  });
   const card = [...view.sessionCards, ...view.otherCards][0];
   if (card === undefined) throw new Error('no card');
   return Object.fromEntries(card.attributes.map((attribute) => [attribute.label, attribute.value]));

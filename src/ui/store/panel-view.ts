@@ -135,7 +135,13 @@ function attributes(entry: CookieGrade, mask: (text: string) => string): Attribu
     { label: 'Partitioned', value: cookie.partitioned ? 'yes' : 'no', good: null },
     { label: 'Prefix', value: prefix ?? 'none', good: prefix === '__Host-' ? true : prefix === null ? false : null },
     ...(entry.session.isSession && !entry.session.clientSide
-      ? [{ label: 'Entropy', value: `about ${Math.floor(entry.entropyBits)} bits`, good: entry.entropyBits >= 128 ? true : entry.entropyBits < 64 ? false : null }]
+      ? [
+          {
+            label: 'Entropy',
+            value: `about ${Math.floor(entry.entropyBits)} bits`,
+            good: entry.entropyBits >= 128 ? true : entry.entropyBits < 64 ? false : null,
+          },
+        ]
       : []),
     ...browserRows(entry),
   ];
@@ -166,7 +172,16 @@ function clearingResponses(timeline: readonly TimelineEvent[], mask: (text: stri
 }
 
 /** Notes that concern an issuance: a deletion's card does not repeat them. */
-const ISSUANCE_NOTES = new Set(['expires-without-max-age', 'expires-overridden-by-max-age', 'browser-session-cookie', 'samesite-lax', 'priority', 'partitioned', 'a-plus-needs-login', 'rotated-on-login']);
+const ISSUANCE_NOTES = new Set([
+  'expires-without-max-age',
+  'expires-overridden-by-max-age',
+  'browser-session-cookie',
+  'samesite-lax',
+  'priority',
+  'partitioned',
+  'a-plus-needs-login',
+  'rotated-on-login',
+]);
 
 /** For each finding whose fix (every framework's) an earlier finding of the card already gave, that finding's id. */
 function repeatedFixes(findings: readonly Finding[]): Record<string, string> {

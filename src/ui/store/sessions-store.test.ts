@@ -146,7 +146,13 @@ describe('the sessions store', () => {
 
   it('puts an exchange that finishes after a later-started one was graded after it, and grades only it', () => {
     const store = createSessionsStore();
-    applyEvent(store, { type: 'observed', observations: [{ ...setting('a'), time: 1 }, { ...setting('b'), time: 3 }] });
+    applyEvent(store, {
+      type: 'observed',
+      observations: [
+        { ...setting('a'), time: 1 },
+        { ...setting('b'), time: 3 },
+      ],
+    });
     const [a, b] = store.trace.value.cookies;
     applyEvent(store, { type: 'observed', observations: [{ ...setting('c'), time: 2 }] });
     expect(store.observations.value.map((o) => o.time)).toEqual([1, 3, 2]);

@@ -121,7 +121,11 @@ function mergeByTime(kept: readonly Observation[], incoming: readonly Observatio
 }
 
 function sameCookies(a: Reading, b: Reading): boolean {
-  return a.url === b.url && a.cookies.length === b.cookies.length && a.cookies.every((cookie, index) => cookie.name === b.cookies[index]?.name && cookie.value === b.cookies[index]?.value);
+  return (
+    a.url === b.url &&
+    a.cookies.length === b.cookies.length &&
+    a.cookies.every((cookie, index) => cookie.name === b.cookies[index]?.name && cookie.value === b.cookies[index]?.value)
+  );
 }
 
 export function applyEvent(store: SessionsStore, event: StoreEvent): void {

@@ -108,15 +108,19 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
         throw new Error(`Chromium e2e: DevTools did not open on the tab (page.openDevTools): ${String(error)}`);
       });
     } else {
-      const devtoolsTarget = await browser.waitForTarget((target) => target.url().startsWith('devtools://devtools/bundled/devtools_app.html'), { timeout: 15_000 }).catch(() => {
-        throw new Error('Chromium e2e: DevTools did not open (--auto-open-devtools-for-tabs).');
-      });
+      const devtoolsTarget = await browser
+        .waitForTarget((target) => target.url().startsWith('devtools://devtools/bundled/devtools_app.html'), { timeout: 15_000 })
+        .catch(() => {
+          throw new Error('Chromium e2e: DevTools did not open (--auto-open-devtools-for-tabs).');
+        });
       devtools = await devtoolsTarget.asPage();
     }
     // The extension has no background page: its first target is its DevTools page, once DevTools is open.
-    const extensionTarget = await browser.waitForTarget((target) => /^chrome-extension:\/\/[a-p]{32}\//.test(target.url()), { timeout: 15_000 }).catch(() => {
-      throw new Error('Chromium e2e: the extension did not load (no chrome-extension:// target).');
-    });
+    const extensionTarget = await browser
+      .waitForTarget((target) => /^chrome-extension:\/\/[a-p]{32}\//.test(target.url()), { timeout: 15_000 })
+      .catch(() => {
+        throw new Error('Chromium e2e: the extension did not load (no chrome-extension:// target).');
+      });
     const extensionId = new URL(extensionTarget.url()).host;
     // DevTools shows its UI a moment before it is attached to the tab: wait for the network model.
     // These run inside DevTools and import its own modules; they are passed as source text so
@@ -168,7 +172,9 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
         try {
           await extensions.goto(`chrome://extensions/?id=${extensionId}`);
           const answer = await poll('grant host access on chrome://extensions', 10_000, () =>
-            extensions.evaluate(`chrome.developerPrivate.addHostPermission(${JSON.stringify(extensionId)}, ${JSON.stringify(`*://${host}/*`)}).then(() => 'granted', (error) => 'refused: ' + error.message)`),
+            extensions.evaluate(
+              `chrome.developerPrivate.addHostPermission(${JSON.stringify(extensionId)}, ${JSON.stringify(`*://${host}/*`)}).then(() => 'granted', (error) => 'refused: ' + error.message)`,
+            ),
           );
           if (answer !== 'granted') throw new Error(`Chromium e2e: chrome://extensions did not grant host access to ${host} (${String(answer)})`);
         } finally {
@@ -216,7 +222,12 @@ export async function gradeShown(panel: Frame, name: string, timeoutMs = 15_000)
 /** Waits until the card for `name` shows `grade` (a card can change as late headers arrive). */
 export async function waitForGrade(panel: Frame, name: string, grade: string, timeoutMs = 15_000): Promise<string> {
   await panel
-    .waitForFunction((selector, wanted) => document.querySelector(selector)?.getAttribute('data-grade') === wanted, { timeout: timeoutMs }, `.card[data-cookie-name="${name}"]`, grade)
+    .waitForFunction(
+      (selector, wanted) => document.querySelector(selector)?.getAttribute('data-grade') === wanted,
+      { timeout: timeoutMs },
+      `.card[data-cookie-name="${name}"]`,
+      grade,
+    )
     .catch(async () => {
       const shown = await panel.$eval(`.card[data-cookie-name="${name}"]`, (card) => card.getAttribute('data-grade')).catch(() => 'no card');
       throw new Error(`Chromium e2e: the card for ${name} shows ${shown}, not ${grade}`);

@@ -86,12 +86,16 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
       panelEval: (expression) => panelEval(marionette, expression),
       clickInPanel: async (selector) => {
         const box = JSON.parse(
-          await panelEval(marionette, `JSON.stringify((() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })())`),
+          await panelEval(
+            marionette,
+            `JSON.stringify((() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })())`,
+          ),
         ) as { x: number; y: number };
         await marionette.send('Marionette:SetContext', { value: 'chrome' });
         // Where the button sits in the browser window: the panel's <browser> inside the toolbox's
         // tool frame, measured in screen pixels and made relative to the browser window.
-        const point = await marionette.execute<{ x: number; y: number } | string>(`${DEVTOOLS}
+        const point = await marionette.execute<{ x: number; y: number } | string>(
+          `${DEVTOOLS}
           const toolbox = gDevTools.getToolboxForTab(tab);
           const frame = toolbox.doc.getElementById('toolbox-panel-iframe-' + toolbox.currentToolId);
           const browser = frame && frame.contentDocument.querySelector('browser');
@@ -101,7 +105,9 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
           return {
             x: Math.round(frame.contentWindow.mozInnerScreenX + rect.left + arguments[0] - top.mozInnerScreenX),
             y: Math.round(frame.contentWindow.mozInnerScreenY + rect.top + arguments[1] - top.mozInnerScreenY),
-          };`, [box.x, box.y]);
+          };`,
+          [box.x, box.y],
+        );
         if (typeof point === 'string') {
           await marionette.send('Marionette:SetContext', { value: 'content' });
           throw new Error(`Firefox e2e: click ${selector} in the panel: ${point}`);
@@ -169,7 +175,8 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
   }
 }
 
-const CARDS = "JSON.stringify([...document.querySelectorAll('.card[data-cookie-name]')].map((card) => [card.getAttribute('data-cookie-name'), card.getAttribute('data-grade')]))";
+const CARDS =
+  "JSON.stringify([...document.querySelectorAll('.card[data-cookie-name]')].map((card) => [card.getAttribute('data-cookie-name'), card.getAttribute('data-grade')]))";
 
 /**
  * Evaluates an expression in the panel page, reached the way about:debugging's Inspect reaches
