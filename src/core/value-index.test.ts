@@ -4,22 +4,18 @@ import { MASK, buildValueIndex, valueForms } from './value-index.js';
 import { runs } from '../../test/support/property-runs.js';
 
 describe('valueForms', () => {
-  it('gives the value as sent, percent-encoded in both hex cases, and percent-decoded', () => {
-    expect(valueForms('s%3Aabc.def/ghi')).toEqual(
-      expect.arrayContaining(['s%3Aabc.def/ghi', 's%3aabc.def/ghi', 's:abc.def/ghi', 's%3Aabc.def%2Fghi', 's%3aabc.def%2fghi']),
-    );
+  it('gives the value as sent, percent-encoded and percent-decoded, escapes in upper-case hex', () => {
+    expect(valueForms('s%3aabc.def/ghi')).toEqual(expect.arrayContaining(['s%3Aabc.def/ghi', 's:abc.def/ghi', 's%3Aabc.def%2Fghi']));
   });
 
-  it('gives the value form-encoded, as URLSearchParams writes it, and with every byte percent-encoded', () => {
+  it('gives the value form-encoded, as URLSearchParams writes it, with the escapes encodeURIComponent would not make read back', () => {
     const password = 'correct horse (battery) staple!';
-    expect(valueForms(password)).toEqual(expect.arrayContaining([new URLSearchParams({ password }).toString().slice('password='.length)]));
-    expect(valueForms('abcd1234')).toEqual(expect.arrayContaining(['%61%62%63%64%31%32%33%34', '%61%62%63%64%31%32%33%34'.toLowerCase()]));
-    expect(valueForms('é~*')).toEqual(expect.arrayContaining(['%C3%A9%7E%2A']));
+    expect(valueForms(password)).toEqual(expect.arrayContaining(['correct+horse+(battery)+staple!', 'correct%20horse%20(battery)%20staple!']));
   });
 
   it('leaves out forms shorter than 8 characters: they would match by chance', () => {
     expect(valueForms('abc1234').filter((form) => form.length < 8)).toEqual([]);
-    expect(valueForms('abcd1234')).toContain('abcd1234');
+    expect(valueForms('abcd1234')).toEqual(['abcd1234']);
   });
 });
 
@@ -57,6 +53,13 @@ describe('buildValueIndex', () => {
   it('leaves cookie values under 4 characters and flag words alone, never secrets', () => {
     expect(buildValueIndex(['1', 'en', 'true', 'False']).mask('?page=1&lang=en&debug=true&x=False')).toBe('?page=1&lang=en&debug=true&x=False');
     expect(buildValueIndex(['pw', 'true'], { of: 'secrets' }).mask('?p=pw&q=pwx&r=true')).toBe(`?p=${MASK}&q=pwx&r=${MASK}`);
+  });
+
+  it('finds a value as written right after a stray "%", and in either hex case', () => {
+    const index = buildValueIndex(['aaaaaaaa', 's%3Aabcdefgh']);
+    expect(index.mask('%aaaaaaaa|')).toBe(`%${MASK}|`);
+    expect(index.mask('x=s%3aabcdefgh&y=%73%3A%61bcdefgh')).toBe(`x=${MASK}&y=${MASK}`);
+    expect(index.formsIn('%73%3aabcdefgh')).toEqual(['s%3Aabcdefgh']);
   });
 
   it('masks form-encoded and fully percent-encoded values', () => {

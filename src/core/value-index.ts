@@ -3,7 +3,9 @@
  * other text (rubric section 7: as sent, percent-encoded in either hex case, every byte
  * percent-encoded, form-encoded with `+` for a space, percent-decoded).
  * Built once per report (Aho-Corasick automaton), it answers in one pass over a text, in time
- * linear in the text's length whatever the number of values: "where do values sit in this text?"
+ * linear in the text's length whatever the number of values. Texts and forms are read through one
+ * canonical view (`readingView`), so the hex case and escapes of characters that need none (every
+ * byte percent-encoded) cost no extra pattern: "where do values sit in this text?"
  * (`id-in-url`) and "mask every value in this text" (every report, export, log line and message).
  */
 import { percentDecode, percentEncode } from './percent-decode.js';
@@ -26,9 +28,6 @@ const FLAG_WORDS = new Set(['true', 'false', 'null', 'none', 'undefined', 'yes',
 /** What masked text shows in place of a value. */
 export const MASK = '[value hidden]';
 
-const withLowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
-const withUpperHex = (text: string) => text.replace(/%[0-9a-f]{2}/g, (escape) => escape.toUpperCase());
-
 const UTF8 = new TextEncoder();
 
 /** Every byte of the UTF-8 text percent-encoded, upper-case hex (`ab` -> `%61%62`). */
@@ -48,21 +47,106 @@ function formEncoded(text: string): string {
     .replace(/%20/g, '+');
 }
 
-/** Every form `value` can take in other text (rubric section 7), long or short. */
-export function allValueForms(value: string): string[] {
-  const decoded = percentDecode(value);
-  const encoded = percentEncode(decoded);
-  const forms = new Set([value, withLowerHex(value), withUpperHex(value), decoded, encoded, withLowerHex(encoded), percentEncode(value)]);
-  for (const form of [formEncoded(decoded), everyBytePercentEncoded(decoded)]) {
-    forms.add(form);
-    forms.add(withLowerHex(form));
-  }
-  return [...forms];
+/** Characters encodeURIComponent leaves as they are: RFC 3986 unreserved, and `!*'()`. */
+function isLeftAsIs(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0x5f ||
+    code === 0x7e ||
+    code === 0x21 ||
+    code === 0x2a ||
+    code === 0x27 ||
+    code === 0x28 ||
+    code === 0x29
+  );
 }
 
-/** Every form of `value` that is long enough to search for anywhere. */
+function hexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+/** A text as the index reads it, and for each of its characters where it starts and ends in the original text (null: the same). */
+interface ReadingView {
+  readonly text: string;
+  readonly starts: Int32Array | null;
+  readonly ends: Int32Array | null;
+}
+
+/**
+ * The canonical view of a text: an escape of a character encodeURIComponent leaves as it is (as
+ * every-byte encoding writes them) is read as that character, any other escape in upper-case hex.
+ * `%61%62%28`, `ab%28` and `ab(` read alike, as do `%3a` and `%3A`.
+ */
+function readingView(text: string): ReadingView {
+  const first = firstChangedEscape(text, text.indexOf('%'));
+  if (first < 0) return { text, starts: null, ends: null };
+  let read = text.slice(0, first);
+  const starts = new Int32Array(text.length);
+  const ends = new Int32Array(text.length);
+  for (let k = 0; k < first; k++) {
+    starts[k] = k;
+    ends[k] = k + 1;
+  }
+  for (let i = first; i < text.length; i++) {
+    const high = text.charCodeAt(i) === 0x25 ? hexDigit(text.charCodeAt(i + 1)) : -1;
+    const low = high < 0 ? -1 : hexDigit(text.charCodeAt(i + 2));
+    const at = read.length;
+    if (low < 0) {
+      read += text[i] as string;
+      starts[at] = i;
+      ends[at] = i + 1;
+      continue;
+    }
+    const code = high * 16 + low;
+    const escape = isLeftAsIs(code) ? String.fromCharCode(code) : '%' + text.slice(i + 1, i + 3).toUpperCase();
+    read += escape;
+    for (let k = at; k < read.length; k++) {
+      starts[k] = i;
+      ends[k] = i + 3;
+    }
+    i += 2;
+  }
+  return { text: read, starts, ends };
+}
+
+/** Where the first escape the view would change is (lower-case hex, or a character that needs no escape), or -1. */
+function firstChangedEscape(text: string, from: number): number {
+  for (let i = from; i >= 0; i = text.indexOf('%', i + 1)) {
+    const high = hexDigit(text.charCodeAt(i + 1));
+    const low = high < 0 ? -1 : hexDigit(text.charCodeAt(i + 2));
+    if (low < 0) continue;
+    const lowerHex = text.charCodeAt(i + 1) >= 0x61 || text.charCodeAt(i + 2) >= 0x61;
+    if (lowerHex || isLeftAsIs(high * 16 + low)) return i;
+  }
+  return -1;
+}
+
+/** A span of a view as a span of the original text. */
+function originalSpan(view: ReadingView, span: ValueSpan): ValueSpan {
+  if (view.starts === null || view.ends === null) return span;
+  return { start: view.starts[span.start] as number, end: view.ends[span.end - 1] as number };
+}
+
+/**
+ * Every form `value` can take in other text (rubric section 7), long or short, as the canonical
+ * view reads it: as sent, percent-decoded, percent-encoded (either hex case, every byte),
+ * form-encoded.
+ */
+function canonicalForms(value: string): string[] {
+  const decoded = percentDecode(value);
+  const forms = [value, decoded, percentEncode(decoded), percentEncode(value), formEncoded(decoded), everyBytePercentEncoded(decoded)];
+  return [...new Set(forms.map((form) => readingView(form).text))];
+}
+
+/** Every form of `value` that is long enough to search for anywhere, as the index reads it. */
 export function valueForms(value: string): string[] {
-  return allValueForms(value).filter((form) => form.length >= MIN_SEARCHED_VALUE_LENGTH);
+  return canonicalForms(value).filter((form) => form.length >= MIN_SEARCHED_VALUE_LENGTH);
 }
 
 /** Where a value's form sits in a text: [start, end). */
@@ -131,7 +215,7 @@ export function buildValueIndex(values: Iterable<string>, options: ValueIndexOpt
     if (distinct.has(value)) continue;
     distinct.add(value);
     if (!secrets && FLAG_WORDS.has(value.toLowerCase())) continue;
-    for (const form of allValueForms(value)) {
+    for (const form of canonicalForms(value)) {
       if (form.length >= MIN_SEARCHED_VALUE_LENGTH) insert(nodes, form);
       else if (form.length >= wholeFieldFrom) shortForms.add(form);
     }
@@ -155,34 +239,38 @@ export function buildValueIndex(values: Iterable<string>, options: ValueIndexOpt
     }
     return spans;
   };
-  const spansIn = (text: string): ValueSpan[] => {
+  const spansOfText = (text: string): ValueSpan[] => {
     const long = longSpansIn(text);
     return shortForms.isEmpty() ? long : mergeSpans(long, shortForms.wholeFieldSpans(text));
+  };
+  // The text as it is, and its canonical view when that differs: a value right after a stray "%"
+  // reads as part of an escape in the view, and must still be found as written.
+  const spansIn = (text: string): ValueSpan[] => {
+    const view = readingView(text);
+    if (view.starts === null) return spansOfText(text);
+    return mergeSpans(
+      spansOfText(text),
+      spansOfText(view.text).map((span) => originalSpan(view, span)),
+    );
   };
 
   return {
     size: distinct.size,
-    occursIn: (text) => {
-      if (!shortForms.isEmpty() && shortForms.wholeFieldSpans(text).length > 0) return true;
-      if (nodes.length === 1) return false;
-      let state = 0;
-      for (let i = 0; i < text.length; i++) {
-        state = step(nodes, state, text.charCodeAt(i));
-        if ((nodes[state] as Node).longest > 0) return true;
-      }
-      return false;
-    },
+    occursIn: (text) => spansIn(text).length > 0,
     spansIn,
-    formsIn: (text) => {
-      const forms = new Set<string>();
+    formsIn: (original) => {
       if (nodes.length === 1) return [];
-      let state = 0;
-      for (let i = 0; i < text.length; i++) {
-        state = step(nodes, state, text.charCodeAt(i));
-        if ((nodes[state] as Node).longest === 0) continue;
-        // Every pattern ending here: this node's own, then those down its output links.
-        for (let at = (nodes[state] as Node).pattern === null ? (nodes[state] as Node).output : state; at !== 0; at = (nodes[at] as Node).output) {
-          forms.add((nodes[at] as Node).pattern as string);
+      const forms = new Set<string>();
+      const view = readingView(original);
+      for (const text of view.starts === null ? [original] : [original, view.text]) {
+        let state = 0;
+        for (let i = 0; i < text.length; i++) {
+          state = step(nodes, state, text.charCodeAt(i));
+          if ((nodes[state] as Node).longest === 0) continue;
+          // Every pattern ending here: this node's own, then those down its output links.
+          for (let at = (nodes[state] as Node).pattern === null ? (nodes[state] as Node).output : state; at !== 0; at = (nodes[at] as Node).output) {
+            forms.add((nodes[at] as Node).pattern as string);
+          }
         }
       }
       return [...forms];
