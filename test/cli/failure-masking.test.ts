@@ -20,6 +20,8 @@ const API_KEY = 'k3y-of-the-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'sci-failures-'));
 let server: Server;
+/** The bodies /api received, to check what a flow really sent. */
+const apiBodies: string[] = [];
 let origin = '';
 
 /** A server that fails in every way a flow can meet, echoing what it was sent into its answers. */
@@ -36,6 +38,7 @@ beforeAll(async () => {
       if (url.pathname === '/ftp') return response.writeHead(302, { Location: `ftp://files.test/?t=${encodeURIComponent(auth)}` }).end();
       if (url.pathname === '/bad-location') return response.writeHead(302, { Location: `http://[${auth.replace(/ /g, '')}` }).end();
       if (url.pathname === '/slow') return; // never answers: the run times out
+      if (url.pathname === '/api' && request.method === 'POST') apiBodies.push(body);
       if (url.pathname === '/json')
         return response.writeHead(302, { Location: `/loop?${new URLSearchParams(JSON.parse(body || '{}') as Record<string, string>)}` }).end();
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<p>${auth}</p>`);
@@ -106,6 +109,25 @@ describe('credentials on the command line', () => {
     expect(run.status).toBe(2);
     const everything = [run.stdout, run.stderr, readFileSync(har, 'utf8')].join('\n');
     for (const secret of [PASSWORD, TOKEN, `${TOKEN}x`, COOKIE_VALUE, API_KEY]) for (const form of formsOf(secret)) expect(everything).not.toContain(form);
+  });
+
+  it("sends a json: step's { env: NAME } values, at any depth, not the reference", async () => {
+    const flow = join(dir, 'json-env.flow.yaml');
+    writeFileSync(
+      flow,
+      `baseUrl: ${origin}\nsteps:\n  - name: post json\n    post: /api\n    json: { user: me, password: { env: APP_PASSWORD }, keys: [{ token: { env: API_TOKEN } }] }\n`,
+    );
+    Object.assign(process.env, { APP_PASSWORD: PASSWORD, API_TOKEN: TOKEN });
+    try {
+      apiBodies.length = 0;
+      const run = await cli('--json', '--flow', flow);
+      expect(run.status).toBe(0);
+      expect(JSON.parse(apiBodies[0] ?? '{}')).toEqual({ user: 'me', password: PASSWORD, keys: [{ token: TOKEN }] });
+      expect(run.stdout).not.toContain(TOKEN);
+    } finally {
+      delete process.env.APP_PASSWORD;
+      delete process.env.API_TOKEN;
+    }
   });
 
   it('does not echo a malformed header or JSON body, which may be a credential', async () => {
