@@ -164,6 +164,15 @@ function parseUrl(text: string): URL {
  * A browser-like client: one cookie jar for every navigation, every exchange kept as an
  * observation (one trace). `-H` headers go only to the origin they were given for.
  */
+/**
+ * Whether the -H headers (and a -H Cookie) given for `givenFor` (an origin) go with a request to
+ * `url`: to the same origin only. Not the same host: `https://h/` and `http://h/` share a host, and
+ * credentials must not follow a redirect to plain http (nor to another port).
+ */
+export function userHeadersGo(givenFor: string, url: URL): boolean {
+  return url.origin === givenFor;
+}
+
 export class HttpSession {
   readonly observations: Observation[] = [];
   readonly #jar = new CookieJar();
@@ -220,8 +229,7 @@ export class HttpSession {
 
   async #exchange(hop: number, url: URL, method: string, body: RequestBody | null, readBody: boolean, stepHeaders: readonly HttpHeader[]): Promise<Hop> {
     const jarCookies = this.#jar.cookiesFor(url.href, Date.now());
-    // The origin, not the host: `https://h/` and `http://h/` share a host, and -H credentials must not go over plain http.
-    const ownHost = url.origin === this.#headersOrigin;
+    const ownHost = this.#headersOrigin !== null && userHeadersGo(this.#headersOrigin, url);
     // A Cookie given with -H is the user's own jar for that host: a cookie the server sets with the same name replaces it.
     const userPairs = ownHost
       ? this.#userCookie.flatMap((header) =>
