@@ -17,6 +17,8 @@ const TOKEN = 'tok~en*value-0123';
 const SHORT = 'demo';
 const COOKIE_VALUE = 'Zq81vXb3LmN0pR7t';
 const API_KEY = 'k3y-of-the-api';
+/** A cookie value under 8 characters: hidden wherever it is a whole field (a Cookie pair, a parameter). */
+const SHORT_COOKIE_VALUE = 'k9x2Qw';
 
 const dir = mkdtempSync(join(tmpdir(), 'sci-failures-'));
 let server: Server;
@@ -32,7 +34,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       const auth = request.headers.authorization ?? '';
-      response.setHeader('Set-Cookie', `sid=${COOKIE_VALUE}; Path=/; HttpOnly`);
+      response.setHeader('Set-Cookie', [`sid=${COOKIE_VALUE}; Path=/; HttpOnly`, `pin=${SHORT_COOKIE_VALUE}; Path=/`]);
       if (url.pathname === '/login') return response.writeHead(302, { Location: `/loop?${body}` }).end();
       if (url.pathname === '/loop') return response.writeHead(302, { Location: `${url.pathname}${url.search}` }).end();
       if (url.pathname === '/ftp') return response.writeHead(302, { Location: `ftp://files.test/?t=${encodeURIComponent(auth)}` }).end();
@@ -109,6 +111,8 @@ describe('credentials on the command line', () => {
     expect(run.status).toBe(2);
     const everything = [run.stdout, run.stderr, readFileSync(har, 'utf8')].join('\n');
     for (const secret of [PASSWORD, TOKEN, `${TOKEN}x`, COOKIE_VALUE, API_KEY]) for (const form of formsOf(secret)) expect(everything).not.toContain(form);
+    expect(everything).toContain('pin=');
+    expect(everything).not.toMatch(new RegExp(`=${SHORT_COOKIE_VALUE}(?:[;&"\\s]|$)`, 'm'));
   });
 
   it("sends a json: step's { env: NAME } values, at any depth, not the reference", async () => {
