@@ -56,9 +56,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `{ env: NAME }`: a value read from the environment. */
+function isEnvReference(value: unknown): value is { readonly env: string } {
+  return isRecord(value) && typeof value.env === 'string' && Object.keys(value).length === 1;
+}
+
 function isFlowValue(value: unknown): value is FlowValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return true;
-  return isRecord(value) && typeof value.env === 'string' && Object.keys(value).length === 1;
+  return isEnvReference(value);
 }
 
 function valueMap(value: unknown, where: string, field: string): Record<string, FlowValue> | null {
@@ -140,7 +145,7 @@ function resolveValue(value: FlowValue, where: string, env: NodeJS.ProcessEnv, s
 
 /** A `json:` body with every `{ env: NAME }` in it, at any depth, replaced by the variable's value. */
 function resolveJson(value: unknown, where: string, env: NodeJS.ProcessEnv, secrets: Set<string>): unknown {
-  if (isRecord(value) && typeof value.env === 'string' && Object.keys(value).length === 1) return resolveValue(value as { env: string }, where, env, secrets);
+  if (isEnvReference(value)) return resolveValue(value, where, env, secrets);
   if (Array.isArray(value)) return value.map((item) => resolveJson(item, where, env, secrets));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveJson(item, where, env, secrets)]));
   return value;

@@ -4,47 +4,59 @@
  * a cookie value. It is made before the first request; credentials, flow secrets and the values of
  * each exchange join it as they become known, and its indexes are rebuilt only when they grew.
  */
-import { buildValueIndex, type ValueIndex } from '../core/value-index.js';
+import { buildValueIndex, type ValueIndex, type ValueIndexOptions } from '../core/value-index.js';
 import type { CliIo } from './cli-io.js';
 import type { Progress } from './progress.js';
 
+/** The index of a growing set, built again only when the set grew since it was last asked for. */
+class GrowingIndex {
+  readonly items = new Set<string>();
+  readonly #options: ValueIndexOptions;
+  #index: ValueIndex = buildValueIndex([]);
+  #indexedCount = 0;
+
+  constructor(options: ValueIndexOptions) {
+    this.#options = options;
+  }
+
+  index(): ValueIndex {
+    if (this.#indexedCount !== this.items.size) {
+      this.#index = buildValueIndex(this.items, this.#options);
+      this.#indexedCount = this.items.size;
+    }
+    return this.#index;
+  }
+}
+
 export class OutputMask {
-  /** Secrets the user handed over (credentials, flow secrets): masked at any length, always. */
-  readonly secrets = new Set<string>();
-  readonly #values = new Set<string>();
+  readonly #secrets = new GrowingIndex({ of: 'secrets' });
+  readonly #values = new GrowingIndex({ of: 'cookie values' });
   readonly #showValues: boolean;
-  #secretIndex: ValueIndex = buildValueIndex([]);
-  #secretCount = 0;
-  #valueIndex: ValueIndex = buildValueIndex([]);
-  #valueCount = 0;
 
   /** `showValues`: the user asked to see cookie values (`--show-values`); secrets stay masked. */
   constructor(showValues: boolean) {
     this.#showValues = showValues;
   }
 
+  /** Secrets the user handed over (credentials, flow secrets): masked at any length, always. */
+  get secrets(): Set<string> {
+    return this.#secrets.items;
+  }
+
   /** Cookie values seen in the trace. */
   addValues(values: Iterable<string>): void {
     if (this.#showValues) return;
-    for (const value of values) this.#values.add(value);
+    for (const value of values) this.#values.items.add(value);
   }
 
   /** The index of the cookie values known so far. */
   values(): ValueIndex {
-    if (this.#valueCount !== this.#values.size) {
-      this.#valueIndex = buildValueIndex(this.#values);
-      this.#valueCount = this.#values.size;
-    }
-    return this.#valueIndex;
+    return this.#values.index();
   }
 
   /** The index of the secrets known so far. */
   secretIndex(): ValueIndex {
-    if (this.#secretCount !== this.secrets.size) {
-      this.#secretIndex = buildValueIndex(this.secrets, { of: 'secrets' });
-      this.#secretCount = this.secrets.size;
-    }
-    return this.#secretIndex;
+    return this.#secrets.index();
   }
 
   mask(text: string): string {

@@ -4,7 +4,8 @@
  * percent-encoding is returned as it is. Escapes of ASCII characters (the usual case) are decoded
  * here directly: decodeURIComponent costs several nanoseconds a character in V8.
  */
-function hexValue(code: number): number {
+/** The value of a hex digit's character code, or -1. */
+export function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   const lower = code | 0x20;
   if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;

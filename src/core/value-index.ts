@@ -8,7 +8,7 @@
  * byte percent-encoded) cost no extra pattern: "where do values sit in this text?"
  * (`id-in-url`) and "mask every value in this text" (every report, export, log line and message).
  */
-import { percentDecode, percentEncode } from './percent-decode.js';
+import { hexValue, percentDecode, percentEncode } from './percent-decode.js';
 
 /**
  * Forms at least this long are searched for anywhere in a text; shorter ones would match inside
@@ -28,23 +28,13 @@ const FLAG_WORDS = new Set(['true', 'false', 'null', 'none', 'undefined', 'yes',
 /** What masked text shows in place of a value. */
 export const MASK = '[value hidden]';
 
-const UTF8 = new TextEncoder();
-
-/** Every byte of the UTF-8 text percent-encoded, upper-case hex (`ab` -> `%61%62`). */
-function everyBytePercentEncoded(text: string): string {
-  let every = '';
-  for (const byte of UTF8.encode(text)) every += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
-  return every;
-}
-
 /**
  * application/x-www-form-urlencoded, as URLSearchParams and HTML forms write it (WHATWG URL,
- * section 5.2): `+` for a space, every byte but `*-._` and alphanumerics percent-encoded.
+ * section 5.2), as the canonical view reads it: encodeURIComponent's output with `+` for a space
+ * (the escapes of `!'()~` it adds read back as those characters).
  */
 function formEncoded(text: string): string {
-  return percentEncode(text)
-    .replace(/[!'()~]/g, (char) => '%' + char.charCodeAt(0).toString(16).toUpperCase())
-    .replace(/%20/g, '+');
+  return percentEncode(text).replace(/%20/g, '+');
 }
 
 /** Characters encodeURIComponent leaves as they are: RFC 3986 unreserved, and `!*'()`. */
@@ -63,12 +53,6 @@ function isLeftAsIs(code: number): boolean {
     code === 0x28 ||
     code === 0x29
   );
-}
-
-function hexDigit(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
 /** A text as the index reads it, and for each of its characters where it starts and ends in the original text (null: the same). */
@@ -94,8 +78,8 @@ function readingView(text: string): ReadingView {
     ends[k] = k + 1;
   }
   for (let i = first; i < text.length; i++) {
-    const high = text.charCodeAt(i) === 0x25 ? hexDigit(text.charCodeAt(i + 1)) : -1;
-    const low = high < 0 ? -1 : hexDigit(text.charCodeAt(i + 2));
+    const high = text.charCodeAt(i) === 0x25 ? hexValue(text.charCodeAt(i + 1)) : -1;
+    const low = high < 0 ? -1 : hexValue(text.charCodeAt(i + 2));
     const at = read.length;
     if (low < 0) {
       read += text[i] as string;
@@ -118,8 +102,8 @@ function readingView(text: string): ReadingView {
 /** Where the first escape the view would change is (lower-case hex, or a character that needs no escape), or -1. */
 function firstChangedEscape(text: string, from: number): number {
   for (let i = from; i >= 0; i = text.indexOf('%', i + 1)) {
-    const high = hexDigit(text.charCodeAt(i + 1));
-    const low = high < 0 ? -1 : hexDigit(text.charCodeAt(i + 2));
+    const high = hexValue(text.charCodeAt(i + 1));
+    const low = high < 0 ? -1 : hexValue(text.charCodeAt(i + 2));
     if (low < 0) continue;
     const lowerHex = text.charCodeAt(i + 1) >= 0x61 || text.charCodeAt(i + 2) >= 0x61;
     if (lowerHex || isLeftAsIs(high * 16 + low)) return i;
@@ -135,12 +119,12 @@ function originalSpan(view: ReadingView, span: ValueSpan): ValueSpan {
 
 /**
  * Every form `value` can take in other text (rubric section 7), long or short, as the canonical
- * view reads it: as sent, percent-decoded, percent-encoded (either hex case, every byte),
- * form-encoded.
+ * view reads it: as sent, percent-decoded, percent-encoded, form-encoded. Either hex case and every
+ * byte percent-encoded need no form of their own: the view reads them as percent-encoded.
  */
 function canonicalForms(value: string): string[] {
   const decoded = percentDecode(value);
-  const forms = [value, decoded, percentEncode(decoded), percentEncode(value), formEncoded(decoded), everyBytePercentEncoded(decoded)];
+  const forms = [value, decoded, percentEncode(decoded), percentEncode(value), formEncoded(decoded)];
   return [...new Set(forms.map((form) => readingView(form).text))];
 }
 

@@ -229,17 +229,11 @@ export class HarScanner {
           this.#state[this.#depth] = byte === OPEN_OBJECT ? OBJECT_START : ARRAY_START;
           position++;
           break;
-        case CLOSE_OBJECT: {
-          const state = this.#state[this.#depth];
-          if (state !== OBJECT_START && state !== OBJECT_NEXT) this.#unexpected(position);
-          this.#depth--;
-          position++;
-          this.#valueEnded(position);
-          break;
-        }
+        case CLOSE_OBJECT:
         case CLOSE_ARRAY: {
           const state = this.#state[this.#depth];
-          if (state !== ARRAY_START && state !== ARRAY_NEXT) this.#unexpected(position);
+          const closes = byte === CLOSE_OBJECT ? state === OBJECT_START || state === OBJECT_NEXT : state === ARRAY_START || state === ARRAY_NEXT;
+          if (!closes) this.#unexpected(position);
           this.#depth--;
           position++;
           this.#valueEnded(position);

@@ -122,7 +122,7 @@ export function createKnownSecretChecker(
   const crypto = options.crypto ?? JS_CRYPTO;
   const pause = options.yieldEvery ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const answered = new Set<string>();
-  const matches = new Map<string, SecretVerdict>();
+  const verdicts = new Map<string, SecretVerdict>();
   let signedCount = 0;
   return {
     check: async (values) => {
@@ -134,28 +134,28 @@ export function createKnownSecretChecker(
         const signed = signedValues(value.name, value.value, value.companion);
         if (signed.length === 0) continue;
         if (value.value.length > MAX_CHECKED_VALUE_LENGTH || (value.companion?.length ?? 0) > MAX_CHECKED_VALUE_LENGTH) {
-          matches.set(value.value, {
+          verdicts.set(value.value, {
             skipped: `its value is longer than ${MAX_CHECKED_VALUE_LENGTH.toLocaleString('en-US')} characters, more than a browser keeps`,
           });
           continue;
         }
         if (signedCount >= MAX_CHECKED_VALUES) {
-          if (!matches.has(value.value))
-            matches.set(value.value, { skipped: `the check stops after ${MAX_CHECKED_VALUES.toLocaleString('en-US')} signed values` });
+          if (!verdicts.has(value.value))
+            verdicts.set(value.value, { skipped: `the check stops after ${MAX_CHECKED_VALUES.toLocaleString('en-US')} signed values` });
           continue;
         }
         signedCount++;
         pending.push({ value, signed });
       }
-      if (pending.length === 0) return matches;
+      if (pending.length === 0) return verdicts;
       let sliceStart = performance.now();
       let batch: CandidateSecret[] = [];
       const tryBatch = async () => {
         for (const entry of pending) {
-          if (matches.has(entry.value.value)) continue;
-          const verdicts = await Promise.all(batch.map((candidate) => firstScheme(crypto, entry.signed, candidate.secret)));
-          const index = verdicts.findIndex((scheme) => scheme !== null);
-          if (index >= 0) matches.set(entry.value.value, { scheme: verdicts[index] as SigningScheme, source: (batch[index] as CandidateSecret).source });
+          if (verdicts.has(entry.value.value)) continue;
+          const schemes = await Promise.all(batch.map((candidate) => firstScheme(crypto, entry.signed, candidate.secret)));
+          const index = schemes.findIndex((scheme) => scheme !== null);
+          if (index >= 0) verdicts.set(entry.value.value, { scheme: schemes[index] as SigningScheme, source: (batch[index] as CandidateSecret).source });
         }
         batch = [];
         if (performance.now() - sliceStart > SLICE_MILLISECONDS) {
@@ -167,10 +167,10 @@ export function createKnownSecretChecker(
         batch.push(candidate);
         if (batch.length < BATCH) continue;
         await tryBatch();
-        if (pending.every((entry) => matches.has(entry.value.value))) return matches;
+        if (pending.every((entry) => verdicts.has(entry.value.value))) return verdicts;
       }
       if (batch.length > 0) await tryBatch();
-      return matches;
+      return verdicts;
     },
   };
 }
