@@ -114,7 +114,7 @@ describe('a cookie set in the trace', () => {
     ]);
     expect(trace.cookies[0]?.notes.map((note) => note.id)).not.toContain('set-outside-trace');
     expect(trace.cookies[0]?.seenAs).toEqual(['set', 'sent']);
-    expect(trace.cookies[0]?.sentByUrls).toEqual([`${ORIGIN}/next`]);
+    expect(trace.cookies[0]?.sentByUrls).toEqual({ recent: [{ url: `${ORIGIN}/next`, count: 1 }], distinct: 1, entries: 1 });
   });
 
   it('leaves deletions out of the entropy estimate', () => {

@@ -148,7 +148,7 @@ describe('gradeObservations: several ids of one cookie', () => {
     // 16 hex characters differ: 64 bits, so entropy-medium rather than nothing.
     expect(trace.cookies[0]?.entropyBits).toBe(64);
     expect(trace.cookies[0]?.findings.map((f) => f.id)).toContain('entropy-medium');
-    expect(trace.cookies[0]?.setByUrls).toEqual(['https://app.example.com/', 'https://app.example.com/', 'https://app.example.com/']);
+    expect(trace.cookies[0]?.setByUrls).toEqual({ recent: [{ url: 'https://app.example.com/', count: 3 }], distinct: 1, entries: 3 });
   });
 });
 

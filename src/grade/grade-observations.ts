@@ -7,7 +7,8 @@
  */
 import type { CookieIdentity } from '../core/cookie-identity.js';
 import { identifierPart } from '../core/estimate-entropy.js';
-import type { Note } from '../core/finding.js';
+import type { Finding, Note } from '../core/finding.js';
+import { UrlTallyBuilder, type UrlTally } from '../core/url-tally.js';
 import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
 import { isThirdParty, siteOfHost } from '../core/site.js';
 import type { ParsedSetCookie } from '../core/parsed-set-cookie.js';
@@ -16,7 +17,7 @@ import { buildCookieInventory, type CookieInventory, type CookieRecord, type Iss
 import { contextWithoutResponse, parsedFromSent, parsedFromStore } from '../inventory/evidence-cookie.js';
 import type { Observation } from '../observation/observation.js';
 import type { Reading } from '../observation/readings.js';
-import { isSecretMatch, type SecretCheckSkipped, type SecretVerdict } from '../secrets/known-secret-check.js';
+import { isSecretMatch, type SecretCheckSkipped, type SecretMatch, type SecretVerdict } from '../secrets/known-secret-check.js';
 import { CookieTraceFold, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
 import { isLoginRequest, isSuccessfulLogin } from '../trace/login-logout.js';
@@ -30,10 +31,10 @@ export interface CookieGrade extends GradedSetCookie {
   readonly setBy: string | null;
   /** How many Set-Cookie lines of the trace wrote this cookie (issuances or deletions). */
   readonly issuances: number;
-  /** URLs of the responses that set it (for a deletion: that deleted it), in trace order. */
-  readonly setByUrls: readonly string[];
-  /** URLs of the requests that carried it, in trace order (one per request). */
-  readonly sentByUrls: readonly string[];
+  /** The URLs of the responses that set it (for a deletion: that deleted it): counts and the most recent. */
+  readonly setByUrls: UrlTally;
+  /** The URLs of the requests that carried it (one per request): counts and the most recent. */
+  readonly sentByUrls: UrlTally;
   /** How the trace knows the cookie: set, sent, store, script. */
   readonly seenAs: readonly SeenAs[];
   /** Its domain is not the trace's site (rubric section 1): listed, never in the site grade. */
@@ -166,35 +167,74 @@ export function trackPossibleSessionIds(
 }
 
 /**
+ * What the issuances of a record were graded with: when any of it changes (the cookie's
+ * detection, the trace's findings, its other ids, the names of the trace), they are graded again
+ * from the first.
+ */
+interface IssuanceContext {
+  readonly session: SessionDetection;
+  readonly rotatedOnLogin: boolean;
+  readonly traceFindings: readonly Finding[];
+  readonly secretMatch: SecretMatch | null;
+  readonly secretCheckSkipped: string | null;
+  readonly scriptVisible: boolean;
+  /** The values with the smallest and the largest identifier (see extremeValuesById). */
+  readonly extremes: readonly string[];
+  readonly namesCount: number;
+}
+
+function sameDetection(a: SessionDetection, b: SessionDetection): boolean {
+  return a.isSession === b.isSession && a.framework === b.framework && a.reason === b.reason && a.clientSide === b.clientSide && a.why === b.why;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): boolean {
+  return a.length === b.length && a.every((item, index) => same(item, b[index] as T));
+}
+
+function sameIssuanceContext(a: IssuanceContext, b: IssuanceContext): boolean {
+  return (
+    sameDetection(a.session, b.session) &&
+    a.rotatedOnLogin === b.rotatedOnLogin &&
+    sameList(a.traceFindings, b.traceFindings, (x, y) => x.id === y.id && x.message === y.message) &&
+    a.secretMatch?.scheme === b.secretMatch?.scheme &&
+    a.secretMatch?.source === b.secretMatch?.source &&
+    a.secretCheckSkipped === b.secretCheckSkipped &&
+    a.scriptVisible === b.scriptVisible &&
+    sameList(a.extremes, b.extremes) &&
+    a.namesCount === b.namesCount
+  );
+}
+
+/**
  * What grading one record keeps between batches (architecture.md, incremental grading): the fold
  * of its trace, and the fold of its issuances (worst, latest, and the latest with other
  * attributes). The issuances go on from where they stopped while everything they were graded
- * with is the same (the cookie's detection, the trace's findings, its other ids, the names of
- * the trace, the outcome of logins that set it); else they are graded again from the first.
+ * with is the same (their IssuanceContext, and the outcome of logins that set the cookie); else
+ * they are graded again from the first. Nothing it hands out changes afterwards.
  */
 export class RecordGradeMemo {
   readonly trace = new CookieTraceFold();
-  context = '';
+  context: IssuanceContext | null = null;
   seen = 0;
   worst: GradedSetCookie | null = null;
   latest: GradedSetCookie | null = null;
   previousOther: GradedSetCookie | null = null;
   latestDeletion: Issuance | undefined;
-  /** The URLs of the responses that issued it, and that deleted it (lists that grow with the trace). */
-  issuedUrls: string[] = [];
-  deletionUrls: string[] = [];
+  /** The URLs of the responses that issued it, and that deleted it. */
+  issuedUrls = new UrlTallyBuilder();
+  deletionUrls = new UrlTallyBuilder();
   /** Issuances set by a login request: a login's outcome decides how their value is detected. */
   loginIssuances: number[] = [];
   /** Whether each of those logins succeeded, as last graded. */
   loginsSucceeded = '';
 
-  startAgain(context: string): void {
+  startAgain(context: IssuanceContext): void {
     this.context = context;
     this.seen = 0;
     this.worst = this.latest = this.previousOther = null;
     this.latestDeletion = undefined;
-    this.issuedUrls = [];
-    this.deletionUrls = [];
+    this.issuedUrls = new UrlTallyBuilder();
+    this.deletionUrls = new UrlTallyBuilder();
     this.loginIssuances = [];
     this.loginsSucceeded = '';
   }
@@ -213,32 +253,31 @@ function lastIssued(issuances: readonly Issuance[]): Issuance | undefined {
   return undefined;
 }
 
-/** The entries of one record: its graded entry (if any evidence besides deletions), and its latest deletion. */
-export function gradeRecord(
-  inventory: CookieInventory,
-  record: CookieRecord,
-  userMark: UserMark | undefined,
-  secretMatches: ReadonlyMap<string, SecretVerdict> | undefined,
-  memo: RecordGradeMemo,
-  occurrences: IdOccurrences,
-  site: string | null,
-): CookieGrade[] {
-  const { observations } = inventory;
-  const longestValueLength = longestLength(record.ids);
-  const cookieSite = siteOfHost(record.identity.domain);
+/** Step 1 of grading a record: whether it is a session cookie (rubric section 2), asked once per value. */
+interface RecordDetection {
+  /** The detection of one of its values, as set by a successful login or not. */
+  readonly detect: (value: string, byLogin: boolean) => SessionDetection;
+  readonly latestIssued: Issuance | undefined;
+  /** The value it has now: the latest issued, stored, sent or read by script. */
+  readonly latestValue: string;
+  /** The detection of that value: the record's own. */
+  readonly session: SessionDetection;
+}
+
+function detectRecord(inventory: CookieInventory, record: CookieRecord, userMark: UserMark | undefined): RecordDetection {
+  const context = {
+    siblingNames: inventory.names,
+    userMark,
+    longestValueLength: longestLength(record.ids),
+    cookieSite: siteOfHost(record.identity.domain),
+  };
   // A cookie is often set again with a value it had: detection is asked once per value.
   const detections = new Map<string, SessionDetection>();
   const detect = (value: string, byLogin: boolean) => {
     const key = `${byLogin ? 1 : 0}${value}`;
     let detection = detections.get(key);
     if (detection === undefined) {
-      detection = detectSessionCookie(record.identity.name, value, {
-        siblingNames: inventory.names,
-        setByLoginResponse: byLogin,
-        userMark,
-        longestValueLength,
-        cookieSite,
-      });
+      detection = detectSessionCookie(record.identity.name, value, { ...context, setByLoginResponse: byLogin });
       detections.set(key, detection);
     }
     return detection;
@@ -250,85 +289,157 @@ export function gradeRecord(
     record.sent[record.sent.length - 1]?.value ??
     record.scriptReadings[record.scriptReadings.length - 1]?.value ??
     '';
-  const session = detect(latestValue, latestIssued !== undefined && isSuccessfulLogin(observations, latestIssued.index));
-  memo.trace.update(observations, record, session.isSession ? occurrences : null);
-  const trace: TraceAnalysis | null = session.isSession ? memo.trace.analysis(session.framework) : null;
-  const extremes = extremeValuesById(record.ids);
-  // A signature made with a known secret, on any value of the cookie (rubric section 8).
+  const session = detect(latestValue, latestIssued !== undefined && isSuccessfulLogin(inventory.observations, latestIssued.index));
+  return { detect, latestIssued, latestValue, session };
+}
+
+/**
+ * Step 2: the fold of the record's trace (rubric section 5, for a session cookie) brought up to
+ * date, and what its issuances are graded with: the trace's findings, a known secret's signature
+ * on any of its values (rubric section 8), its other ids.
+ */
+function foldTrace(
+  inventory: CookieInventory,
+  record: CookieRecord,
+  session: SessionDetection,
+  memo: RecordGradeMemo,
+  occurrences: IdOccurrences,
+  secretMatches: ReadonlyMap<string, SecretVerdict> | undefined,
+): { readonly trace: TraceAnalysis | null; readonly context: IssuanceContext } {
+  memo.trace.update(inventory.observations, record, session.isSession ? occurrences : null);
+  const trace = session.isSession ? memo.trace.analysis(session.framework) : null;
   const verdicts = session.isSession && secretMatches !== undefined ? record.ids.map((id) => secretMatches.get(id)) : [];
   const secretMatch = verdicts.find(isSecretMatch);
-  const secretCheckSkipped =
+  const skipped =
     secretMatch === undefined ? verdicts.find((verdict): verdict is SecretCheckSkipped => verdict !== undefined && !isSecretMatch(verdict)) : undefined;
-  const common = {
-    rotatedOnLogin: trace?.rotatedOnLogin ?? false,
-    traceFindings: session.isSession ? (trace?.findings ?? []) : [],
-    secretMatch: secretMatch ?? null,
-    secretCheckSkipped: secretCheckSkipped?.skipped ?? null,
-    scriptVisible: record.scriptReadings.length > 0,
-  };
-  const otherValues = (value: string) => extremes.filter((other) => other !== value);
-  const sentByUrls = memo.trace.sentByUrls;
-  const entry = (graded: GradedSetCookie, setByUrls: readonly string[], change: AttributeChange | null = null): CookieGrade =>
-    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, trace?.timeline ?? [], change, site);
-
-  const context = JSON.stringify([
+  const context: IssuanceContext = {
     session,
-    common.rotatedOnLogin,
-    common.traceFindings.map((finding) => [finding.id, finding.message]),
-    common.secretMatch === null ? null : [common.secretMatch.scheme, common.secretMatch.source],
-    common.secretCheckSkipped,
-    common.scriptVisible,
-    extremes,
-    inventory.names.size,
-  ]);
+    rotatedOnLogin: trace?.rotatedOnLogin ?? false,
+    traceFindings: trace?.findings ?? [],
+    secretMatch: secretMatch ?? null,
+    secretCheckSkipped: skipped?.skipped ?? null,
+    scriptVisible: record.scriptReadings.length > 0,
+    extremes: extremeValuesById(record.ids),
+    namesCount: inventory.names.size,
+  };
+  return { trace, context };
+}
+
+/** The options gradeSetCookie takes from an issuance context, for a line with `value` (a deletion's has none worth comparing). */
+function lineOptions(context: IssuanceContext, value?: string) {
+  return {
+    rotatedOnLogin: context.rotatedOnLogin,
+    traceFindings: context.traceFindings,
+    secretMatch: context.secretMatch,
+    secretCheckSkipped: context.secretCheckSkipped,
+    scriptVisible: context.scriptVisible,
+    otherValues: value === undefined ? undefined : context.extremes.filter((other) => other !== value),
+  };
+}
+
+/**
+ * Step 3: grades the issuances the memo has not graded yet (all of them again when what they are
+ * graded with changed), keeping the worst, the latest, the latest with other attributes and the
+ * latest deletion.
+ */
+function gradeIssuances(
+  observations: readonly Observation[],
+  record: CookieRecord,
+  detection: RecordDetection,
+  context: IssuanceContext,
+  memo: RecordGradeMemo,
+): void {
   const loginsSucceeded = () => memo.loginIssuances.map((index) => (isSuccessfulLogin(observations, index) ? '1' : '0')).join('');
-  if (context !== memo.context || loginsSucceeded() !== memo.loginsSucceeded || memo.seen > record.issuances.length) memo.startAgain(context);
+  if (
+    memo.context === null ||
+    !sameIssuanceContext(context, memo.context) ||
+    loginsSucceeded() !== memo.loginsSucceeded ||
+    memo.seen > record.issuances.length
+  ) {
+    memo.startAgain(context);
+  }
   for (; memo.seen < record.issuances.length; memo.seen++) {
     const issuance = record.issuances[memo.seen] as Issuance;
     const byLogin = isLoginRequest(observations[issuance.index] as Observation);
     if (byLogin) memo.loginIssuances.push(issuance.index);
     if (issuance.deletion) {
       memo.latestDeletion = issuance;
-      memo.deletionUrls.push(issuance.response.url);
+      memo.deletionUrls.add(issuance.response.url);
       continue;
     }
-    memo.issuedUrls.push(issuance.response.url);
-    const issuanceSession = issuance === latestIssued ? session : detect(issuance.cookie.value, byLogin && isSuccessfulLogin(observations, issuance.index));
-    const graded = gradeSetCookie(issuance.cookie, issuance.response, issuanceSession, { ...common, otherValues: otherValues(issuance.cookie.value) });
+    memo.issuedUrls.add(issuance.response.url);
+    const issuanceSession =
+      issuance === detection.latestIssued
+        ? detection.session
+        : detection.detect(issuance.cookie.value, byLogin && isSuccessfulLogin(observations, issuance.index));
+    const graded = gradeSetCookie(issuance.cookie, issuance.response, issuanceSession, lineOptions(context, issuance.cookie.value));
     if (memo.worst === null || !isBetter(graded, memo.worst)) memo.worst = graded;
     if (memo.latest !== null && attributesOf(memo.latest.cookie) !== attributesOf(graded.cookie)) memo.previousOther = memo.latest;
     memo.latest = graded;
   }
   memo.loginsSucceeded = loginsSucceeded();
-  const entries: CookieGrade[] = [];
-  const change = memo.previousOther !== null && memo.latest !== null ? attributeChange(memo.previousOther, memo.latest) : null;
-  let worst = memo.worst;
-  if (worst === null) {
-    const stored = record.storeReadings[record.storeReadings.length - 1];
-    if (stored !== undefined) {
-      worst = gradeSetCookie(parsedFromStore(stored.cookie), contextWithoutResponse(stored.url, stored.time), session, {
-        ...common,
-        gradedFrom: 'store',
-        otherValues: otherValues(stored.cookie.value),
-      });
-    } else if (record.sent.length > 0 || record.scriptReadings.length > 0) {
-      const first = record.sent[0];
-      const url = first === undefined ? (record.scriptReadings[0]?.url ?? '') : (observations[first.index] as Observation).url;
-      const time = first === undefined ? (record.scriptReadings[0]?.time ?? 0) : (observations[first.index] as Observation).time;
-      worst = gradeSetCookie(parsedFromSent(record.identity.name, latestValue), contextWithoutResponse(url, time), session, {
-        ...common,
-        gradedFrom: 'sent',
-        otherValues: otherValues(latestValue),
-      });
-    }
+}
+
+/**
+ * Step 4, for a cookie no Set-Cookie of the trace issued: graded on the browser's store, else
+ * (seen only in requests or by script) on what needs no attribute (rubric section 2.3).
+ */
+function fallbackGrade(
+  observations: readonly Observation[],
+  record: CookieRecord,
+  detection: RecordDetection,
+  context: IssuanceContext,
+): GradedSetCookie | null {
+  const stored = record.storeReadings[record.storeReadings.length - 1];
+  if (stored !== undefined) {
+    return gradeSetCookie(parsedFromStore(stored.cookie), contextWithoutResponse(stored.url, stored.time), detection.session, {
+      ...lineOptions(context, stored.cookie.value),
+      gradedFrom: 'store',
+    });
   }
+  if (record.sent.length === 0 && record.scriptReadings.length === 0) return null;
+  const first = record.sent[0];
+  const url = first === undefined ? (record.scriptReadings[0]?.url ?? '') : (observations[first.index] as Observation).url;
+  const time = first === undefined ? (record.scriptReadings[0]?.time ?? 0) : (observations[first.index] as Observation).time;
+  return gradeSetCookie(parsedFromSent(record.identity.name, detection.latestValue), contextWithoutResponse(url, time), detection.session, {
+    ...lineOptions(context, detection.latestValue),
+    gradedFrom: 'sent',
+  });
+}
+
+/**
+ * The entries of one record: its graded entry (if any evidence besides deletions), and its latest
+ * deletion. In four steps: detect, fold the trace, grade the issuances, else grade what else
+ * the trace knows of it.
+ */
+export function gradeRecord(
+  inventory: CookieInventory,
+  record: CookieRecord,
+  userMark: UserMark | undefined,
+  secretMatches: ReadonlyMap<string, SecretVerdict> | undefined,
+  memo: RecordGradeMemo,
+  occurrences: IdOccurrences,
+  site: string | null,
+): CookieGrade[] {
+  const { observations } = inventory;
+  const detection = detectRecord(inventory, record, userMark);
+  const { trace, context } = foldTrace(inventory, record, detection.session, memo, occurrences, secretMatches);
+  gradeIssuances(observations, record, detection, context, memo);
+  const sentByUrls = memo.trace.sentByUrls;
+  const timeline = trace?.timeline ?? [];
+  const entry = (graded: GradedSetCookie, setByUrls: UrlTally, change: AttributeChange | null = null): CookieGrade =>
+    cookieGrade(graded, record, inventory.names, setByUrls, sentByUrls, timeline, change, site);
+
+  const entries: CookieGrade[] = [];
+  let worst = memo.worst ?? fallbackGrade(observations, record, detection, context);
   if (worst !== null) {
     if (record.setOutsideTrace) worst = { ...worst, notes: [...worst.notes, SET_OUTSIDE_TRACE] };
-    entries.push(entry(worst, memo.issuedUrls, change));
+    const change = memo.previousOther !== null && memo.latest !== null ? attributeChange(memo.previousOther, memo.latest) : null;
+    entries.push(entry(worst, memo.issuedUrls.snapshot(), change));
   }
   if (memo.latestDeletion !== undefined) {
-    const graded = gradeSetCookie(memo.latestDeletion.cookie, memo.latestDeletion.response, session, common);
-    entries.push(entry(graded, memo.deletionUrls));
+    const deletion = memo.latestDeletion;
+    entries.push(entry(gradeSetCookie(deletion.cookie, deletion.response, detection.session, lineOptions(context)), memo.deletionUrls.snapshot()));
   }
   return entries;
 }
@@ -352,8 +463,8 @@ function cookieGrade(
   graded: GradedSetCookie,
   record: CookieRecord,
   names: ReadonlySet<string>,
-  setByUrls: readonly string[],
-  sentByUrls: readonly string[],
+  setByUrls: UrlTally,
+  sentByUrls: UrlTally,
   timeline: readonly TimelineEvent[],
   change: AttributeChange | null,
   site: string | null,

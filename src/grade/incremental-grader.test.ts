@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../observation/observation.js';
-import { gradeObservations } from './grade-observations.js';
+import { gradeObservations, type TraceGrade } from './grade-observations.js';
 import { IncrementalGrader } from './incremental-grader.js';
 
 const IDS = ['Xk2Q9fYt3nB0aLp7ZcR1mVw8eJ4hUdQ2', 'B4E6D8F0A2C4E6D8F0A2C4E6D8F0A2C4', '7C3A9F1E2B8D4C6A0E5F7B9D1C3A5E7F'];
@@ -45,6 +45,18 @@ function toObservations(exchanges: readonly Exchange[]): Observation[] {
   }));
 }
 
+/** Grades `observations` batch by batch (of the sizes given, in turn), calling `each` with the grade and how many are graded. */
+function gradeInBatches(observations: readonly Observation[], sizes: readonly number[], each: (trace: TraceGrade, done: number) => void): void {
+  const grader = new IncrementalGrader();
+  let done = 0;
+  for (let batch = 0; done < observations.length; batch++) {
+    const size = sizes[batch % sizes.length] as number;
+    const trace = grader.append(observations.slice(done, done + size));
+    done = Math.min(done + size, observations.length);
+    each(trace, done);
+  }
+}
+
 describe('IncrementalGrader', () => {
   it('gives exactly the grade of the whole trace after every batch (property)', () => {
     fc.assert(
@@ -53,17 +65,25 @@ describe('IncrementalGrader', () => {
         fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }),
         (exchanges, sizes) => {
           const observations = toObservations(exchanges);
-          const grader = new IncrementalGrader();
-          let done = 0;
-          for (let batch = 0; done < observations.length; batch++) {
-            const size = sizes[batch % sizes.length] as number;
-            const trace = grader.append(observations.slice(done, done + size));
-            done = Math.min(done + size, observations.length);
-            expect(trace).toEqual(gradeObservations(observations.slice(0, done)));
-          }
+          gradeInBatches(observations, sizes, (trace, done) => expect(trace).toEqual(gradeObservations(observations.slice(0, done))));
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('never changes a grade it handed out, however the trace grows afterwards (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(exchangeArbitrary, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }),
+        (exchanges, sizes) => {
+          const handedOut: { readonly trace: TraceGrade; readonly copy: TraceGrade }[] = [];
+          gradeInBatches(toObservations(exchanges), sizes, (trace) => handedOut.push({ trace, copy: structuredClone(trace) }));
+          for (const { trace, copy } of handedOut) expect(trace).toEqual(copy);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -13,6 +13,7 @@ import type { CookieIdentity } from '../core/cookie-identity.js';
 import type { Issuance, Sending } from '../inventory/cookie-inventory.js';
 import type { Observation } from '../observation/observation.js';
 import type { IdOccurrences } from './id-occurrences.js';
+import { UrlTallyBuilder, type UrlTally } from '../core/url-tally.js';
 import type { SetEffect, TraceRule, TraceSoFar, TraceStep } from './trace-rule.js';
 
 /** The rules of rubric section 5, in the table's order. */
@@ -59,7 +60,8 @@ export interface TracedRecord {
  * sit in the trace's URLs comes from the trace's one search (IdOccurrences). The whole-trace
  * grade folds the same way, in one go.
  *
- * The timeline and URL lists it hands out are its own and grow with the trace.
+ * What it hands out (the analysis, its timeline, the tally of URLs) is a value: it never changes
+ * afterwards, however the trace grows.
  */
 export class CookieTraceFold {
   #analysing = false;
@@ -71,15 +73,15 @@ export class CookieTraceFold {
   #setAt = new Map<number, SetEffect>();
   #lastCarriedAt = new Map<string, number>();
   #timeline: TimelineEvent[] = [];
-  /** Whether the last timeline event was handed out by `analysis()` (then it is never changed). */
-  #lastEventShown = false;
+  /** The copy of the timeline `analysis()` last handed out, or null when the timeline changed since. */
+  #timelineShown: readonly TimelineEvent[] | null = null;
   #current: string | undefined;
-  #sentByUrls: string[] = [];
+  #sentBy = new UrlTallyBuilder();
   #soFar: TraceSoFar | null = null;
 
-  /** The URLs of the requests that carried the cookie, in order (one per sending). */
-  get sentByUrls(): readonly string[] {
-    return this.#sentByUrls;
+  /** The URLs of the requests that carried the cookie (one per sending). */
+  get sentByUrls(): UrlTally {
+    return this.#sentBy.snapshot();
   }
 
   /**
@@ -104,7 +106,7 @@ export class CookieTraceFold {
       let carried: string | undefined;
       for (; this.#sentSeen < sent.length && (sent[this.#sentSeen] as Sending).index === index; this.#sentSeen++) {
         carried ??= (sent[this.#sentSeen] as Sending).value;
-        this.#sentByUrls.push(observation.url);
+        this.#sentBy.add(observation.url);
       }
       let set: SetEffect | undefined;
       for (; this.#issuancesSeen < issuances.length && (issuances[this.#issuancesSeen] as Issuance).index === index; this.#issuancesSeen++) {
@@ -136,11 +138,11 @@ export class CookieTraceFold {
       if (message !== null) findings.push({ id: rule.id, deduction: rule.deduction, cap: rule.cap, message, fix: adviceFor(rule.fix, framework) });
     });
     const outcomes = loginOutcomes(this.#states[TRACE_RULES.indexOf(noRotationOnLogin)] as CarriedLogins, soFar);
-    this.#lastEventShown = true;
+    this.#timelineShown ??= Object.freeze(this.#timeline.slice());
     return {
       findings,
       rotatedOnLogin: outcomes.length > 0 && outcomes.every((outcome) => outcome === 'rotated'),
-      timeline: this.#timeline,
+      timeline: this.#timelineShown,
     };
   }
 
@@ -149,7 +151,7 @@ export class CookieTraceFold {
     if (this.#analysing || pastVersion !== this.#pastVersion || observations[0] !== this.#firstObservation || this.#sentSeen > sent.length) {
       this.#startAgain(observations, pastVersion, null);
     }
-    for (; this.#sentSeen < sent.length; this.#sentSeen++) this.#sentByUrls.push((observations[(sent[this.#sentSeen] as Sending).index] as Observation).url);
+    for (; this.#sentSeen < sent.length; this.#sentSeen++) this.#sentBy.add((observations[(sent[this.#sentSeen] as Sending).index] as Observation).url);
     this.#soFar = null;
   }
 
@@ -163,9 +165,9 @@ export class CookieTraceFold {
     this.#setAt = new Map();
     this.#lastCarriedAt = new Map();
     this.#timeline = [];
-    this.#lastEventShown = false;
+    this.#timelineShown = null;
     this.#current = undefined;
-    this.#sentByUrls = [];
+    this.#sentBy = new UrlTallyBuilder();
   }
 
   #extendTimeline({ observation, carried, set }: TraceStep): void {
@@ -179,17 +181,17 @@ export class CookieTraceFold {
       count: 1,
     });
     const events = this.#timeline;
+    const shown = this.#timelineShown;
+    this.#timelineShown = null;
     // The request goes out before its response comes back: a send comes before a set.
     if (carried !== undefined) {
       const last = events[events.length - 1];
       // A run of sends grows: in place while no analysis handed the event out, else as a new event.
-      if (last?.type === 'sent' && !this.#lastEventShown) (last as { count: number }).count++;
+      if (last?.type === 'sent' && shown === null) (last as { count: number }).count++;
       else if (last?.type === 'sent') events[events.length - 1] = { ...last, count: last.count + 1 };
       else events.push(event('sent'));
-      this.#lastEventShown = false;
     }
     if (set === undefined) return;
-    this.#lastEventShown = false;
     if (set.deletion) {
       events.push(event('cleared'));
       this.#current = undefined;

@@ -17,10 +17,7 @@ import { formatDuration } from '../../rules/lifetime-rules.js';
 import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
 import { fixId } from './fix-id.js';
-import { tallyUrls, type UrlCount } from './url-tally.js';
-
-/** How many URLs a card lists for "set by" and "sent with" (the counts are always complete). */
-export const LISTED_URLS = 5;
+import type { UrlCount } from '../../core/url-tally.js';
 /** How many of the latest timeline events a card shows (it says how many there are). */
 export const TIMELINE_SHOWN = 12;
 
@@ -71,7 +68,7 @@ export interface CookieCardView {
   readonly findings: readonly Finding[];
   readonly notes: readonly Note[];
   readonly aPlusMissing: readonly string[];
-  /** Distinct URLs (most recent first, at most LISTED_URLS), each with how many exchanges it stands for. */
+  /** Distinct URLs (most recent first, at most RECENT_URLS_LISTED), each with how many exchanges it stands for. */
   readonly setBy: readonly UrlCount[];
   /** Distinct URLs that set (or deleted) it. */
   readonly setByCount: number;
@@ -244,8 +241,8 @@ interface CardContext {
 function cardView(entry: CookieGrade, position: number, mark: UserMark | null, context: CardContext): CookieCardView {
   const { mask, revealValues } = context;
   const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
-  const setBy = tallyUrls(entry.setByUrls, LISTED_URLS, `${key}\u0000set`);
-  const sent = tallyUrls(entry.sentByUrls, LISTED_URLS, `${key}\u0000sent`);
+  const setBy = entry.setByUrls;
+  const sent = entry.sentByUrls;
   return {
     key,
     anchor: `cookie-${position}`,
