@@ -12,6 +12,7 @@ import { createKnownSecretChecker } from '../../src/secrets/known-secret-check.j
 import { valuesToCheck } from '../../src/secrets/values-to-check.js';
 import type { StoreActionResult } from '../../src/ui/components/panel-actions.js';
 import { SessionsPanel } from '../../src/ui/components/SessionsPanel.js';
+import { createPanelCaches } from '../../src/ui/store/panel-caches.js';
 import { applyEvent, createSessionsStore, type SessionsStore } from '../../src/ui/store/sessions-store.js';
 import type { PanelPlatform, StoreAnswer } from '../platform/panel-platform.js';
 
@@ -26,7 +27,9 @@ export interface MountedPanel {
 }
 
 export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: { maxObservations?: number } = {}): MountedPanel {
-  const store = createSessionsStore(options);
+  // What the panel remembers between batches: one object, owned here, dropped with the panel.
+  const caches = createPanelCaches();
+  const store = createSessionsStore({ ...options, caches });
   const { source } = platform;
   applyEvent(store, { type: 'theme-changed', theme: platform.theme });
   platform.onThemeChanged((theme) => applyEvent(store, { type: 'theme-changed', theme }));
@@ -101,6 +104,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
   render(
     <SessionsPanel
       store={store}
+      caches={caches}
       browser={platform.browser}
       actions={{ copyText: platform.copyText, download: platform.download, mark, readStore, clearAndReload }}
       rulesPageUrl={platform.rulesPageUrl}

@@ -6,7 +6,7 @@
  */
 import type { Observation } from '../../src/observation/observation.js';
 import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from '../../src/ui/store/kept-exchanges.js';
-import { slimObservation } from '../../src/ui/store/slim-observation.js';
+import { slimObservation, type HeaderPool } from '../../src/ui/store/slim-observation.js';
 import { isHistoryAnswer, isHistoryRequest, type HistoryAnswer, type HistoryChannel } from './history-messages.js';
 import type { NetworkSource } from './network-source.js';
 
@@ -22,8 +22,9 @@ export function recordHistory(source: NetworkSource, channel: HistoryChannel, ta
   let recorded: Observation[] = [];
   let pageUrl: string | null = null;
   let navigated = false;
+  const headers: HeaderPool = new Map();
   const append = (observations: readonly Observation[]) => {
-    for (const observation of observations) recorded.push(slimObservation(observation));
+    for (const observation of observations) recorded.push(slimObservation(observation, headers));
     dropOldest(recorded, limit);
   };
   // Live exchanges from the start, so none is missed while DevTools answers for its earlier log.

@@ -160,14 +160,8 @@ function reportCookie(entry: CookieGrade, showValues: boolean, mask: (text: stri
  * The value index of a trace (rubric section 7): every value of every cookie it saw, or nothing
  * when the user asked to see values. Built once; every text of a report goes through it.
  */
-/** The index of a trace's values, kept while the set of values is the same (the panel asks after every batch). */
-const indexesOfValues = new WeakMap<ReadonlySet<string>, ValueIndex>();
-
 export function valueIndexFor(trace: TraceGrade, showValues: boolean): ValueIndex {
-  if (showValues) return EMPTY_VALUE_INDEX;
-  let index = indexesOfValues.get(trace.values);
-  if (index === undefined) indexesOfValues.set(trace.values, (index = buildValueIndex(trace.values)));
-  return index;
+  return showValues ? EMPTY_VALUE_INDEX : buildValueIndex(trace.values);
 }
 
 export function buildJsonReport(source: string, trace: TraceGrade, options: ReportOptions = {}): JsonReport {

@@ -2,7 +2,6 @@ import { Component } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
-import { fixId } from '../store/fix-id.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { combinedFix, type CombinedFix as CombinedFixBlock } from '../../rules/combined-fix/combined-fix.js';
 import { fixSnippet } from '../../report/fix-snippet.js';
@@ -285,7 +284,7 @@ function FindingsAndFixes({ card, copy, rulesPageUrl }: { card: CookieCardView; 
 
 /** The content FindingsAndFixes shows, as one string: equal strings render the same (a fix by its number). */
 function findingsAndFixesKey(card: CookieCardView): string {
-  const findings = card.findings.map((finding) => [finding.id, finding.deduction, finding.cap, finding.message, fixId(finding.fix)]);
+  const findings = card.findings.map((finding, at) => [finding.id, finding.deduction, finding.cap, finding.message, card.fixNumbers[at]]);
   return JSON.stringify([
     card.name,
     card.framework,

@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { formatMarkdownReport } from '../../report/markdown-report.js';
+import type { PanelCaches } from '../store/panel-caches.js';
 import { buildPanelView } from '../store/panel-view.js';
 import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CookieCard } from './CookieCard.js';
@@ -23,6 +24,8 @@ export const CARDS_PER_PAGE = 50;
 
 export interface SessionsPanelProps {
   readonly store: SessionsStore;
+  /** The panel's caches, owned by its composition root (mountPanel). */
+  readonly caches: PanelCaches;
   readonly actions: PanelActions;
   readonly browser: 'chrome' | 'firefox';
   /** The bundled rules page; each finding id links to `#<id>` there. */
@@ -33,7 +36,7 @@ function fileStem(site: string | null): string {
   return `session-cookies-${(site ?? 'devtools').replace(/[^a-z0-9.-]/gi, '_')}`;
 }
 
-export function SessionsPanel({ store, actions, browser, rulesPageUrl }: SessionsPanelProps) {
+export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }: SessionsPanelProps) {
   const [shown, setShown] = useState(CARDS_PER_PAGE);
   /** The anchors of the cards the user collapsed (kept here so a summary row can open its card again). */
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -50,14 +53,17 @@ export function SessionsPanel({ store, actions, browser, rulesPageUrl }: Session
     [],
   );
   const view = useComputed(() =>
-    buildPanelView({
-      trace: store.trace.value,
-      observationCount: store.gradedCount.value,
-      marks: store.marks.value,
-      revealValues: store.revealValues.value,
-      filter: store.filter.value,
-      dropped: store.dropped.value,
-    }),
+    buildPanelView(
+      {
+        trace: store.trace.value,
+        observationCount: store.gradedCount.value,
+        marks: store.marks.value,
+        revealValues: store.revealValues.value,
+        filter: store.filter.value,
+        dropped: store.dropped.value,
+      },
+      caches,
+    ),
   ).value;
 
   const report = () => buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });

@@ -5,86 +5,21 @@
  */
 import { BROWSER_NAMES, BROWSERS } from '../../core/reader.js';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
-import type { Framework } from '../../detect/framework.js';
 import { cookiePrefix } from '../../detect/session-names.js';
-import type { Finding, Note } from '../../core/finding.js';
-import type { AttributeChange, CookieGrade, SiteGrade, TraceGrade } from '../../grade/grade-observations.js';
-import { MASK, type ValueIndex } from '../../core/value-index.js';
+import type { Finding } from '../../core/finding.js';
+import type { CookieGrade, SiteGrade, TraceGrade } from '../../grade/grade-observations.js';
+import { MASK } from '../../core/value-index.js';
 import { valueIndexFor } from '../../report/json-report.js';
-import type { GradedFrom } from '../../grade/grade-set-cookie.js';
-import type { SeenAs } from '../../inventory/cookie-inventory.js';
 import { formatDuration } from '../../rules/lifetime-rules.js';
-import { LETTERS, type CookieLetter, type Letter } from '../../core/letter.js';
+import { LETTERS, type Letter } from '../../core/letter.js';
 import type { TimelineEvent } from '../../trace/analyze-trace.js';
-import { fixId } from './fix-id.js';
-import type { UrlCount } from '../../core/url-tally.js';
+import { fixNumber, type CachedMasking, type PanelCaches } from './panel-caches.js';
+import type { AttributeView, ClearingResponse, CookieCardView } from './card-view.js';
+
+export type { AttributeView, ClearingResponse, CookieCardView, UrlCount } from './card-view.js';
+
 /** How many of the latest timeline events a card shows (it says how many there are). */
 export const TIMELINE_SHOWN = 12;
-
-export type { UrlCount };
-
-/** A response that deleted the cookie, as "POST /logout (303)" reads it; with how many times. */
-export interface ClearingResponse {
-  readonly method: string;
-  readonly url: string;
-  readonly status: number;
-  readonly count: number;
-}
-
-export interface AttributeView {
-  readonly label: string;
-  readonly value: string;
-  /** true: as it should be for a session id; false: a problem; null: neutral. */
-  readonly good: boolean | null;
-}
-
-export interface CookieCardView {
-  readonly key: string;
-  /** The card's element id, for the summary's links. */
-  readonly anchor: string;
-  /** The Set-Cookie line the grade rests on, masked like every other text; null when not graded from one. */
-  readonly setCookieLine: string | null;
-  /** The finding that costs most (lowest cap, then largest deduction), or null. */
-  readonly worstFinding: string | null;
-  /** What the latest Set-Cookie changed against the one before it with other attributes (URL masked). */
-  readonly change: AttributeChange | null;
-  /** Carries a session id (by detection or by the user's mark): gets a letter and a card. */
-  readonly isSession: boolean;
-  readonly name: string;
-  readonly grade: CookieLetter | null;
-  readonly score: number | null;
-  /** What the grade rests on: a Set-Cookie line, the browser's store, or only requests (attributes unknown). */
-  readonly gradedFrom: GradedFrom;
-  readonly seenAs: readonly SeenAs[];
-  readonly framework: Framework;
-  readonly reason: string;
-  /** Why detection decided so: the format, the default name, or the vendor of a cookie ruled out. */
-  readonly why: string;
-  readonly deletion: boolean;
-  readonly thirdParty: boolean;
-  readonly mark: UserMark | null;
-  readonly value: string;
-  readonly attributes: readonly AttributeView[];
-  readonly findings: readonly Finding[];
-  readonly notes: readonly Note[];
-  readonly aPlusMissing: readonly string[];
-  /** Distinct URLs (most recent first, at most RECENT_URLS_LISTED), each with how many exchanges it stands for. */
-  readonly setBy: readonly UrlCount[];
-  /** Distinct URLs that set (or deleted) it. */
-  readonly setByCount: number;
-  readonly setByExchanges: number;
-  readonly sentWith: readonly UrlCount[];
-  readonly sentWithCount: number;
-  readonly sentWithExchanges: number;
-  /** The last TIMELINE_SHOWN events; empty on a deletion's card: the cookie's own card shows the history. */
-  readonly timeline: readonly TimelineEvent[];
-  /** How many events the whole timeline has. */
-  readonly timelineLength: number;
-  /** On a deletion's card, the responses that deleted it (distinct, most recent first, URLs masked); else empty. */
-  readonly clearedBy: readonly ClearingResponse[];
-  /** A finding id whose fix this card already showed, by the finding that repeats it. */
-  readonly sameFixAs: Readonly<Record<string, string>>;
-}
 
 export interface PanelView {
   readonly siteGrade: SiteGrade;
@@ -181,11 +116,11 @@ const ISSUANCE_NOTES = new Set([
 ]);
 
 /** For each finding whose fix (every framework's) an earlier finding of the card already gave, that finding's id. */
-function repeatedFixes(findings: readonly Finding[]): Record<string, string> {
+function repeatedFixes(findings: readonly Finding[], fixNumbers: readonly number[]): Record<string, string> {
   const first = new Map<number, string>();
   const same: Record<string, string> = {};
-  for (const finding of findings) {
-    const key = fixId(finding.fix);
+  for (const [at, finding] of findings.entries()) {
+    const key = fixNumbers[at] as number;
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, finding.id);
     else same[finding.id] = earlier;
@@ -235,11 +170,13 @@ function matchesFilter(card: CookieCardView, filter: string): boolean {
 interface CardContext {
   readonly mask: (text: string) => string;
   readonly revealValues: boolean;
+  readonly caches: PanelCaches;
 }
 
 /** The card of one cookie's grade, its texts masked with `mask`. */
 function cardView(entry: CookieGrade, position: number, mark: UserMark | null, context: CardContext): CookieCardView {
   const { mask, revealValues } = context;
+  const fixNumbers = entry.findings.map((finding) => fixNumber(context.caches, finding.fix));
   const key = `${entry.identity.name}\u0000${entry.identity.domain}\u0000${entry.identity.path ?? ''}\u0000${entry.deletion}`;
   const setBy = entry.setByUrls;
   const sent = entry.sentByUrls;
@@ -275,45 +212,47 @@ function cardView(entry: CookieGrade, position: number, mark: UserMark | null, c
     timeline: entry.deletion ? [] : entry.timeline.slice(-TIMELINE_SHOWN).map((event) => ({ ...event, url: mask(event.url) })),
     timelineLength: entry.deletion ? 0 : entry.timeline.length,
     clearedBy: entry.deletion ? clearingResponses(entry.timeline, mask) : [],
-    sameFixAs: repeatedFixes(entry.findings),
+    sameFixAs: repeatedFixes(entry.findings, fixNumbers),
+    fixNumbers,
   };
 }
 
-/** Card views by the grade they show, with what else they were built from. */
-const cardsByGrade = new WeakMap<CookieGrade, { readonly index: ValueIndex; readonly builtWith: string; readonly card: CookieCardView }>();
-
-/** Masked texts by value index: after every batch the view masks mostly the texts it masked before. */
-const maskedByIndex = new WeakMap<ValueIndex, Map<string, string>>();
 const MASKED_TEXTS_KEPT = 20_000;
 
-function rememberingMask(index: ValueIndex): (text: string) => string {
-  let masked = maskedByIndex.get(index);
-  if (masked === undefined) maskedByIndex.set(index, (masked = new Map()));
-  const memo = masked;
+/** The index of the trace's values, and the texts it masked: kept while the trace's values are the same. */
+function maskingFor(trace: TraceGrade, revealValues: boolean, caches: PanelCaches): CachedMasking {
+  const kept = caches.masking;
+  if (kept !== null && kept.values === trace.values && kept.revealValues === revealValues) return kept;
+  return (caches.masking = { values: trace.values, revealValues, index: valueIndexFor(trace, revealValues), maskedTexts: new Map() });
+}
+
+/** The trace's mask, remembering what it masked. */
+function rememberingMask({ index, maskedTexts }: CachedMasking): (text: string) => string {
   return (text) => {
-    let result = memo.get(text);
+    let result = maskedTexts.get(text);
     if (result === undefined) {
-      if (memo.size >= MASKED_TEXTS_KEPT) memo.clear();
+      if (maskedTexts.size >= MASKED_TEXTS_KEPT) maskedTexts.clear();
       result = index.mask(text);
-      memo.set(text, result);
+      maskedTexts.set(text, result);
     }
     return result;
   };
 }
 
-export function buildPanelView(input: PanelViewInput): PanelView {
+/** The panel's view of the store's state; `caches` (the panel's own) keeps the cards no batch touched. */
+export function buildPanelView(input: PanelViewInput, caches: PanelCaches): PanelView {
   const { trace, revealValues } = input;
-
-  const index = valueIndexFor(trace, revealValues);
-  const mask = rememberingMask(index);
+  const masking = maskingFor(trace, revealValues, caches);
+  const { index } = masking;
+  const mask = rememberingMask(masking);
   const cards = trace.cookies.map((entry, position): CookieCardView => {
     // The grader keeps the grade of a cookie no batch touched: its card stays the same object.
     const mark = input.marks.get(entry.cookie.name) ?? null;
     const builtWith = `${position}\u0000${revealValues}\u0000${mark ?? ''}`;
-    const known = cardsByGrade.get(entry);
+    const known = caches.cards.get(entry);
     if (known !== undefined && known.index === index && known.builtWith === builtWith) return known.card;
-    const card = cardView(entry, position, mark, { mask, revealValues });
-    cardsByGrade.set(entry, { index, builtWith, card });
+    const card = cardView(entry, position, mark, { mask, revealValues, caches });
+    caches.cards.set(entry, { index, builtWith, card });
     return card;
   });
 

@@ -15,6 +15,7 @@ import type { Reading } from '../../observation/readings.js';
 import type { SecretVerdict } from '../../secrets/known-secret-check.js';
 import { GradingSchedule, SYSTEM_CLOCK, type Clock } from './grading-schedule.js';
 import { DEFAULT_MAX_OBSERVATIONS, dropOldest } from './kept-exchanges.js';
+import { createPanelCaches, type PanelCaches } from './panel-caches.js';
 import { slimObservation } from './slim-observation.js';
 
 export type Theme = 'light' | 'dark';
@@ -58,13 +59,15 @@ export type StoreEvent =
   | { readonly type: 'filtered'; readonly text: string }
   | { readonly type: 'theme-changed'; readonly theme: Theme };
 
-/** Each store's grading schedule: the store's own, reached by its actions only. */
-const schedules = new WeakMap<SessionsStore, GradingSchedule>();
+/** What each store's actions use besides its signals: its grading schedule and the panel's caches. */
+const internals = new WeakMap<SessionsStore, { readonly schedule: GradingSchedule; readonly caches: PanelCaches }>();
 
 export interface StoreOptions {
   readonly maxObservations?: number;
   /** What grading measures its cost and schedules its tasks with (tests give a fake one). */
   readonly clock?: Clock;
+  /** The panel's caches (its composition root owns them); by default the store's own. */
+  readonly caches?: PanelCaches;
 }
 
 export function createSessionsStore(options: StoreOptions = {}): SessionsStore {
@@ -105,7 +108,7 @@ export function createSessionsStore(options: StoreOptions = {}): SessionsStore {
     site,
     gradedCount: computed(() => inventory.value.observations.length),
   };
-  schedules.set(store, schedule);
+  internals.set(store, { schedule, caches: options.caches ?? createPanelCaches() });
   return store;
 }
 
@@ -129,11 +132,15 @@ function sameCookies(a: Reading, b: Reading): boolean {
 }
 
 export function applyEvent(store: SessionsStore, event: StoreEvent): void {
-  const schedule = schedules.get(store) as GradingSchedule;
+  const { schedule, caches } = internals.get(store) as { readonly schedule: GradingSchedule; readonly caches: PanelCaches };
   switch (event.type) {
     case 'observed': {
       if (event.observations.length === 0) return;
-      const merged = mergeByTime(store.observations.value, event.observations.map(slimObservation), schedule.gradedCount());
+      const merged = mergeByTime(
+        store.observations.value,
+        event.observations.map((observation) => slimObservation(observation, caches.headers)),
+        schedule.gradedCount(),
+      );
       const dropped = dropOldest(merged, store.maxObservations);
       store.observations.value = merged;
       if (dropped > 0) store.dropped.value += dropped;

@@ -5,14 +5,15 @@
 import { GRADED_REQUEST_HEADERS, GRADED_RESPONSE_HEADERS, type HttpHeader, type Observation } from '../../observation/observation.js';
 
 /**
- * The headers kept lately, one object per value: a busy app sends the same Cookie header with every
- * request, and every entry DevTools hands over is a fresh copy of it (a kilobyte or two each), so
- * a long trace held thousands of copies of one string, which the collector had to go through.
+ * The headers kept lately, one object per value (the panel's is in its caches): a busy app sends
+ * the same Cookie header with every request, and every entry DevTools hands over is a fresh copy
+ * of it (a kilobyte or two each), so a long trace held thousands of copies of one string, which
+ * the collector had to go through.
  */
-const recentHeaders = new Map<string, HttpHeader>();
+export type HeaderPool = Map<string, HttpHeader>;
 const RECENT_HEADERS_KEPT = 1024;
 
-function shared(header: HttpHeader): HttpHeader {
+function shared(recentHeaders: HeaderPool, header: HttpHeader): HttpHeader {
   const known = recentHeaders.get(header.value);
   if (known !== undefined && known.name === header.name) return known;
   if (recentHeaders.size >= RECENT_HEADERS_KEPT) recentHeaders.clear();
@@ -21,20 +22,21 @@ function shared(header: HttpHeader): HttpHeader {
   return kept;
 }
 
-function keep(headers: readonly HttpHeader[], names: ReadonlySet<string>): HttpHeader[] {
+function keep(pool: HeaderPool, headers: readonly HttpHeader[], names: ReadonlySet<string>): HttpHeader[] {
   const kept: HttpHeader[] = [];
-  for (const header of headers) if (names.has(header.name.toLowerCase())) kept.push(shared(header));
+  for (const header of headers) if (names.has(header.name.toLowerCase())) kept.push(shared(pool, header));
   return kept;
 }
 
-export function slimObservation(observation: Observation): Observation {
+/** The exchange with only the headers grading reads, each shared through `pool` with earlier exchanges. */
+export function slimObservation(observation: Observation, pool: HeaderPool): Observation {
   return {
     url: observation.url,
     method: observation.method,
-    requestHeaders: keep(observation.requestHeaders, GRADED_REQUEST_HEADERS),
+    requestHeaders: keep(pool, observation.requestHeaders, GRADED_REQUEST_HEADERS),
     requestBodyParamNames: observation.requestBodyParamNames,
     status: observation.status,
-    responseHeaders: keep(observation.responseHeaders, GRADED_RESPONSE_HEADERS),
+    responseHeaders: keep(pool, observation.responseHeaders, GRADED_RESPONSE_HEADERS),
     time: observation.time,
   };
 }
