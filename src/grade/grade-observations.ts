@@ -8,6 +8,7 @@
 import type { CookieIdentity } from '../core/cookie-identity.js';
 import { identifierPart } from '../core/estimate-entropy.js';
 import type { Finding, Note } from '../core/finding.js';
+import { sameList } from '../core/same-list.js';
 import { UrlTallyBuilder, type UrlTally } from '../core/url-tally.js';
 import { isWorse, worstLetter, type CookieLetter, type Letter } from '../core/letter.js';
 import { isThirdParty, siteOfHost } from '../core/site.js';
@@ -185,10 +186,6 @@ interface IssuanceContext {
 
 function sameDetection(a: SessionDetection, b: SessionDetection): boolean {
   return a.isSession === b.isSession && a.framework === b.framework && a.reason === b.reason && a.clientSide === b.clientSide && a.why === b.why;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): boolean {
-  return a.length === b.length && a.every((item, index) => same(item, b[index] as T));
 }
 
 function sameIssuanceContext(a: IssuanceContext, b: IssuanceContext): boolean {

@@ -1,5 +1,6 @@
 import { Component } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import type { UserMark } from '../../detect/detect-session-cookie.js';
 import type { AttributeChange } from '../../grade/grade-observations.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
@@ -9,6 +10,7 @@ import { CopyButton } from './CopyButton.js';
 import { Prose } from './Prose.js';
 import { GradeBadge } from './GradeBadge.js';
 import type { StoreActionResult } from './panel-actions.js';
+import { sameList } from '../../core/same-list.js';
 
 export interface StoreActions {
   readStore(): Promise<StoreActionResult>;
@@ -282,27 +284,43 @@ function FindingsAndFixes({ card, copy, rulesPageUrl }: { card: CookieCardView; 
   );
 }
 
-/** The content FindingsAndFixes shows, as one string: equal strings render the same (a fix by its number). */
-function findingsAndFixesKey(card: CookieCardView): string {
-  const findings = card.findings.map((finding, at) => [finding.id, finding.deduction, finding.cap, finding.message, card.fixNumbers[at]]);
-  return JSON.stringify([
-    card.name,
-    card.framework,
-    card.isSession,
-    card.deletion,
-    card.grade,
-    card.attributes,
-    findings,
-    card.notes,
-    card.aPlusMissing,
-    card.sameFixAs,
-  ]);
+/** Whether two cards give FindingsAndFixes the same content (a fix compared by its number): it then renders the same. */
+export function sameFindingsAndFixes(a: CookieCardView, b: CookieCardView): boolean {
+  if (a === b) return true;
+  const sameFixAs = Object.keys(a.sameFixAs);
+  return (
+    a.name === b.name &&
+    a.framework === b.framework &&
+    a.isSession === b.isSession &&
+    a.deletion === b.deletion &&
+    a.grade === b.grade &&
+    sameList(a.attributes, b.attributes, (x, y) => x.label === y.label && x.value === y.value && x.good === y.good) &&
+    sameList(a.findings, b.findings, (x, y) => x.id === y.id && x.deduction === y.deduction && x.cap === y.cap && x.message === y.message) &&
+    sameList(a.fixNumbers, b.fixNumbers) &&
+    sameList(a.notes, b.notes, (x, y) => x.id === y.id && x.message === y.message) &&
+    sameList(a.aPlusMissing, b.aPlusMissing) &&
+    sameFixAs.length === Object.keys(b.sameFixAs).length &&
+    sameFixAs.every((id) => a.sameFixAs[id] === b.sameFixAs[id])
+  );
+}
+
+/** The FindingsAndFixes element a card rendered last, with what it was built from. */
+interface ShownFindings {
+  readonly card: CookieCardView;
+  readonly copy: CookieCardProps['copy'];
+  readonly rulesPageUrl: CookieCardProps['rulesPageUrl'];
+  readonly element: JSX.Element;
 }
 
 function CookieCardContent({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
-  const key = findingsAndFixesKey(card);
   // Rebuilt only when its content changed: the same element is skipped by the diff.
-  const findingsAndFixes = useMemo(() => <FindingsAndFixes card={card} copy={copy} rulesPageUrl={rulesPageUrl} />, [key, copy, rulesPageUrl]);
+  const shown = useRef<ShownFindings | null>(null);
+  const before = shown.current;
+  let findingsAndFixes = before?.element;
+  if (findingsAndFixes === undefined || before?.copy !== copy || before.rulesPageUrl !== rulesPageUrl || !sameFindingsAndFixes(before.card, card)) {
+    findingsAndFixes = <FindingsAndFixes card={card} copy={copy} rulesPageUrl={rulesPageUrl} />;
+    shown.current = { card, copy, rulesPageUrl, element: findingsAndFixes };
+  }
   return (
     <article
       class="card"
