@@ -127,6 +127,9 @@ error_log stderr warn;
 events { worker_connections 4096; }
 http {
   access_log off;
+  # A busy single-page app sends thousands of requests on one connection: nginx's default of 1,000
+  # per connection closes it under the page's fetches, which then fail in Chromium.
+  keepalive_requests 100000;
   client_body_temp_path ${join(directory, 'body')};
   proxy_temp_path ${join(directory, 'proxy')};
   fastcgi_temp_path ${join(directory, 'fastcgi')};
