@@ -76,6 +76,8 @@ export interface LaunchOptions {
    * (a user who opens it late, after browsing with DevTools open).
    */
   readonly showPanel?: boolean;
+  /** More command-line flags, e.g. `--host-resolver-rules=MAP app.test 127.0.0.1` for a proxy's name. */
+  readonly extraArgs?: readonly string[];
 }
 
 export async function launchChromiumWithPanel(options: LaunchOptions = {}): Promise<DevtoolsSession> {
@@ -97,6 +99,7 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
       `--load-extension=${CHROME_BUILD}`,
       `--disable-extensions-except=${CHROME_BUILD}`,
       '--window-size=1500,1100',
+      ...(options.extraArgs ?? []),
     ],
   });
   try {

@@ -42,6 +42,8 @@ export interface FirefoxSession {
 export interface FirefoxLaunchOptions {
   /** Browse before the toolbox opens (a session that existed before the panel did). */
   readonly beforeToolbox?: (navigate: (url: string) => Promise<void>) => Promise<void>;
+  /** More prefs for the profile, e.g. `network.dns.localDomains` for a proxy's name. */
+  readonly prefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
@@ -51,6 +53,7 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
   const { marionette, stop } = await startFirefox({
     // Optional permissions are granted without a doorhanger (permissions.request still needs a click).
     'extensions.webextOptionalPermissionPrompts': false,
+    ...options.prefs,
   });
   try {
     await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
