@@ -58,4 +58,15 @@ describe('CookieJar (RFC 6265bis 5.7 and 5.8.3)', () => {
     expect(jarWith('https://app.example.com/', ['tab=a\tb'], new CookieJar('chromium')).cookieHeaderFor('https://app.example.com/', NOW)).toBeNull();
     expect(jarWith('https://app.example.com/', ['bare'], new CookieJar('firefox')).cookieHeaderFor('https://app.example.com/', NOW)).toBe('bare=');
   });
+
+  it('hands out what it holds, and takes a cookie put in as it is (a replay, a planted value)', () => {
+    const jar = jarWith('https://app.example.com/', ['sid=real; Path=/; Secure; HttpOnly', 'theme=dark; Path=/']);
+    const [sid] = jar.all();
+    expect(jar.all().map((cookie) => cookie.name)).toEqual(['sid', 'theme']);
+    const other = new CookieJar();
+    other.put({ ...(sid as NonNullable<typeof sid>), value: 'planted' });
+    expect(other.cookieHeaderFor('https://app.example.com/', NOW)).toBe('sid=planted');
+    other.put({ ...(sid as NonNullable<typeof sid>), value: 'again' });
+    expect(other.all().map((cookie) => cookie.value)).toEqual(['again']);
+  });
 });

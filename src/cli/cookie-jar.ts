@@ -92,6 +92,20 @@ export class CookieJar {
     return matching.map((entry) => entry.cookie);
   }
 
+  /** Every cookie the jar holds (expired ones included until a request evicts them), in creation order. */
+  all(): StoredCookie[] {
+    return [...this.#entries.values()].sort((a, b) => a.created - b.created).map((entry) => entry.cookie);
+  }
+
+  /**
+   * Puts a cookie in the jar as it is, replacing the one with its name, domain and path: what
+   * another jar held (`--active` sends old cookies again), or a value planted as an attacker would.
+   */
+  put(cookie: StoredCookie): void {
+    const key = keyOf(cookie);
+    this.#entries.set(key, { cookie, created: this.#entries.get(key)?.created ?? this.#created++ });
+  }
+
   /** The Cookie header value for a request to `url`, or null when no cookie applies. */
   cookieHeaderFor(url: string, now = Date.now()): string | null {
     const pairs = this.cookiesFor(url, now).map(serializePair);

@@ -8,6 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { responseContext } from '../core/response-context.js';
 import { headerValues, type HttpHeader, type Observation } from '../observation/observation.js';
+import type { StoredCookie } from '../browsers/stored-cookie.js';
 import { CookieJar, serializePair } from './cookie-jar.js';
 
 export interface FetchTraceOptions {
@@ -173,18 +174,38 @@ export function userHeadersGo(givenFor: string, url: URL): boolean {
   return url.origin === givenFor;
 }
 
+/** How a session starts when it goes on from another one (`--active`), rather than afresh. */
+export interface SessionStart {
+  /** The origin the -H headers were given for, kept from the session this one goes on from. */
+  readonly headersOrigin?: string | null;
+  /** Cookies in the jar before the first request. */
+  readonly cookies?: readonly StoredCookie[];
+}
+
 export class HttpSession {
   readonly observations: Observation[] = [];
   readonly #jar = new CookieJar();
   readonly #options: FetchTraceOptions;
   readonly #userCookie: readonly string[];
   readonly #otherHeaders: readonly HttpHeader[];
-  #headersOrigin: string | null = null;
+  #headersOrigin: string | null;
 
-  constructor(options: FetchTraceOptions) {
+  constructor(options: FetchTraceOptions, start: SessionStart = {}) {
     this.#options = options;
     this.#userCookie = headerValues(options.headers, 'cookie');
     this.#otherHeaders = options.headers.filter((header) => header.name.toLowerCase() !== 'cookie');
+    this.#headersOrigin = start.headersOrigin ?? null;
+    for (const cookie of start.cookies ?? []) this.#jar.put(cookie);
+  }
+
+  /** The origin the -H headers go to (that of the first request), or null before any request. */
+  get headersOrigin(): string | null {
+    return this.#headersOrigin;
+  }
+
+  /** What the cookie jar holds now. */
+  cookies(): StoredCookie[] {
+    return this.#jar.all();
   }
 
   /** Requests `target` (resolved against the last page) and follows its redirects. */
