@@ -17,6 +17,8 @@
 import { headerSecrets } from './credentials.js';
 import { load } from 'cheerio';
 import { parse as parseYaml } from 'yaml';
+import type { StoredCookie } from '../browsers/stored-cookie.js';
+import type { HttpHeader } from '../observation/observation.js';
 import type { HttpSession, RequestBody } from './fetch-trace.js';
 
 /** A value written in the flow, or read from an environment variable. */
@@ -179,22 +181,57 @@ function jsonKeys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, inner]) => [prefix + key, ...jsonKeys(inner, `${prefix}${key}.`)]);
 }
 
+/** The request a step made (before redirects), as `--active` sends it again. */
+export interface StepRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly body: RequestBody | null;
+  readonly headers: readonly HttpHeader[];
+}
+
+/** What one step did: its request, its exchanges in the session, and whether its `expect` held. */
+export interface StepRun {
+  readonly step: FlowStep;
+  readonly request: StepRequest;
+  /** The index in the session's observations of the step's request; its redirects follow it, up to `end`. */
+  readonly start: number;
+  readonly end: number;
+  /** What the cookie jar held just before the step. */
+  readonly cookiesBefore: readonly StoredCookie[];
+  readonly status: number;
+  readonly passed: boolean;
+}
+
+export interface RunFlowHooks {
+  /** Called before each step (a progress line). */
+  readonly onStep?: (step: FlowStep) => void;
+  /** Called after each step, the failing one included. */
+  readonly onStepRun?: (run: StepRun) => void;
+}
+
+/** Why a page does not satisfy a step's `expect`, or null when it does. */
+export function unmetExpectation(step: FlowStep, status: number, body: string | null): string | null {
+  const expected = step.expect;
+  if (expected?.status !== undefined) {
+    const allowed = Array.isArray(expected.status) ? expected.status : [expected.status];
+    if (!allowed.includes(status)) return `${step.name}: expected status ${allowed.join(' or ')}, got ${status} (the flow did not do what it expected)`;
+  }
+  if (expected?.text !== undefined && !(body ?? '').includes(expected.text))
+    return `${step.name}: the page (status ${status}) does not contain "${expected.text}"`;
+  return null;
+}
+
 /**
  * Runs the steps in order in `session`; throws FlowError naming the step that failed. Every value
  * read from the environment goes into `secrets` as soon as it is read, so that a flow that fails
  * (a failed expect, a redirect loop) still has it masked in what is printed and saved.
  */
-export async function runFlow(
-  flow: Flow,
-  session: HttpSession,
-  env: NodeJS.ProcessEnv,
-  secrets: Set<string>,
-  onStep?: (step: FlowStep) => void,
-): Promise<void> {
+export async function runFlow(flow: Flow, session: HttpSession, env: NodeJS.ProcessEnv, secrets: Set<string>, hooks: RunFlowHooks = {}): Promise<StepRun[]> {
+  const runs: StepRun[] = [];
   let page: string | null = null;
   let pageUrl = flow.baseUrl ?? '';
   for (const step of flow.steps) {
-    onStep?.(step);
+    hooks.onStep?.(step);
     const where = step.name;
     const headersGiven = Object.entries(step.headers).map(([name, value]) => [name, resolveValue(value, where, env, secrets)] as const);
     // A secret header's parts are secrets too: the token of `Bearer <token>`, a Cookie's values.
@@ -214,20 +251,19 @@ export async function runFlow(
       if (method === 'GET' || method === 'HEAD') target = `${target.split('?')[0]}?${encoded}`;
       else body = { contentType: 'application/x-www-form-urlencoded', text: encoded, paramNames: [...fields.keys()] };
     }
-    const navigation = await session.navigate(method, target, body, { readBody: true, headers: headersGiven.map(([name, value]) => ({ name, value })) });
+    const request: StepRequest = { method, url: target, body, headers: headersGiven.map(([name, value]) => ({ name, value })) };
+    const start = session.observations.length;
+    const cookiesBefore = session.cookies();
+    const navigation = await session.navigate(method, target, body, { readBody: true, headers: request.headers });
     page = navigation.body;
     pageUrl = navigation.url;
-    const expected = step.expect;
-    if (expected?.status !== undefined) {
-      const allowed = Array.isArray(expected.status) ? expected.status : [expected.status];
-      if (!allowed.includes(navigation.status)) {
-        throw new FlowError(`${where}: expected status ${allowed.join(' or ')}, got ${navigation.status} (the flow did not do what it expected)`);
-      }
-    }
-    if (expected?.text !== undefined && !(navigation.body ?? '').includes(expected.text)) {
-      throw new FlowError(`${where}: the page (status ${navigation.status}) does not contain "${expected.text}"`);
-    }
+    const unmet = unmetExpectation(step, navigation.status, navigation.body);
+    const run: StepRun = { step, request, start, end: session.observations.length, cookiesBefore, status: navigation.status, passed: unmet === null };
+    runs.push(run);
+    hooks.onStepRun?.(run);
+    if (unmet !== null) throw new FlowError(unmet);
   }
+  return runs;
 }
 
 /** The URL the flow starts from: its baseUrl, else its first step's URL (for the trace's site). */

@@ -166,7 +166,7 @@ export async function walkFlowSource(file: string, options: CliOptions, secrets:
   const session = new HttpSession(sessionOptions(options, progress));
   try {
     const flow = parseFlow(text, file);
-    await runFlow(flow, session, process.env, secrets, (step) => progress.update(step.name));
+    await runFlow(flow, session, process.env, secrets, { onStep: (step) => progress.update(step.name) });
     return { ok: true, source: file, observations: session.observations, pageUrl: flowStartUrl(flow), notes: [] };
   } catch (error) {
     if (!(error instanceof FlowError || error instanceof FetchTraceError)) throw error;
