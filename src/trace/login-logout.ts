@@ -1,6 +1,7 @@
 /**
  * Recognising login and logout requests (rubric section 5).
  */
+import { isLogoutUrl } from '../core/logout-url.js';
 import { urlParts } from '../core/trustworthy-url.js';
 import type { Observation } from '../observation/observation.js';
 import { memoized } from './observation-facts.js';
@@ -9,8 +10,6 @@ import { redirectChain } from './redirect-chain.js';
 const PASSWORD_PARAMETER = /password|passwd|pwd|(^|[^a-z])pass([^a-z]|$)/i;
 /** A path segment that names a login (rubric section 5): /login, /login.php, /users/sign_in, /api/auth/callback, /sessions/new; not /authors, not /authorize. */
 const LOGIN_SEGMENT = /^(log-?in|log_in|sign-?in|sign_in|auth|authenticate|sessions?)([^a-z]|$)/i;
-/** A path segment that names a logout: /logout, /logout.php, /logout-clear, /users/sign_out. */
-const LOGOUT_SEGMENT = /^(log-?out|log_out|sign-?out|sign_out|logoff)([^a-z]|$)/i;
 
 function hasSegment(observation: Observation, segment: RegExp): boolean {
   return urlParts(observation.url)
@@ -38,4 +37,4 @@ export function isSuccessfulLogin(observations: readonly Observation[], index: n
 }
 
 /** Any request to a logout-like path (once per exchange). */
-export const isLogoutRequest = memoized((observation): boolean => hasSegment(observation, LOGOUT_SEGMENT));
+export const isLogoutRequest = memoized((observation): boolean => isLogoutUrl(observation.url));

@@ -6,6 +6,7 @@ import type { AttributeChange } from '../../grade/grade-observations.js';
 import type { CookieCardView, UrlCount } from '../store/panel-view.js';
 import { combinedFix, type CombinedFix as CombinedFixBlock } from '../../rules/combined-fix/combined-fix.js';
 import { fixSnippet } from '../../report/fix-snippet.js';
+import { clearedAtLogout, ClearedAtLogoutNote } from './ClearedAtLogoutNote.js';
 import { CopyButton } from './CopyButton.js';
 import { Prose } from './Prose.js';
 import { GradeBadge } from './GradeBadge.js';
@@ -390,6 +391,7 @@ function CookieCardContent({ card, onMark, copy, storeActions, site = null, rule
         ) : null}
         {findingsAndFixes}
         <Timeline events={card.timeline} length={card.timelineLength} />
+        {clearedAtLogout(card) ? <ClearedAtLogoutNote rulesPageUrl={rulesPageUrl} /> : null}
         {card.clearedBy.length > 0 ? (
           <ClearedBy responses={card.clearedBy} />
         ) : (
