@@ -36,6 +36,7 @@ export type {
   TraceGradeOptions,
 } from './grade/grade-observations.js';
 export type { TimelineEvent, TimelineEventType } from './trace/analyze-trace.js';
+export type { UrlCount, UrlTally } from './core/url-tally.js';
 export type { SecretCheckSkipped, SecretMatch, SecretSource, SecretVerdict } from './secrets/known-secret-check.js';
 export type { SigningScheme } from './secrets/signed-values.js';
 export { gradeSetCookie } from './grade/grade-set-cookie.js';
