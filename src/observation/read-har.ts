@@ -156,6 +156,9 @@ export class HarReading {
   }
 
   addEntry(entry: unknown): void {
+    // An exchange the CLI's --active made after a flow (har-writer's ACTIVE_CHECK_FIELD): kept in
+    // the file as evidence, never part of the trace (an old cookie sent after a logout, a planted id).
+    if (isRecord(entry) && typeof entry._activeCheck === 'string') return;
     const observation = harEntryToObservation(entry, this.#now);
     if (observation === null || !isRecord(entry)) {
       this.#skippedEntries++;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildValueIndex } from '../core/value-index.js';
-import { urlByParameterNames } from './har-writer.js';
+import type { Observation } from '../observation/observation.js';
+import { readHar } from '../observation/read-har.js';
+import { ACTIVE_CHECK_FIELD, buildHar, urlByParameterNames } from './har-writer.js';
 
 describe('urlByParameterNames', () => {
   const values = buildValueIndex(['Zq81vXb3LmN0pR7t']);
@@ -18,5 +20,27 @@ describe('urlByParameterNames', () => {
 
   it('leaves a URL without a query to hide alone', () => {
     expect(urlByParameterNames('https://a.test/;jsessionid=Zq81vXb3LmN0pR7t', hide)).toBe(`https://a.test/;jsessionid=${'x'.repeat(16)}`);
+  });
+});
+
+describe('buildHar: the exchanges --active made', () => {
+  const exchange = (path: string): Observation => ({
+    url: `https://a.test${path}`,
+    method: 'GET',
+    requestHeaders: [{ name: 'Cookie', value: 'sid=Zq81vXb3LmN0pR7t' }],
+    requestBodyParamNames: null,
+    status: 200,
+    responseHeaders: [],
+    time: 0,
+  });
+
+  it('marks each with the check it was made for, and a reader leaves them out of the trace (without counting them as unreadable)', () => {
+    const flow = exchange('/profile');
+    const replay = exchange('/profile');
+    const har = buildHar([flow, replay], (text) => text, new Map([[replay, 'session-alive-after-logout']])) as { log: { entries: Record<string, unknown>[] } };
+    expect(har.log.entries.map((entry) => entry[ACTIVE_CHECK_FIELD])).toEqual([undefined, 'session-alive-after-logout']);
+    expect(har.log.entries[1]?.comment).toContain('--active');
+    const read = readHar(har);
+    expect(read.ok && [read.observations.length, read.skippedEntries]).toEqual([1, 0]);
   });
 });

@@ -32,7 +32,15 @@ export function urlByParameterNames(url: string, hide: (text: string) => string)
 /** Header values that hold a URL: their queries are kept by name too. */
 const URL_HEADERS = new Set(['referer', 'location', 'content-location']);
 
-export function buildHar(observations: readonly Observation[], hide: (text: string) => string): object {
+/** The HAR entry field that marks an exchange the CLI's `--active` made, naming its check (readers skip such entries). */
+export const ACTIVE_CHECK_FIELD = '_activeCheck';
+
+/**
+ * The HAR log of `observations`. `marks` names, for each exchange `--active` made, the check it
+ * was made for: its entry gets that name in `_activeCheck` and a comment, so that no one (and no
+ * reader of this project) takes it for the flow's own traffic.
+ */
+export function buildHar(observations: readonly Observation[], hide: (text: string) => string, marks: ReadonlyMap<Observation, string> = new Map()): object {
   const headers = (list: Observation['requestHeaders']) =>
     list.map((header) => ({
       name: header.name,
@@ -79,8 +87,15 @@ export function buildHar(observations: readonly Observation[], hide: (text: stri
           },
           cache: {},
           timings: { send: 0, wait: 0, receive: 0 },
+          ...activeMark(marks.get(observation)),
         };
       }),
     },
   };
+}
+
+/** The fields that mark an exchange `--active` made for `check` (none for the flow's own). */
+function activeMark(check: string | undefined): object {
+  if (check === undefined) return {};
+  return { [ACTIVE_CHECK_FIELD]: check, comment: `Sent by session-cookie-inspector --active for ${check}, after the flow: not part of the graded trace.` };
 }
