@@ -3,7 +3,7 @@ import express from 'express';
 import session from 'express-session';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { SessionCookieAuditError, sessionCookieAudit, type SessionCookieAuditOptions } from './session-cookie-audit.js';
+import { MEMORY_STORE_WARNING, SessionCookieAuditError, sessionCookieAudit, type SessionCookieAuditOptions } from './session-cookie-audit.js';
 
 function createServer(audit: SessionCookieAuditOptions, cookie: session.CookieOptions = {}, name?: string, store: session.Store = new session.MemoryStore()) {
   const app = express();
@@ -232,25 +232,95 @@ describe('sessionCookieAudit with failUnder', () => {
     expect(next.status).toBe(500);
     expect(next.text).toContain('session cookie __Host-sid grades F, below failUnder B: secret-known');
   });
+});
 
-  it('should log nothing and change nothing in production', async () => {
-    const previous = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      const lines: string[] = [];
-      const middleware = sessionCookieAudit({ logger: (line) => lines.push(line), failUnder: 'A+' });
-      const app = express();
-      app.use(middleware);
-      app.use(session({ secret: 'keyboard-cat-test', resave: false, saveUninitialized: true }));
-      app.get('/', (_req, res) => {
-        res.send('ok');
-      });
-      await request(app).get('/').expect(200);
-      expect(lines).toEqual([]);
-      expect(middleware.length).toBe(3);
-      expect(middleware.toString()).not.toContain('onHeaders');
-    } finally {
-      process.env.NODE_ENV = previous;
+/** A database store's stand-in: express-session's Store API over a Map (not a MemoryStore). */
+class DatabaseStore extends session.Store {
+  readonly rows = new Map<string, session.SessionData>();
+  override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
+    callback(null, this.rows.get(sid) ?? null);
+  }
+  override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    this.rows.set(sid, data);
+    callback?.();
+  }
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.rows.delete(sid);
+    callback?.();
+  }
+}
+
+/** An app whose session middleware is made before NODE_ENV=production (its own warning stays quiet), the audit with it. */
+function productionServer(audit: SessionCookieAuditOptions, store: session.Store) {
+  const sessions = session({ secret: 'keyboard-cat-test', resave: false, saveUninitialized: true, store });
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    const app = express();
+    app.use(sessionCookieAudit(audit));
+    app.use(sessions);
+    app.get('/', (_req, res) => {
+      res.send('ok');
+    });
+    return app;
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
+}
+
+describe('sessionCookieAudit in production (NODE_ENV=production)', () => {
+  it('should warn once, naming a database store as the fix, when express-session runs on MemoryStore', async () => {
+    const lines: string[] = [];
+    const app = productionServer({ logger: (line) => lines.push(line) }, new session.MemoryStore());
+    const responses = [await request(app).get('/'), await request(app).get('/'), await request(app).get('/')];
+    expect(lines).toEqual([MEMORY_STORE_WARNING]);
+    expect(lines[0]).toContain('connect-session-sequelize');
+    expect(lines[0]).toContain('connect-redis');
+    for (const response of responses) {
+      const value = setCookie(response)[0]?.split(';')[0]?.split('=')[1] ?? '';
+      expect(value).not.toBe('');
+      expect(lines.join('\n')).not.toContain(decodeURIComponent(value).slice(2, 20));
     }
+  });
+
+  it('should warn for a subclass of MemoryStore too', async () => {
+    const lines: string[] = [];
+    class CountingMemoryStore extends session.MemoryStore {}
+    await request(productionServer({ logger: (line) => lines.push(line) }, new CountingMemoryStore())).get('/');
+    expect(lines).toEqual([MEMORY_STORE_WARNING]);
+  });
+
+  it('should log nothing and change nothing with a database store', async () => {
+    const lines: string[] = [];
+    const app = productionServer({ logger: (line) => lines.push(line), failUnder: 'A+' }, new DatabaseStore());
+    const response = await request(app).get('/');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('ok');
+    expect(setCookie(response)).toHaveLength(1);
+    expect(lines).toEqual([]);
+  });
+
+  it('should grade and warn with enabled: true', async () => {
+    const lines: string[] = [];
+    const app = productionServer({ enabled: true, logger: (line) => lines.push(line), checkSecrets: false }, new session.MemoryStore());
+    await request(app).get('/');
+    await request(app).get('/');
+    expect(lines.filter((line) => line === MEMORY_STORE_WARNING)).toHaveLength(1);
+    expect(lines.some((line) => line.startsWith('session-cookie-inspector: connect.sid grade '))).toBe(true);
+  });
+
+  it('should be a bare pass-through with enabled: false: no warning either', async () => {
+    const lines: string[] = [];
+    const app = productionServer({ enabled: false, logger: (line) => lines.push(line) }, new session.MemoryStore());
+    await request(app).get('/').expect(200);
+    await request(app).get('/').expect(200);
+    expect(lines).toEqual([]);
+  });
+
+  it('should not warn outside production', async () => {
+    const lines: string[] = [];
+    const app = createServer({ logger: (line) => lines.push(line), checkSecrets: false });
+    await request(app).get('/');
+    expect(lines).not.toContain(MEMORY_STORE_WARNING);
   });
 });

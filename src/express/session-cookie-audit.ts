@@ -11,6 +11,9 @@
  * however the route answers (at once, from a timer or a callback, with any session store), and
  * never throws into code that would not catch it.
  *
+ * With NODE_ENV=production it only warns, once, when express-session keeps its sessions in its
+ * MemoryStore (unless `enabled: true` turns the grading on there too).
+ *
  *   import { sessionCookieAudit } from 'session-cookie-inspector/express';
  *   app.use(sessionCookieAudit({ failUnder: process.env.CI ? 'B' : undefined }));
  */
@@ -27,7 +30,10 @@ import { createKnownSecretChecker, isSecretMatch, type KnownSecretChecker } from
 import { valuesToCheck } from '../secrets/values-to-check.js';
 
 export interface SessionCookieAuditOptions {
-  /** Default: on unless NODE_ENV is `production`. Off, the middleware is a bare pass-through. */
+  /**
+   * Default: on unless NODE_ENV is `production`, where it only checks, once, that express-session
+   * does not keep its sessions in its MemoryStore. `false`: a bare pass-through.
+   */
   readonly enabled?: boolean;
   /** Where the lines go. Default: console.warn. */
   readonly logger?: (line: string) => void;
@@ -56,6 +62,36 @@ export class SessionCookieAuditError extends Error {
 }
 
 const PASS_THROUGH: RequestHandler = (_req, _res, next) => next();
+
+/** Logged once when express-session keeps its sessions in its MemoryStore with NODE_ENV=production. */
+export const MEMORY_STORE_WARNING =
+  'session-cookie-inspector: express-session keeps its sessions in MemoryStore with NODE_ENV=production: it is not designed for a production environment (it leaks memory, forgets every session when the process restarts, and is not shared between processes). Fix: give session() a database store, e.g. connect-session-sequelize (Sequelize) or connect-redis: app.use(session({ store: new SequelizeStore({ db: sequelize }), ... })).';
+
+/** express-session's MemoryStore (or a subclass), told by its constructors' names: this module never loads express-session. */
+function isMemoryStore(store: unknown): boolean {
+  for (let proto: unknown = Object.getPrototypeOf(store); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if ((proto as { constructor?: { name?: unknown } }).constructor?.name === 'MemoryStore') return true;
+  }
+  return false;
+}
+
+/**
+ * Once a response has finished, `req.sessionStore` is the store express-session used (it sets it
+ * after this middleware has run): logs MEMORY_STORE_WARNING once if it is MemoryStore. Checks until
+ * a request has gone through express-session, then never again.
+ */
+function watchMemoryStore(log: (line: string) => void): (req: Request, res: Response) => void {
+  let checked = false;
+  return (req, res) => {
+    if (checked) return;
+    res.once('finish', () => {
+      const store = (req as Request & { sessionStore?: unknown }).sessionStore;
+      if (checked || typeof store !== 'object' || store === null) return;
+      checked = true;
+      if (isMemoryStore(store)) log(MEMORY_STORE_WARNING);
+    });
+  };
+}
 /** Response headers that grading reads besides Set-Cookie (rubric section 1). */
 const GRADED_HEADERS = ['cache-control', 'strict-transport-security', 'date', 'location'];
 /** Thrown by the headers listener inside this middleware's own write()/end(), which catch it: the response is held back. */
@@ -146,9 +182,8 @@ function callbackOf(args: readonly unknown[]): (() => void) | undefined {
 }
 
 export function sessionCookieAudit(options: SessionCookieAuditOptions = {}): RequestHandler {
-  const enabled = options.enabled ?? process.env.NODE_ENV !== 'production';
-  if (!enabled) return PASS_THROUGH;
-  const { failUnder } = options;
+  if (options.enabled === false) return PASS_THROUGH;
+  const production = process.env.NODE_ENV === 'production';
   const userLogger = options.logger ?? ((line: string) => console.warn(line));
   // A logger that throws must not break a response.
   const log = (line: string) => {
@@ -158,6 +193,14 @@ export function sessionCookieAudit(options: SessionCookieAuditOptions = {}): Req
       // Nothing to do: the line is lost, the app is not.
     }
   };
+  const checkStore = production ? watchMemoryStore(log) : () => undefined;
+  if (options.enabled !== true && production) {
+    return (req: Request, res: Response, next: NextFunction) => {
+      checkStore(req, res);
+      next();
+    };
+  }
+  const { failUnder } = options;
   const remember = options.remember ?? 1000;
   /** Each cookie (name and attribute set) seen, with its failure under `failUnder` (null: it passes). */
   const seen = new Map<string, Failure | null>();
@@ -247,6 +290,7 @@ export function sessionCookieAudit(options: SessionCookieAuditOptions = {}): Req
 
   /** Without failUnder the response is never touched: the audit runs as its headers go out. */
   const observeOnly: RequestHandler = (req, res, next) => {
+    checkStore(req, res);
     onHeaders(res, () => {
       try {
         audit(req, res);
@@ -259,6 +303,7 @@ export function sessionCookieAudit(options: SessionCookieAuditOptions = {}): Req
   if (failUnder === undefined) return observeOnly;
 
   return (req: Request, res: Response, next: NextFunction) => {
+    checkStore(req, res);
     let failures: Failure[] = [];
     /** The app's own write()/end() is running (through ours): the headers listener may throw HELD_BACK to it. */
     let inside = 0;
