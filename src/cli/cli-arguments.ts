@@ -57,6 +57,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'data-json', value: '<json>', values: 'text', help: ['send this JSON body with the first request'] },
   { name: 'flow', value: '<file>', values: 'file', help: ['walk the steps of a JSON or YAML flow file as one trace (see README)'] },
   {
+    name: 'active',
+    help: [
+      'after the flow, ask the server: send the pre-logout cookies again, and walk',
+      'the flow again with planted session ids (extra requests: your own app only)',
+    ],
+  },
+  {
     name: 'save-har',
     value: '<file>',
     values: 'file',
@@ -110,6 +117,8 @@ export interface CliOptions {
   readonly secretFiles: readonly string[];
   readonly body: RequestBody | null;
   readonly flow: string | null;
+  /** `--active`: after the flow, the server checks of rubric section 5 ("Verified on the server"). */
+  readonly active: boolean;
   readonly saveHar: string | null;
   readonly failUnder: Letter | null;
   readonly showValues: boolean;
@@ -251,6 +260,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     method: (method ?? (body === null ? 'GET' : 'POST')).toUpperCase(),
     body,
     flow: text('flow') ?? null,
+    active: flag('active'),
     saveHar: text('save-har') ?? null,
     headers: texts('header').map(parseHeader),
     timeoutMs: timeout * 1000,
@@ -258,6 +268,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help: flag('help'),
     version: flag('version'),
   };
+  if (options.active && options.flow === null && !options.help && !options.version && options.explain === null)
+    throw new UsageError('--active checks a flow on the server: give it with --flow <file>');
   if (!options.help && !options.version && options.explain === null && options.flow === null && options.sources.length === 0) {
     throw new UsageError('give at least one URL or HAR file (see --help)');
   }

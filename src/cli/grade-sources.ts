@@ -50,8 +50,8 @@ function secretChecker(files: readonly string[], progress: Progress): KnownSecre
   return createKnownSecretChecker(candidates, { crypto: NODE_CRYPTO, yieldEvery: () => Promise.resolve() });
 }
 
-function readSource(source: string, options: CliOptions, credentials: Set<string>, io: CliIo, progress: Progress): Promise<SourceReading> {
-  if (source === options.flow) return walkFlowSource(source, options, credentials, progress);
+function readSource(source: string, options: CliOptions, mask: OutputMask, io: CliIo, progress: Progress): Promise<SourceReading> {
+  if (source === options.flow) return walkFlowSource(source, options, mask.secrets, progress, (planted) => mask.addValues(planted));
   return isUrl(source) ? readUrl(source, options, progress) : readHarSource(source, progress, io.stdin);
 }
 
@@ -61,14 +61,23 @@ function siteOf(options: CliOptions, pageUrl: string | null): string | null {
   return pageUrl === null ? null : siteOfUrl(pageUrl);
 }
 
-/** `--save-har`: the exchanges made, values replaced by stand-ins (unless --show-values), credentials always masked. */
-async function saveHar(file: string, exchanges: readonly Observation[], mask: OutputMask, io: CliIo): Promise<boolean> {
+/**
+ * `--save-har`: the exchanges made, values replaced by stand-ins (unless --show-values), credentials
+ * always masked; those `--active` made are marked with the check they were made for.
+ */
+async function saveHar(
+  file: string,
+  exchanges: readonly Observation[],
+  marks: ReadonlyMap<Observation, string>,
+  mask: OutputMask,
+  io: CliIo,
+): Promise<boolean> {
   const values = mask.values();
   const standIn = createStandIn();
   const secrets = mask.secretIndex();
   const hide = (text: string) => secrets.mask(values.replaceEach(text, standIn));
   try {
-    await writeFile(file, `${JSON.stringify(buildHar(exchanges, hide), null, 2)}\n`);
+    await writeFile(file, `${JSON.stringify(buildHar(exchanges, hide, marks), null, 2)}\n`);
     return true;
   } catch (error) {
     io.stderr(`session-cookie-inspector: cannot write ${file}: ${describeFileError(error)}`);
@@ -100,18 +109,27 @@ export async function gradeSources(options: CliOptions, unmaskedIo: CliIo): Prom
   const reports: JsonReport[] = [];
   const failures: string[] = [];
   const exchanges: Observation[] = [];
+  const activeMarks = new Map<Observation, string>();
   const sources = options.flow === null ? options.sources : [...options.sources, options.flow];
   try {
     for (const source of sources) {
-      const reading = await readSource(source, options, mask.secrets, io, progress);
+      const reading = await readSource(source, options, mask, io, progress);
       for (const observation of reading.observations) exchanges.push(observation);
       const inventory = buildCookieInventory(reading.observations);
       mask.addValues(inventory.values);
+      // What --active sent and got (old cookies, planted ids, the ids the server answered with) is masked too, never graded as the trace.
+      const active = reading.activeExchanges ?? [];
+      for (const { observation, check } of active) {
+        exchanges.push(observation);
+        activeMarks.set(observation, check);
+      }
+      mask.addValues(buildCookieInventory(active.map((exchange) => exchange.observation)).values);
       if (!reading.ok) {
         failures.push(reading.error);
         continue;
       }
       for (const note of reading.notes) io.stderr(`note: ${note}`);
+      for (const skipped of reading.serverChecks?.skipped ?? []) io.stderr(`note: --active: ${skipped}`);
       // Offline: signatures are checked against the bundled list (and --secrets files) here.
       const secretMatches = await checker.check(valuesToCheck(inventory));
       const trace = gradeInventory(inventory, { secretMatches, site: siteOf(options, reading.pageUrl) });
@@ -123,7 +141,7 @@ export async function gradeSources(options: CliOptions, unmaskedIo: CliIo): Prom
   }
   // A message may quote a URL that carries a cookie value (`;jsessionid=...`) or a credential: io masks both.
   for (const failure of failures) io.stderr(`session-cookie-inspector: ${escapeControlCharacters(failure)}`);
-  const saved = options.saveHar === null || (await saveHar(options.saveHar, exchanges, mask, io));
+  const saved = options.saveHar === null || (await saveHar(options.saveHar, exchanges, activeMarks, mask, io));
   if (reports.length > 0) io.stdout(await formatReports(reports, options, io.color));
   if (failures.length > 0 || !saved) return 2;
   if (options.failUnder === null) return 0;

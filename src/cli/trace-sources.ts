@@ -5,6 +5,9 @@
  * failed (a saved HAR keeps them as evidence). Never throws for what the user can act on.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { siteOfHost, siteOfUrl } from '../core/site.js';
+import type { ServerCheckResults } from '../trace/server-checks.js';
+import type { ActiveExchange } from './active-checks.js';
 import { headerValues, type Observation } from '../observation/observation.js';
 import { STDIN, type CliOptions } from './cli-arguments.js';
 import type { StandardInput } from './cli-io.js';
@@ -24,6 +27,10 @@ export interface SourceTrace {
   readonly pageUrl: string | null;
   /** What the user should know about the input (skipped entries, cookies left out by the exporter). */
   readonly notes: readonly string[];
+  /** A flow with `--active`: what the server answered (rubric section 5, "Verified on the server"). */
+  readonly serverChecks?: ServerCheckResults;
+  /** The exchanges `--active` made: saved and masked, never graded as part of the trace. */
+  readonly activeExchanges?: readonly ActiveExchange[];
 }
 
 /** A source that could not be read or walked to its end: why, and what was exchanged before. */
@@ -33,6 +40,7 @@ export interface FailedSource {
   /** One line; may quote URLs that carry values: mask it before printing. */
   readonly error: string;
   readonly observations: readonly Observation[];
+  readonly activeExchanges?: readonly ActiveExchange[];
 }
 
 export type SourceReading = SourceTrace | FailedSource;
@@ -152,9 +160,17 @@ function harReading(source: string, har: HarFileResult): SourceReading {
 
 /**
  * A flow: its steps walked in one session. Every secret it reads from the environment goes into
- * `secrets` as it is read, so a flow that fails still has them masked.
+ * `secrets` as it is read, so a flow that fails still has them masked. With `--active`, the
+ * server checks run after it (rubric section 5, "Verified on the server"); each value they make
+ * up goes to `onPlanted` before it is sent, and their exchanges come back apart from the trace.
  */
-export async function walkFlowSource(file: string, options: CliOptions, secrets: Set<string>, progress: Progress = NO_PROGRESS): Promise<SourceReading> {
+export async function walkFlowSource(
+  file: string,
+  options: CliOptions,
+  secrets: Set<string>,
+  progress: Progress = NO_PROGRESS,
+  onPlanted: (values: readonly string[]) => void = () => {},
+): Promise<SourceReading> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -163,14 +179,32 @@ export async function walkFlowSource(file: string, options: CliOptions, secrets:
   }
   // cheerio and yaml load only for a flow.
   const { FlowError, flowStartUrl, parseFlow, runFlow } = await import('./flow.js');
-  const session = new HttpSession(sessionOptions(options, progress));
+  const fetchOptions = sessionOptions(options, progress);
+  const session = new HttpSession(fetchOptions);
+  const activeExchanges: ActiveExchange[] = [];
   try {
     const flow = parseFlow(text, file);
-    await runFlow(flow, session, process.env, secrets, { onStep: (step) => progress.update(step.name) });
-    return { ok: true, source: file, observations: session.observations, pageUrl: flowStartUrl(flow), notes: [] };
+    const runs = await runFlow(flow, session, process.env, secrets, { onStep: (step) => progress.update(step.name) });
+    const pageUrl = flowStartUrl(flow);
+    if (!options.active) return { ok: true, source: file, observations: session.observations, pageUrl, notes: [] };
+    const { runActiveChecks } = await import('./active-checks.js');
+    progress.update('--active: asking the server');
+    const outcome = await runActiveChecks({
+      flow,
+      runs,
+      observations: session.observations,
+      site: options.site !== null ? siteOfHost(options.site) : pageUrl === null ? null : siteOfUrl(pageUrl),
+      options: fetchOptions,
+      headersOrigin: session.headersOrigin,
+      env: process.env,
+      secrets,
+      onPlanted,
+      onExchange: (exchange) => activeExchanges.push(exchange),
+    });
+    return { ok: true, source: file, observations: session.observations, pageUrl, notes: [], serverChecks: outcome.results, activeExchanges };
   } catch (error) {
     if (!(error instanceof FlowError || error instanceof FetchTraceError)) throw error;
-    return { ok: false, source: file, error: error.message, observations: session.observations };
+    return { ok: false, source: file, error: error.message, observations: session.observations, activeExchanges };
   } finally {
     progress.done();
   }
