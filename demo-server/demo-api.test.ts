@@ -48,8 +48,14 @@ describe('bad input: 400 naming the field and the allowed values, and nothing ch
     [{ name: '' }, '"name" must be a cookie name'],
     [{ rolling: 'true' }, '"rolling" must be true or false; got "true"'],
     [{ app: { hsts: 1 } }, '"app.hsts" must be true or false; got 1'],
-    [{ cookie: { colour: 'red' } }, 'unknown field "cookie.colour"; known fields: name, secret, cookie.secure,'],
-    [{ store: 'redis' }, 'unknown field "store"'],
+    [{ cookie: { colour: 'red' } }, 'unknown field "cookie.colour"; known fields: store, name, secret, cookie.secure,'],
+    [
+      { store: 'redis' },
+      '"store" must be "memory" (express-session\'s MemoryStore) or "sqlite" (a SQLite file through Sequelize and connect-session-sequelize); got "redis"',
+    ],
+    [{ app: { logout: 'sometimes' } }, '"app.logout" must be "destroy", "forget-user" or "clear-cookie"; got "sometimes"'],
+    [{ app: { adoptClientIds: 'yes' } }, '"app.adoptClientIds" must be true or false; got "yes"'],
+    [{ app: { countVisits: null } }, '"app.countVisits" must be true or false; got null'],
     [{ cookie: true }, '"cookie" must be an object'],
     [[1, 2], 'the body must be a JSON object'],
   ])('%j', async (body, message) => {
@@ -78,7 +84,7 @@ describe('bad input: 400 naming the field and the allowed values, and nothing ch
   it('answers an unknown preset with 404 and lists the presets', async () => {
     const response = await api().post('/api/presets/paranoid').set('Content-Type', 'application/json');
     expect(response.status).toBe(404);
-    expect(response.body.error).toBe('unknown preset "paranoid"; presets: defaults, tutorial, insecure, hardened');
+    expect(response.body.error).toBe('unknown preset "paranoid"; presets: defaults, tutorial, insecure, hardened, clear-cookie-logout, fixation-vulnerable');
   });
 });
 

@@ -148,7 +148,7 @@ describe('demo server: session options', () => {
   });
 
   it('should keep sessions when the configuration changes', async () => {
-    demo = await startDemo();
+    demo = await startDemo(configWith({ app: { countVisits: true } }));
     const agent = demo.agent('http');
     await agent.get('/');
     await agent.put('/api/config').send({ cookie: { sameSite: 'lax' } });

@@ -6,13 +6,16 @@ import { parse as parseCookieHeader } from 'cookie';
 import { sign } from 'cookie-signature';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import onHeaders from 'on-headers';
 import { sessionCookieAudit } from '../src/express/session-cookie-audit.js';
-import { activePreset, applyConfigPatch, DEFAULT_CONFIG, isPresetName, PRESETS, type DemoConfig } from './demo-config.js';
+import { adoptClientId } from './adopt-client-id.js';
+import { activePreset, applyConfigPatch, DEFAULT_CONFIG, isPresetName, presetConfig, PRESETS, type DemoConfig, type StoreKind } from './demo-config.js';
 import { controlPage } from './pages/control-page.js';
 import { loginPage, outsideCookiePathPage, profilePage } from './pages/session-pages.js';
 import { sessionOptions } from './session-options.js';
+import { openMemoryStore, openSqliteStore, sqliteUnavailable, StoreUnavailableError, type DemoStore } from './session-stores.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -57,7 +60,12 @@ export interface DemoAppOptions {
   readonly allowedHosts?: readonly string[];
   /** Where the session-cookie audit middleware writes its lines (none: no audit). */
   readonly auditLogger?: (line: string) => void;
+  /** The SQLite file of the `sqlite` store (DEMO_DB). */
+  readonly sqliteFile?: string;
 }
+
+/** The SQLite file when DEMO_DB does not name one: in the demo's data folder, which git ignores. */
+export const DEFAULT_SQLITE_FILE = fileURLToPath(new URL('./data/sessions.sqlite', import.meta.url));
 
 const STATIC_DIRECTORY = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -150,28 +158,76 @@ function guardApi(req: Request, res: Response, next: NextFunction): void {
 export interface DemoApp {
   readonly app: express.Express;
   readonly state: DemoState;
-  /** The one session store, shared by every configuration. */
-  readonly store: session.MemoryStore;
+  /** The session store in use: one per store kind, shared by every configuration. */
+  readonly store: session.Store;
+  /** Settles once the first configuration's store is open (a SQLite file is opened asynchronously). */
+  readonly ready: Promise<void>;
+  /** Closes the stores (the SQLite file). */
+  closeStores(): Promise<void>;
 }
+
+/** express-session's own ids: 24 random bytes, base64url (uid-safe's). */
+const newSessionId = () => randomBytes(24).toString('base64url');
 
 export function createDemoApp(options: DemoAppOptions): DemoApp {
   const state: DemoState = { config: options.config ?? DEFAULT_CONFIG, lastSetCookie: new Map(), httpsPort: null };
-  // One store for every configuration: sessions survive a change of options.
-  const store = new session.MemoryStore();
+  let active: DemoStore = openMemoryStore();
+  // One store per kind for every configuration: sessions survive a change of options.
+  const stores = new Map<StoreKind, Promise<DemoStore>>([['memory', Promise.resolve(active)]]);
+  const openStore = (kind: StoreKind): Promise<DemoStore> => {
+    let opening = stores.get(kind);
+    if (opening === undefined) {
+      opening = kind === 'memory' ? Promise.resolve(openMemoryStore()) : openSqliteStore(options.sqliteFile ?? DEFAULT_SQLITE_FILE);
+      stores.set(kind, opening);
+      opening.catch(() => stores.delete(kind));
+    }
+    return opening;
+  };
   let sessionMiddleware: express.RequestHandler = (_req, _res, next) => next();
+  /** The id a client planted, for express-session's genid to adopt (app.adoptClientIds), by request. */
+  const plantedIds = new WeakMap<Request, string>();
+  const genid = (req: Request) => {
+    const planted = plantedIds.get(req);
+    plantedIds.delete(req);
+    return planted ?? newSessionId();
+  };
 
   const app = express();
   app.disable('x-powered-by');
-  const applyConfig = (config: DemoConfig) => {
+  /** Uses `config` from the next request on, once its store is open (rejects, changing nothing, when it cannot be). */
+  const applyConfig = async (config: DemoConfig) => {
+    const demoStore = await openStore(config.store);
+    const { store } = demoStore;
+    active = demoStore;
     state.config = config;
     app.set('trust proxy', config.trustProxy ? 1 : false);
     // express-session adds connect/disconnect listeners to the store for each middleware it makes:
     // remove the previous middleware's, so flipping toggles never piles listeners up.
     const before = new Map((['connect', 'disconnect'] as const).map((event) => [event, store.listeners(event)]));
     for (const [event, listeners] of before) for (const listener of listeners) store.removeListener(event, listener as () => void);
-    sessionMiddleware = session(sessionOptions(config, config.secret ?? options.secret, store));
+    sessionMiddleware = session({ ...sessionOptions(config, config.secret ?? options.secret, store), genid });
   };
-  applyConfig(state.config);
+  const closeStores = async () => {
+    const open = [...stores.values()];
+    stores.clear();
+    await Promise.all(open.map((opening) => opening.then((demoStore) => demoStore.close()).catch(() => undefined)));
+  };
+  /**
+   * What a process restart does to the sessions, in this process: every store is dropped, so a new
+   * MemoryStore holds nobody, and the SQLite file is closed and opened again with its rows. The
+   * configuration and the secret stay (a real restart would start from the defaults, and with a
+   * random secret no earlier cookie would verify, whatever the store).
+   */
+  const restart = async () => {
+    await closeStores();
+    state.lastSetCookie.clear();
+    await applyConfig(state.config);
+  };
+  const ready = applyConfig(state.config);
+  const answerStoreError = (res: Response, error: unknown) => {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    res.status(503).json({ error: error.message, install: error.install });
+  };
   const hostNames = new Set([
     ...OWN_HOST_NAMES,
     ...(options.host ? [options.host.includes(':') ? `[${options.host.toLowerCase()}]` : options.host.toLowerCase()] : []),
@@ -192,23 +248,43 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   app.get('/api/config', (_req, res) => {
     res.json(state.config);
   });
-  app.put('/api/config', (req, res) => {
+  app.put('/api/config', async (req, res) => {
     const result = applyConfigPatch(state.config, req.body);
     if (!result.ok) {
       res.status(400).json({ error: result.error });
       return;
     }
-    applyConfig(result.config);
+    try {
+      await applyConfig(result.config);
+    } catch (error) {
+      answerStoreError(res, error);
+      return;
+    }
     res.json(state.config);
   });
-  app.post('/api/presets/:name', (req, res) => {
+  app.post('/api/presets/:name', async (req, res) => {
     const name = String(req.params.name);
     if (!isPresetName(name)) {
       res.status(404).json({ error: `unknown preset "${name}"; presets: ${Object.keys(PRESETS).join(', ')}` });
       return;
     }
-    applyConfig(PRESETS[name]);
+    await applyConfig(presetConfig(name, state.config));
     res.json(state.config);
+  });
+  // What the store holds: how many sessions, each one's expiry and whether it is logged in; never an id.
+  app.get('/api/store', async (_req, res) => {
+    const rows = await active.rows();
+    res.json({ store: active.kind, sessions: rows.length, rows, writes: active.writes });
+  });
+  app.post('/api/restart', async (_req, res) => {
+    try {
+      await restart();
+    } catch (error) {
+      answerStoreError(res, error);
+      return;
+    }
+    const rows = await active.rows();
+    res.json({ store: active.kind, sessions: rows.length });
   });
   app.get('/api/last-set-cookie', (req, res) => {
     const held = browserKey(req.headers.cookie, state.config.name);
@@ -225,13 +301,15 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       const lines = setCookieLines(res);
       // The browser is known by the session cookie it holds after this response.
       const setValue = lines.map((line) => browserKey(line.split(';')[0], state.config.name)).find((key) => key !== null);
-      const held = setValue ?? browserKey(req.headers.cookie, state.config.name);
+      const held = setValue ?? browserKey((res.locals.clientCookieHeader as string | undefined) ?? req.headers.cookie, state.config.name);
       if (held === null || held === undefined) return;
       state.lastSetCookie.delete(held);
       state.lastSetCookie.set(held, { method: req.method, url: req.originalUrl, status: res.statusCode, lines });
       if (state.lastSetCookie.size > REMEMBERED_BROWSERS) state.lastSetCookie.delete(state.lastSetCookie.keys().next().value as string);
     });
-    // Registered before the session middleware, so it runs after express-session's own header hook.
+    // Registered before the session middleware, so these run after express-session's own header
+    // hook (the last registered runs first): re-issue, then give an adopted cookie its planted value.
+    onHeaders(res, () => keepPlantedValue(res));
     onHeaders(res, () => reissueCookie(req, res));
     // Node caches the Date header for up to a second and can send a stale one; stamp it when the
     // headers go out so Expires minus Date (the lifetime graders compute) is exact.
@@ -240,9 +318,26 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     if (state.config.app.hsts && req.secure) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
-  app.use((req, res, next) => sessionMiddleware(req, res, next));
   app.use((req, res, next) => {
-    if (req.method === 'GET' && req.session) req.session.visits = (req.session.visits ?? 0) + 1;
+    if (state.config.app.adoptClientIds) {
+      const adopted = adoptClientId(req, state.config.name, currentSecret());
+      if (adopted !== null) {
+        plantedIds.set(req, adopted.id);
+        if (adopted.planted !== null) {
+          res.locals.clientCookieHeader = adopted.clientHeader;
+          res.locals.planted = adopted.planted;
+        }
+      }
+    }
+    sessionMiddleware(req, res, (error?: unknown) => {
+      // Only the session's first id may be the planted one: a regenerate() later gets a new id.
+      plantedIds.delete(req);
+      next(error);
+    });
+  });
+  app.use((req, res, next) => {
+    // The visit counter writes the session on every page (app.countVisits); without it, pages leave an anonymous session as it is.
+    if (state.config.app.countVisits && req.method === 'GET' && req.session) req.session.visits = (req.session.visits ?? 0) + 1;
     if (req.session) res.locals.reissue = adoptCurrentOptions(req, state.config);
     next();
   });
@@ -271,6 +366,23 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     });
   };
 
+  /**
+   * app.adoptClientIds: express-session sends the adopted session's cookie signed with the server's
+   * secret; the browser keeps the value it was planted with instead, as a server that adopts ids
+   * (PHP's default) sends back the id it was given.
+   */
+  const keepPlantedValue = (res: Response) => {
+    const planted = res.locals.planted as { id: string; value: string } | undefined;
+    if (planted === undefined) return;
+    const prefix = `${state.config.name}=${signedCookieValue(planted.id, currentSecret())};`;
+    const lines = setCookieLines(res);
+    if (!lines.some((line) => line.startsWith(prefix))) return;
+    res.setHeader(
+      'Set-Cookie',
+      lines.map((line) => (line.startsWith(prefix) ? `${state.config.name}=${planted.value};${line.slice(prefix.length)}` : line)),
+    );
+  };
+
   /** Query string that leaks the session cookie's value into links, when that toggle is on. */
   const currentSecret = () => state.config.secret ?? options.secret;
   const leak = (req: Request) => (state.config.app.idInLinks && req.sessionID ? `?sid=${signedCookieValue(req.sessionID, currentSecret())}` : '');
@@ -278,7 +390,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   const httpsUrl = (req: Request) =>
     state.httpsPort === null ? null : `https://${req.hostname.includes(':') ? `[${req.hostname}]` : req.hostname}:${state.httpsPort}${req.originalUrl}`;
 
-  app.get('/', (req, res) => {
+  app.get('/', async (req, res) => {
+    const sqliteMissing = await sqliteUnavailable();
     res.type('html').send(
       controlPage({
         config: state.config,
@@ -288,6 +401,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         preset: activePreset(state.config),
         httpsUrl: httpsUrl(req),
         reissued: res.locals.reissue === true,
+        sqliteMissing,
       }).text,
     );
   });
@@ -336,15 +450,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     res.status(405).set('Allow', 'POST').type('text').send('Log out with the button (POST /logout).');
   });
   app.post('/logout', guardForm, (req, res, next) => {
-    if (!state.config.app.destroyOnLogout) {
-      // The naive logout: the user is forgotten, but the session (and its id) lives on.
-      delete req.session.user;
-      res.redirect(303, '/');
-      return;
-    }
-    const { cookie, name } = state.config;
-    req.session.destroy((error) => {
-      if (error) return next(error);
+    const { cookie, name, app: behaviour } = state.config;
+    const clearCookie = () =>
       res.clearCookie(name, {
         path: cookie.path,
         ...(cookie.domain === null ? {} : { domain: cookie.domain }),
@@ -353,6 +460,22 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         ...(cookie.sameSite === null ? {} : { sameSite: cookie.sameSite }),
         ...(cookie.partitioned ? { partitioned: true } : {}),
       });
+    if (behaviour.logout === 'forget-user') {
+      // The naive logout: the user is forgotten, but the session (and its id) lives on.
+      delete req.session.user;
+      res.redirect(303, '/');
+      return;
+    }
+    if (behaviour.logout === 'clear-cookie') {
+      // The common bug: the browser forgets its cookie, but the store still holds the logged-in
+      // session, so any copy of the old cookie (a stolen one, a shared computer's) still logs in.
+      clearCookie();
+      res.redirect(303, '/');
+      return;
+    }
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      clearCookie();
       res.redirect(303, '/');
     });
   });
@@ -373,7 +496,15 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     else res.status(status).type('text').send(message);
   });
 
-  return { app, state, store };
+  return {
+    app,
+    state,
+    get store() {
+      return active.store;
+    },
+    ready,
+    closeStores,
+  };
 }
 
 function setCookieLines(res: Response): string[] {

@@ -21,11 +21,34 @@ export interface CookieConfig {
   readonly priority: PriorityOption;
 }
 
+/**
+ * What logging out does:
+ * - `destroy`: `req.session.destroy()` and `res.clearCookie()`, the session ends;
+ * - `forget-user`: the session lives on without its user (the same id stays valid);
+ * - `clear-cookie`: only `res.clearCookie()`, the common bug: the store still holds the logged-in
+ *   session, so any copy of the old cookie still logs in.
+ */
+export type LogoutMode = 'destroy' | 'forget-user' | 'clear-cookie';
+
+export const LOGOUT_MODES: readonly LogoutMode[] = ['destroy', 'forget-user', 'clear-cookie'];
+
+/** Where express-session keeps the sessions: its MemoryStore (the default), or a SQLite file. */
+export type StoreKind = 'memory' | 'sqlite';
+
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite'];
+
 export interface AppBehaviour {
   /** `req.session.regenerate()` at login (prevents session fixation). */
   readonly regenerateOnLogin: boolean;
-  /** `req.session.destroy()` and `res.clearCookie()` at logout. */
-  readonly destroyOnLogout: boolean;
+  readonly logout: LogoutMode;
+  /**
+   * A bug taught on purpose: adopt any session id a client sends, even one the server never issued
+   * (as PHP does with its default `session.use_strict_mode=0`), so an id planted before the login
+   * is the logged-in session's id (session fixation) unless the login regenerates it.
+   */
+  readonly adoptClientIds: boolean;
+  /** Count page visits in the session, which writes every session on every page. */
+  readonly countVisits: boolean;
   /** Send `Strict-Transport-Security: max-age=31536000` on https responses. */
   readonly hsts: boolean;
   /** Send `Cache-Control: no-store` on pages. */
@@ -35,6 +58,8 @@ export interface AppBehaviour {
 }
 
 export interface DemoConfig {
+  /** The session store; presets leave it as it is. */
+  readonly store: StoreKind;
   readonly name: string;
   /**
    * The session secret: null for the server's own (SESSION_SECRET, or random per start), or a
@@ -54,6 +79,7 @@ export interface DemoConfig {
 
 /** express-session's own defaults, and an app with no session hygiene. */
 export const DEFAULT_CONFIG: DemoConfig = {
+  store: 'memory',
   name: 'connect.sid',
   secret: null,
   cookie: {
@@ -71,7 +97,15 @@ export const DEFAULT_CONFIG: DemoConfig = {
   saveUninitialized: true,
   proxy: null,
   trustProxy: false,
-  app: { regenerateOnLogin: false, destroyOnLogout: false, hsts: false, noStore: false, idInLinks: false },
+  app: {
+    regenerateOnLogin: false,
+    logout: 'forget-user',
+    adoptClientIds: false,
+    countVisits: false,
+    hsts: false,
+    noStore: false,
+    idInLinks: false,
+  },
 };
 
 const HOUR = 60 * 60 * 1000;
@@ -92,8 +126,13 @@ export const PRESETS = {
     cookie: { ...DEFAULT_CONFIG.cookie, secure: true, httpOnly: true, sameSite: 'strict', maxAge: HOUR / 4 },
     resave: false,
     saveUninitialized: false,
-    app: { regenerateOnLogin: true, destroyOnLogout: true, hsts: true, noStore: true, idInLinks: false },
+    // Counting visits writes the session on the first page, so there is a cookie to grade before a login.
+    app: { ...DEFAULT_CONFIG.app, regenerateOnLogin: true, logout: 'destroy', countVisits: true, hsts: true, noStore: true },
   },
+  /** The logout that only clears the cookie: a copy of the old cookie still logs in. */
+  'clear-cookie-logout': { ...DEFAULT_CONFIG, app: { ...DEFAULT_CONFIG.app, logout: 'clear-cookie' } },
+  /** Session fixation as PHP's default allows it: a planted id is adopted and kept through the login. */
+  'fixation-vulnerable': { ...DEFAULT_CONFIG, app: { ...DEFAULT_CONFIG.app, adoptClientIds: true, regenerateOnLogin: false } },
 } as const satisfies Record<string, DemoConfig>;
 
 export type PresetName = keyof typeof PRESETS;
@@ -128,6 +167,10 @@ const boolean: Field = { allowed: 'true or false', valid: (v) => typeof v === 'b
 
 /** Every field a PUT may set, by its dotted path, with what it accepts. */
 const FIELDS: Readonly<Record<string, Field>> = {
+  store: {
+    allowed: '"memory" (express-session\'s MemoryStore) or "sqlite" (a SQLite file through Sequelize and connect-session-sequelize)',
+    valid: (v) => (STORE_KINDS as readonly unknown[]).includes(v),
+  },
   name: {
     allowed: "a cookie name (letters, digits and !#$%&'*+.^_`|~-, 1 to 64 characters, not a name like __proto__ that express-session cannot read back)",
     valid: (v) => typeof v === 'string' && v.length <= 64 && TOKEN.test(v) && readsBack(v),
@@ -165,7 +208,14 @@ const FIELDS: Readonly<Record<string, Field>> = {
   proxy: { allowed: 'null, true or false', valid: (v) => v === null || typeof v === 'boolean' },
   trustProxy: boolean,
   'app.regenerateOnLogin': boolean,
+  'app.logout': {
+    allowed: '"destroy", "forget-user" or "clear-cookie"',
+    valid: (v) => (LOGOUT_MODES as readonly unknown[]).includes(v),
+  },
+  /** The former toggle, still accepted: true is `logout: "destroy"`, false `logout: "forget-user"`. */
   'app.destroyOnLogout': boolean,
+  'app.adoptClientIds': boolean,
+  'app.countVisits': boolean,
   'app.hsts': boolean,
   'app.noStore': boolean,
   'app.idInLinks': boolean,
@@ -199,7 +249,8 @@ export function applyConfigPatch(current: DemoConfig, patch: unknown): Result {
       for (const [inner, innerValue] of Object.entries(value)) {
         const error = checkField(`${key}.${inner}`, innerValue);
         if (error) return { ok: false, error };
-        write(next[key] as Record<string, unknown>, inner, innerValue);
+        if (key === 'app' && inner === 'destroyOnLogout') write(next.app as Record<string, unknown>, 'logout', innerValue ? 'destroy' : 'forget-user');
+        else write(next[key] as Record<string, unknown>, inner, innerValue);
       }
       continue;
     }
@@ -230,8 +281,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The preset `config` equals, or null when it is a configuration of its own. */
+/** The preset `config` equals (whatever its store), or null when it is a configuration of its own. */
 export function activePreset(config: DemoConfig): PresetName | null {
-  const text = canonical(config);
+  const text = canonical({ ...config, store: DEFAULT_CONFIG.store });
   return (Object.keys(PRESETS) as PresetName[]).find((name) => canonical(PRESETS[name]) === text) ?? null;
+}
+
+/** A preset applied to a running server: every option of the preset, and the store in use. */
+export function presetConfig(name: PresetName, current: DemoConfig): DemoConfig {
+  return { ...PRESETS[name], store: current.store };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serverSettings } from './server-settings.js';
 
@@ -17,6 +18,12 @@ describe('serverSettings', () => {
       secretIsRandom: false,
       allowedHosts: [],
     });
+  });
+
+  it("takes DEMO_DB as the SQLite store's file, from the working folder", () => {
+    expect(serverSettings({ DEMO_DB: 'sessions.db' }).sqliteFile).toBe(join(process.cwd(), 'sessions.db'));
+    expect(serverSettings({ DEMO_DB: '/tmp/demo.sqlite' }).sqliteFile).toBe('/tmp/demo.sqlite');
+    expect(serverSettings({}).sqliteFile).toBeUndefined();
   });
 
   it('takes DEMO_ALLOWED_HOSTS as host:port entries, and names a bad one', () => {

@@ -1,5 +1,6 @@
 /** Reads the demo server's settings from the environment, with a clear message for bad values. */
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 
 export interface ServerSettings {
   readonly host: string;
@@ -10,6 +11,8 @@ export interface ServerSettings {
   readonly secretIsRandom: boolean;
   /** `DEMO_ALLOWED_HOSTS`: the `host:port` names a reverse proxy passes on, lower-case. */
   readonly allowedHosts: readonly string[];
+  /** `DEMO_DB`: the SQLite file of the `sqlite` store, resolved from the working folder (unset: the demo's data folder). */
+  readonly sqliteFile?: string;
 }
 
 const HOST_AND_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?):(\d{1,5})$/;
@@ -50,5 +53,6 @@ export function serverSettings(env: NodeJS.ProcessEnv): ServerSettings {
     secret: secret && secret !== '' ? secret : randomBytes(32).toString('base64url'),
     secretIsRandom: !secret,
     allowedHosts: allowedHosts(env),
+    ...(env.DEMO_DB && env.DEMO_DB.trim() !== '' ? { sqliteFile: resolve(env.DEMO_DB.trim()) } : {}),
   };
 }

@@ -6,8 +6,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import { createDemoApp } from './demo-app.js';
+import { createDemoApp, DEFAULT_SQLITE_FILE } from './demo-app.js';
 import { serverSettings } from './server-settings.js';
+import { sqliteUnavailable } from './session-stores.js';
 
 function listen(server: http.Server | https.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,12 +26,15 @@ function describeListenError(error: NodeJS.ErrnoException, what: string): string
 
 async function main(): Promise<void> {
   const settings = serverSettings(process.env);
-  const { app, state } = createDemoApp({
+  const { app, state, ready } = createDemoApp({
     secret: settings.secret,
     host: settings.host,
     allowedHosts: settings.allowedHosts,
     auditLogger: (line) => console.log(line),
+    sqliteFile: settings.sqliteFile ?? DEFAULT_SQLITE_FILE,
   });
+  await ready;
+  const sqliteMissing = await sqliteUnavailable();
   const certificate = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     extensions: [
@@ -58,7 +62,8 @@ async function main(): Promise<void> {
   console.log(`Session Cookie Inspector demo server
   http:  http://${shownHost}:${httpPort}/
   https: https://${shownHost}:${httpsPort}/  (self-signed certificate for localhost: accept the browser warning once)
-${settings.secretIsRandom ? '  SESSION_SECRET is not set: a random secret is used, so sessions end when the server stops.\n' : ''}
+  sessions: express-session's MemoryStore (the control page switches to SQLite: ${sqliteMissing === null ? (settings.sqliteFile ?? DEFAULT_SQLITE_FILE) : 'not available here'})
+${settings.secretIsRandom ? '  SESSION_SECRET is not set: a random secret is used, so sessions end when the server stops.\n' : ''}${sqliteMissing === null ? '' : `  ${sqliteMissing}\n`}
 Load the extension (after npm run build):
   Chrome:  chrome://extensions > Developer mode > Load unpacked > dist/chrome
   Firefox: about:debugging#/runtime/this-firefox > Load Temporary Add-on > dist/firefox/manifest.json

@@ -42,9 +42,18 @@ export function sessionCode(config: DemoConfig): string {
     ...(cookie.partitioned ? ['partitioned: true'] : []),
     ...(cookie.priority === null ? [] : [`priority: ${literal(cookie.priority)}`]),
   ];
+  const sqlite = config.store === 'sqlite';
   return [
+    ...(sqlite
+      ? [
+          "const SequelizeStore = require('connect-session-sequelize')(session.Store);",
+          "const store = new SequelizeStore({ db: new Sequelize({ dialect: 'sqlite', storage: 'sessions.sqlite' }) });",
+          'await store.sync(); // creates the Sessions table',
+        ]
+      : []),
     ...(config.trustProxy ? ["app.set('trust proxy', 1);"] : []),
     'app.use(session({',
+    ...(sqlite ? ['  store,'] : []),
     `  name: ${literal(config.name)},`,
     config.secret === null
       ? '  secret: process.env.SESSION_SECRET,'

@@ -16,6 +16,8 @@ interface ControlPageInput {
   readonly httpsUrl: string | null;
   /** True when this response sent the session cookie again with options changed since it was made. */
   readonly reissued: boolean;
+  /** Why the SQLite store cannot be used here, and what to run; null when it can. */
+  readonly sqliteMissing: string | null;
 }
 
 function select(field: string, label: string, current: unknown, choices: readonly (readonly [string, unknown])[]): SafeHtml {
@@ -55,12 +57,68 @@ const FINDING_GUIDE: readonly (readonly [string, string])[] = [
   ['App: Cache-Control: no-store off', 'cache-control-missing'],
   ['App: HSTS off (https)', 'hsts-missing'],
   ['App: regenerate at login off, then log in', 'no-rotation-on-login'],
-  ['App: destroy at logout off, then log out', 'logout-not-cleared'],
+  ["App: logout 'forget-user', then log out", 'logout-not-cleared'],
+  ["App: logout 'clear-cookie', then a flow with --active (the old cookie still logs in)", 'session-alive-after-logout'],
+  ['App: adopt client ids with regenerate at login off, then a flow with --active', 'session-id-adopted'],
   ['App: session id in links, then follow a link', 'id-in-url'],
   ["secret: 'keyboard cat' (or 'some secret')", 'secret-known'],
 ];
 
-export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued }: ControlPageInput): SafeHtml {
+/** The store section: filled in live by control.js from GET /api/store. */
+function storeSection(config: DemoConfig, sqliteMissing: string | null): SafeHtml {
+  return html`<section aria-labelledby="store">
+    <h2 id="store">The session store</h2>
+    ${select('store', 'store', config.store, [
+      ["'memory': express-session's MemoryStore (the default)", 'memory'],
+      ["'sqlite': a SQLite file (Sequelize + connect-session-sequelize)", 'sqlite'],
+    ])}
+    ${sqliteMissing === null ? '' : html`<p class="warning" id="sqlite-missing"><strong>SQLite is not available here.</strong> ${sqliteMissing}</p>`}
+    <p id="store-summary" aria-live="polite">(loading what the store holds)</p>
+    <table>
+      <thead>
+        <tr>
+          <th>Session</th>
+          <th>Logged in</th>
+          <th>The store lets it go</th>
+        </tr>
+      </thead>
+      <tbody id="store-rows"></tbody>
+    </table>
+    <p class="hint">Ids are never shown: a session's id is what its cookie carries.</p>
+    <p><button type="button" id="restart">Restart the server</button> <span id="restart-result" aria-live="polite"></span></p>
+    <p class="hint">
+      The button restarts the sessions, not the process: it drops every store as a new process would have none, so a new MemoryStore holds nobody while the
+      SQLite file is closed and opened again with its rows. The options on this page and the secret stay. A real restart (Ctrl+C, <code>npm start</code>) also
+      starts from the defaults, and without <code>SESSION_SECRET</code> it picks a new random secret: then no earlier cookie verifies, whatever the store.
+    </p>
+    <h3>What the toggles do to the store</h3>
+    <ul>
+      <li>
+        <code>saveUninitialized: true</code> writes a row for every anonymous visit (every browser, every bot); <code>false</code> writes none until the session
+        changes, e.g. at login. Pages here leave an anonymous session unchanged unless <code>app.countVisits</code> is on: a visit counter writes every session
+        on every page, and then <code>saveUninitialized</code> changes nothing you can see.
+      </li>
+      <li>
+        <code>resave: true</code> writes every session back on every request, changed or not (<code>set</code> in the counts above); <code>false</code> only
+        touches the expiry of an unchanged one (<code>touch</code>).
+      </li>
+      <li>
+        <code>rolling: true</code> sends the cookie on every response and moves the session's expiry each time (with <code>cookie.maxAge</code> set, watch "the
+        store lets it go" move).
+      </li>
+      <li>
+        Logout <code>'destroy'</code> deletes the row and clears the cookie; <code>'forget-user'</code> keeps the row without its user (the same id stays
+        valid); <code>'clear-cookie'</code> only clears the cookie: the row stays logged in, and a copy of the old cookie still logs in.
+      </li>
+      <li>
+        A restart: MemoryStore forgets everyone (it is "not designed for a production environment" and not shared between processes); the SQLite file keeps
+        them.
+      </li>
+    </ul>
+  </section>`;
+}
+
+export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued, sqliteMissing }: ControlPageInput): SafeHtml {
   const { cookie } = config;
   const secureOverHttp = cookie.secure === true && !secure;
   return layout(
@@ -75,7 +133,9 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
 
       <p>
         Open DevTools, pick the <strong>Sessions</strong> panel, then flip a toggle and reload: the grade follows. This page was served over
-        ${secure ? 'https' : 'plain http'}; your session has seen ${session?.visits ?? 0} visits. Demo login: <code>demo</code> / <code>demo</code>.
+        ${secure ? 'https' : 'plain http'};
+        ${config.app.countVisits ? html`your session has seen ${session?.visits ?? 0} visits.` : 'visits are not counted (app.countVisits is off).'} Demo login:
+        <code>demo</code> / <code>demo</code>.
       </p>
 
       ${
@@ -84,6 +144,15 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
               <strong>No session cookie on this page.</strong> <code>cookie.secure</code> is <code>true</code> and this page came over plain http, so
               express-session sends no Set-Cookie at all (it says nothing about it).
               ${httpsUrl === null ? 'Open this page over https.' : html`Open <a href="${httpsUrl}">this page over https</a>.`}
+            </p>`
+          : ''
+      }
+      ${
+        config.app.adoptClientIds
+          ? html`<p class="warning" id="adopting">
+              <strong>Teaching a bug:</strong> <code>app.adoptClientIds</code> is on, so this server adopts any session id a browser sends, even one it never
+              issued (as PHP does with its default <code>session.use_strict_mode=0</code>). An id planted before the login stays the session's id after it
+              ${config.app.regenerateOnLogin ? '(here the login regenerates it, which ends the attack)' : '(session fixation: whoever planted it is logged in too)'}.
             </p>`
           : ''
       }
@@ -102,6 +171,8 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
         <p id="active-preset">Active: <strong>${preset ?? 'custom (no preset)'}</strong></p>
         ${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}" ${name === preset ? html`aria-pressed="true"` : html`aria-pressed="false"`}>${name}</button> `)}
       </section>
+
+      ${storeSection(config, sqliteMissing)}
 
       <section aria-labelledby="options">
         <h2 id="options">Options</h2>
@@ -146,7 +217,13 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
           <fieldset>
             <legend>App</legend>
             ${checkbox('app.regenerateOnLogin', 'regenerate the session at login', config.app.regenerateOnLogin)}
-            ${checkbox('app.destroyOnLogout', 'destroy the session and clear the cookie at logout', config.app.destroyOnLogout)}
+            ${select('app.logout', 'at logout', config.app.logout, [
+              ["'destroy': destroy the session and clear the cookie", 'destroy'],
+              ["'forget-user': keep the session, forget its user", 'forget-user'],
+              ["'clear-cookie': only clear the cookie (the session stays logged in: a bug)", 'clear-cookie'],
+            ])}
+            ${checkbox('app.countVisits', 'count visits (writes every session on every page)', config.app.countVisits)}
+            ${checkbox('app.adoptClientIds', 'adopt any session id a client sends (a bug, on purpose: session fixation, as PHP by default)', config.app.adoptClientIds)}
             ${checkbox('app.hsts', 'send Strict-Transport-Security (https only)', config.app.hsts)}
             ${checkbox('app.noStore', 'send Cache-Control: no-store', config.app.noStore)}
             ${checkbox('app.idInLinks', 'put the session id in links (a leak, on purpose)', config.app.idInLinks)}

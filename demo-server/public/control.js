@@ -35,9 +35,10 @@ function controlValue(control) {
   return control.dataset.kind === 'number' ? Number(text) : text;
 }
 
-document.getElementById('config').addEventListener('change', (event) => {
+// The options form and the store's select both carry data-field.
+document.addEventListener('change', (event) => {
   const control = event.target;
-  if (control.dataset.field) send('PUT', '/api/config', patchFor(control.dataset.field, controlValue(control)));
+  if (control.dataset?.field) send('PUT', '/api/config', patchFor(control.dataset.field, controlValue(control)));
 });
 
 for (const button of document.querySelectorAll('[data-preset]')) {
@@ -52,3 +53,42 @@ fetch('/api/last-set-cookie')
     document.getElementById('last-set-cookie').textContent =
       last.lines.length === 0 ? '(no Set-Cookie header)' : last.lines.map((line) => `Set-Cookie: ${line}`).join('\n');
   });
+
+/** One row of the store's table, built from text only. */
+function storeRow(row, index) {
+  const line = document.createElement('tr');
+  const expires = row.expires === null ? 'when the server stops (no expiry)' : new Date(row.expires).toLocaleString();
+  for (const text of [`#${index + 1}`, row.loggedIn ? 'yes' : 'no', expires]) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    line.append(cell);
+  }
+  return line;
+}
+
+/** What the store holds, every two seconds: the count, who is logged in, each expiry. */
+async function showStore() {
+  const response = await fetch('/api/store');
+  if (!response.ok) return;
+  const store = await response.json();
+  const loggedIn = store.rows.filter((row) => row.loggedIn).length;
+  const name = store.store === 'sqlite' ? 'The SQLite file' : 'MemoryStore';
+  document.getElementById('store-summary').textContent =
+    `${name} holds ${store.sessions} session${store.sessions === 1 ? '' : 's'}, ${loggedIn} logged in. ` +
+    `Writes since it was opened: ${store.writes.set} set, ${store.writes.touch} touch, ${store.writes.destroy} destroy.`;
+  document.getElementById('store-rows').replaceChildren(...store.rows.map(storeRow));
+}
+
+showStore();
+setInterval(() => {
+  if (!document.hidden) showStore();
+}, 2000);
+
+document.getElementById('restart').addEventListener('click', async () => {
+  const response = await fetch('/api/restart', { method: 'POST' });
+  const answer = await response.json().catch(() => ({ error: response.statusText }));
+  document.getElementById('restart-result').textContent = response.ok
+    ? `Restarted: the ${answer.store === 'sqlite' ? 'SQLite file' : 'new MemoryStore'} holds ${answer.sessions} session${answer.sessions === 1 ? '' : 's'}.`
+    : answer.error;
+  showStore();
+});

@@ -49,7 +49,8 @@ describe('--flow on the demo server', () => {
       cookie: { secure: true, sameSite: 'strict', maxAge: 900_000 },
       resave: false,
       saveUninitialized: false,
-      app: { regenerateOnLogin: false, destroyOnLogout: true, hsts: true, noStore: true },
+      // As the hardened preset, visits are counted, so the session (and its id) exists before the login.
+      app: { regenerateOnLogin: false, destroyOnLogout: true, countVisits: true, hsts: true, noStore: true },
     };
     const { session, ids } = await walk(hardened, 'https');
     expect(session?.name).toBe('__Host-sid');
