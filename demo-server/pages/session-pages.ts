@@ -31,8 +31,9 @@ export function profilePage({ session, sessionId, leak }: { session: Session & P
       <p>Session id (server side): <code>${sessionId}</code></p>
       <form method="post" action="/logout"><button type="submit">Log out</button></form>
       <p class="hint">
-        With "destroy the session at logout" off, logging out only forgets the user: the same session id stays valid and no Set-Cookie clears it, which the
-        panel reports as <code>logout-not-cleared</code>.
+        With logout <code>'forget-user'</code>, logging out only forgets the user: the same session id stays valid and no Set-Cookie clears it, which the panel
+        reports as <code>logout-not-cleared</code>. With <code>'clear-cookie'</code> the cookie is cleared but the store keeps this session logged in: a copy of
+        the cookie still opens this page (<code>--active</code> reports <code>session-alive-after-logout</code>).
       </p>`,
     true,
   );
