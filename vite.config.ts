@@ -18,6 +18,8 @@ function manifestFor(browser: Browser): ManifestV3Export {
   if (browser === 'chrome') return { ...baseManifest, minimum_chrome_version: '119' };
   return {
     ...baseManifest,
+    // Firefox gives DevTools panels no webRequest: exact capture is Chromium's only (extension/platform/exact-capture.ts).
+    optional_permissions: baseManifest.optional_permissions.filter((permission) => permission !== 'webRequest'),
     // Firefox needs an add-on id, and (since 140) a data collection declaration: we collect nothing.
     // The id is the GUID form, which needs no domain of our own (an e-mail-like id would name one);
     // it is fixed for good: addons.mozilla.org and users' profiles know the add-on by it.

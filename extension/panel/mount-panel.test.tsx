@@ -385,3 +385,39 @@ describe('the Sessions panel, through a fake platform', () => {
     });
   });
 });
+
+describe('exact capture, through a fake platform', () => {
+  it('says which capture is in use, starts exact capture on a click for the inspected host, and says when it is refused', async () => {
+    const started: string[] = [];
+    for (const granted of [true, false]) {
+      const fake = createFakePlatform({ pageUrl: PAGE });
+      const platform = {
+        ...fake.platform,
+        exactCapture: {
+          start: async (url: string) => (started.push(url), granted ? { granted: true as const, result: new URL(url).hostname } : { granted: false as const }),
+          resume: async () => null,
+        },
+      };
+      await open({ ...fake, platform });
+      expect(root.querySelector('.capture')?.getAttribute('data-capture')).toBe('devtools');
+      fireEvent.click(root.querySelector('button.exact-capture') as Element);
+      if (granted) await waitFor(() => expect(root.querySelector('.capture')?.getAttribute('data-capture')).toBe('exact'));
+      else await waitFor(() => expect(root.querySelector('.capture-result.problem')?.textContent).toContain('Permission not granted'));
+      expect(root.querySelector('.capture')?.textContent).toContain('localhost');
+      mounted?.unmount();
+      mounted = null;
+    }
+    expect(started).toEqual([PAGE, PAGE]);
+  });
+
+  it('resumes exact capture for a host granted before, and offers no button where the browser cannot (Firefox)', async () => {
+    const fake = createFakePlatform({ pageUrl: PAGE });
+    await open({ ...fake, platform: { ...fake.platform, exactCapture: { start: async () => ({ granted: false }), resume: async () => 'localhost' } } });
+    await waitFor(() => expect(root.querySelector('.capture')?.getAttribute('data-capture')).toBe('exact'));
+    mounted?.unmount();
+    mounted = null;
+    await open(createFakePlatform({ pageUrl: PAGE, browser: 'firefox' }));
+    expect(root.querySelector('button.exact-capture')).toBeNull();
+    expect(root.querySelector('.capture')?.textContent).toContain('no way to capture exactly');
+  });
+});

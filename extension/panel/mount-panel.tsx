@@ -86,6 +86,30 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
       applyEvent(store, { type: 'read', reading: { kind: 'store', url, time: Date.now(), cookies } });
       return `Read ${plural(cookies.length)} from the browser's store.`;
     });
+  const exactCapture = platform.exactCapture;
+  const startExactCapture =
+    exactCapture === null
+      ? undefined
+      : async (): Promise<StoreActionResult> => {
+          const url = inspectedUrl();
+          if (url === null) return UNKNOWN_PAGE;
+          try {
+            const answer = await exactCapture.start(url);
+            if (!answer.granted) return { ok: false, message: "Permission not granted: the panel keeps reading DevTools' network log." };
+            applyEvent(store, { type: 'exact-capture-started', host: answer.result });
+            return { ok: true, message: `Capturing ${answer.result} exactly from now on.` };
+          } catch (error) {
+            return { ok: false, message: `Exact capture could not start (${(error as Error).message}).` };
+          }
+        };
+  // A host granted before (in an earlier session) is captured exactly as soon as the panel sees it.
+  const stopExactResume =
+    exactCapture === null
+      ? () => undefined
+      : effect(() => {
+          const url = store.pageUrl.value;
+          if (url !== null) void exactCapture.resume(url).then((host) => host !== null && applyEvent(store, { type: 'exact-capture-started', host }));
+        });
   const clearAndReload = (): Promise<StoreActionResult> =>
     withStore(platform.cookieStore.clearSite, 'cleared', (removed) => {
       platform.inspectedPage.reload();
@@ -106,7 +130,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
       store={store}
       caches={caches}
       browser={platform.browser}
-      actions={{ copyText: platform.copyText, download: platform.download, mark, readStore, clearAndReload }}
+      actions={{ copyText: platform.copyText, download: platform.download, mark, readStore, clearAndReload, startExactCapture }}
       rulesPageUrl={platform.rulesPageUrl}
     />,
     root,
@@ -121,6 +145,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
       stopSecretChecks();
       if (scriptTimer !== null) clearTimeout(scriptTimer);
       stopMarks();
+      stopExactResume();
       render(null, root);
     },
   };

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { createCookieStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
 import { createDelegatedCookieStoreAccess } from '../platform/delegated-cookie-store.js';
 import { createDevtoolsNetworkSource } from '../platform/devtools-network-source.js';
+import { createExactCapture, type WebRequestApi } from '../platform/exact-capture.js';
 import { broadcastHistoryChannel } from '../platform/history-messages.js';
 import { STORE_CHANNEL } from '../platform/store-messages.js';
 import { broadcastWall } from '../platform/wall.js';
@@ -21,13 +22,29 @@ import { mountPanel } from './mount-panel.js';
 options.debounceRendering = (render) => setTimeout(render, 0);
 
 const inspectedWindow = browser.devtools.inspectedWindow as unknown as InspectedWindowApi;
+// Chromium lets the panel itself listen to webRequest once granted; Firefox gives panels no
+// webRequest (see extension/platform/exact-capture.ts).
+const exactCapture = __IS_FIREFOX__
+  ? null
+  : createExactCapture({
+      permissions: {
+        request: (permissions) => browser.permissions.request(permissions as Parameters<typeof browser.permissions.request>[0]),
+        contains: (permissions) => browser.permissions.contains(permissions as Parameters<typeof browser.permissions.contains>[0]),
+      },
+      // browser.webRequest only exists once the optional permission is granted: look it up per call.
+      webRequest: () => (browser as unknown as { webRequest?: WebRequestApi }).webRequest ?? null,
+      tabId: browser.devtools.inspectedWindow.tabId,
+    });
 const root = document.getElementById('root');
 if (root) {
   mountPanel(root, {
     browser: __IS_FIREFOX__ ? 'firefox' : 'chrome',
     // The history comes from the devtools page, which has recorded since DevTools opened.
     source: withRecordedHistory(
-      createDevtoolsNetworkSource(browser.devtools.network, { topLevelUrl: () => inspectedTopLevelUrl(inspectedWindow) }),
+      createDevtoolsNetworkSource(browser.devtools.network, {
+        topLevelUrl: () => inspectedTopLevelUrl(inspectedWindow),
+        exactJoiner: (url) => exactCapture?.joinerFor(url) ?? null,
+      }),
       broadcastHistoryChannel(),
       browser.devtools.inspectedWindow.tabId,
       () => crypto.randomUUID(),
@@ -55,6 +72,7 @@ if (root) {
           },
           browser: 'chrome',
         }),
+    exactCapture,
     rulesPageUrl: browser.runtime.getURL('/extension/rules/rules.html'),
     inspectedPage: createInspectedPage(inspectedWindow),
   });

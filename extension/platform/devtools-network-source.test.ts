@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Observation } from '../../src/observation/observation.js';
+import { ExactHeaders } from '../../src/observation/exact-headers.js';
+import { headerValues, type Observation } from '../../src/observation/observation.js';
 import { createDevtoolsNetworkSource, type DevtoolsNetworkApi } from './devtools-network-source.js';
 
 function entry(url: string, status: number, setCookies: string[], started = '2026-01-01T00:00:00.000Z', method = 'GET', cookie?: string) {
@@ -237,6 +238,29 @@ describe('createDevtoolsNetworkSource', () => {
       ['http://a/login', 1],
       ['http://a/profile', 0],
     ]);
+    vi.useRealTimers();
+  });
+
+  it('with exact capture for the host, joins a login to the headers it sent and received and hands it on at once, never re-reading the log', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const getHar = vi.fn(network.api.getHAR);
+    const exact = new ExactHeaders();
+    const started = Date.parse('2026-01-01T00:00:01.000Z');
+    exact.sent('1', 'POST', 'http://a/login', started + 2, 'sid=old');
+    exact.received('1', ['sid=new; Path=/']);
+    const batches: Observation[][] = [];
+    createDevtoolsNetworkSource({ ...network.api, getHAR: getHar }, { exactJoiner: (url) => (url.startsWith('http://a/') ? exact : null) }).onObservations(
+      (batch) => batches.push(batch),
+    );
+    // DevTools reported the login without its Cookie header or Set-Cookie line (HTTP/2, a fast navigation).
+    network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(batches.flat().map((o) => [o.url, headerValues(o.requestHeaders, 'cookie'), headerValues(o.responseHeaders, 'set-cookie')])).toEqual([
+      ['http://a/login', ['sid=old'], ['sid=new; Path=/']],
+    ]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(getHar).not.toHaveBeenCalled();
     vi.useRealTimers();
   });
 

@@ -4,6 +4,7 @@
  * webextension-polyfill's, tests a fake), so this module touches no browser global.
  */
 import type { Observation } from '../../src/observation/observation.js';
+import type { ExactHeaders } from '../../src/observation/exact-headers.js';
 import { harEntryToObservation } from '../../src/observation/read-har.js';
 import { createCookieValuesSeen } from './cookie-values-seen.js';
 import { createEntryQueue, type HarEntryLike } from './entry-queue.js';
@@ -43,6 +44,12 @@ export interface DevtoolsNetworkOptions {
    * iframe's (an embedded ad's): it never names the inspected page while this answers.
    */
   readonly topLevelUrl?: () => Promise<string | null>;
+  /**
+   * Exact capture's joiner for an exchange of `url`, or null when its host is not captured
+   * exactly: then an entry is joined to the headers webRequest saw and handed on at once (nothing
+   * it lacked needs waiting for, nor re-reading DevTools' log).
+   */
+  readonly exactJoiner?: (url: string) => ExactHeaders | null;
 }
 
 /** The URL of the last page the HAR log names (Chromium titles a page by its URL), else of its first entry. */
@@ -107,7 +114,15 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
         }, batchMilliseconds);
       };
       const queue = createEntryQueue({ emit, seen, rereadLog: harEntries, nextReadAllowedAt: () => nextReadAllowedAt });
-      const listener = (entry: never) => queue.take(entry as HarEntryLike);
+      const listener = (entry: never) => {
+        const joiner = options.exactJoiner?.((entry as HarEntryLike).request?.url ?? '') ?? null;
+        if (joiner === null) return queue.take(entry as HarEntryLike);
+        const observation = harEntryToObservation(entry);
+        if (observation === null) return;
+        const joined = joiner.join(observation);
+        seen.note(joined);
+        emit(joined);
+      };
       network.onRequestFinished.addListener(listener);
       return () => {
         network.onRequestFinished.removeListener(listener);

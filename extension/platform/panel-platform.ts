@@ -19,6 +19,17 @@ export interface CookieStoreAccess {
   clearSite(url: string): Promise<StoreAnswer<number>>;
 }
 
+/**
+ * Exact capture (webRequest): every request's Cookie header and every response's Set-Cookie lines
+ * as sent, behind the optional `webRequest` permission and host access to the inspected host.
+ */
+export interface ExactCaptureAccess {
+  /** Asks, inside the user's click, for the permission for `url`'s host, then captures it: the host. */
+  start(url: string): Promise<StoreAnswer<string>>;
+  /** Captures `url`'s host without asking when it was granted before (an earlier session): the host, or null. */
+  resume(url: string): Promise<string | null>;
+}
+
 /** The inspected page itself, through devtools.inspectedWindow (no permission needed). */
 export interface InspectedPage {
   /**
@@ -41,6 +52,8 @@ export interface PanelPlatform {
   loadMarks(site: string): ReadonlyMap<string, UserMark>;
   saveMarks(site: string, marks: ReadonlyMap<string, UserMark>): void;
   readonly cookieStore: CookieStoreAccess;
+  /** Null where the browser gives DevTools panels no webRequest (Firefox). */
+  readonly exactCapture: ExactCaptureAccess | null;
   /** The address of the bundled rules page (extension/rules/rules.html), for `#<finding id>` links. */
   readonly rulesPageUrl: string;
   readonly inspectedPage: InspectedPage;

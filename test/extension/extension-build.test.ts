@@ -19,9 +19,9 @@ describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
     expect(built).not.toHaveProperty('host_permissions');
   });
 
-  it("lists only the store reader's permissions as optional, asked for on a click for one host", () => {
+  it("lists only the store reader's and (in Chromium) exact capture's permissions as optional, asked for on a click for one host", () => {
     const built = manifest(browser);
-    expect(built.optional_permissions).toEqual(['cookies']);
+    expect(built.optional_permissions).toEqual(browser === 'chrome' ? ['cookies', 'webRequest'] : ['cookies']);
     expect(built.optional_host_permissions).toEqual(['*://*/*']);
   });
 

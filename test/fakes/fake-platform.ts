@@ -70,6 +70,7 @@ export function createFakePlatform(
       download: (fileName, mimeType, text) => downloads.push({ fileName, mimeType, text }),
       loadMarks: (site) => new Map(Object.entries(options.storedMarks?.[site] ?? {})),
       saveMarks: (site, marks) => savedMarks.set(site, marks),
+      exactCapture: null,
       cookieStore: {
         read: async (url) => {
           accessRequests.push(new URL(url).hostname);

@@ -11,6 +11,7 @@ import { formatMarkdownReport } from '../../report/markdown-report.js';
 import type { PanelCaches } from '../store/panel-caches.js';
 import { buildPanelView } from '../store/panel-view.js';
 import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
+import { CaptureStatus } from './CaptureStatus.js';
 import { CookieCard } from './CookieCard.js';
 import type { PanelActions } from './panel-actions.js';
 import { EmptyState, NoSessionCookie } from './EmptyState.js';
@@ -30,6 +31,14 @@ export interface SessionsPanelProps {
   readonly browser: 'chrome' | 'firefox';
   /** The bundled rules page; each finding id links to `#<id>` there. */
   readonly rulesPageUrl?: string;
+}
+
+function hostOf(url: string | null): string | null {
+  try {
+    return url === null ? null : new URL(url).hostname;
+  } catch {
+    return null;
+  }
 }
 
 function fileStem(site: string | null): string {
@@ -66,6 +75,7 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
     ),
   ).value;
 
+  const pageHost = hostOf(store.pageUrl.value);
   const report = () => buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
   const mark = useCallback((name: string, value: UserMark | null) => actions.mark(name, value), [actions]);
   const storeActions = useMemo(() => ({ readStore: actions.readStore, clearAndReload: actions.clearAndReload }), [actions]);
@@ -110,6 +120,7 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
           onExportMarkdown={() => actions.download(`${fileStem(view.site)}.md`, 'text/markdown', formatMarkdownReport(report()))}
           onClear={() => applyEvent(store, { type: 'cleared' })}
         />
+        <CaptureStatus host={pageHost} exact={pageHost !== null && store.exactHosts.value.has(pageHost)} onStart={actions.startExactCapture} />
       </header>
       {view.dropped > 0 ? (
         <p class="notice" role="status">

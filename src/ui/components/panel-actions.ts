@@ -19,4 +19,6 @@ export interface PanelActions {
   readStore(): Promise<StoreActionResult>;
   /** Deletes the inspected site's cookies and reloads the page, so its Set-Cookie is recorded. */
   clearAndReload(): Promise<StoreActionResult>;
+  /** Starts exact capture (webRequest) for the inspected host (asks for the optional permission first); absent where the browser cannot. */
+  startExactCapture?(): Promise<StoreActionResult>;
 }

@@ -32,6 +32,8 @@ export interface SessionsStore {
   /** Store readings (on the user's click) and script readings (at each navigation), in order. */
   readonly readings: Signal<readonly Reading[]>;
   readonly revealValues: Signal<boolean>;
+  /** The hosts whose requests are captured exactly (webRequest), as the user granted them. */
+  readonly exactHosts: Signal<ReadonlySet<string>>;
   readonly filter: Signal<string>;
   readonly theme: Signal<Theme>;
   readonly maxObservations: number;
@@ -56,6 +58,7 @@ export type StoreEvent =
   | { readonly type: 'marks-loaded'; readonly marks: ReadonlyMap<string, UserMark> }
   | { readonly type: 'marked'; readonly name: string; readonly mark: UserMark | null }
   | { readonly type: 'values-revealed'; readonly reveal: boolean }
+  | { readonly type: 'exact-capture-started'; readonly host: string }
   | { readonly type: 'filtered'; readonly text: string }
   | { readonly type: 'theme-changed'; readonly theme: Theme };
 
@@ -99,6 +102,7 @@ export function createSessionsStore(options: StoreOptions = {}): SessionsStore {
     marks,
     readings,
     revealValues: signal(false),
+    exactHosts: signal<ReadonlySet<string>>(new Set()),
     filter: signal(''),
     theme: signal<Theme>('light'),
     maxObservations: options.maxObservations ?? DEFAULT_MAX_OBSERVATIONS,
@@ -187,6 +191,9 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
     }
     case 'values-revealed':
       store.revealValues.value = event.reveal;
+      return;
+    case 'exact-capture-started':
+      if (!store.exactHosts.value.has(event.host)) store.exactHosts.value = new Set([...store.exactHosts.value, event.host]);
       return;
     case 'filtered':
       store.filter.value = event.text;
