@@ -98,3 +98,14 @@ export async function startProxiedDemo(): Promise<ProxiedDemo> {
     },
   };
 }
+
+/** Changes the demo's configuration, as its control page does (PUT /api/config). */
+export async function configureDemo(proxied: ProxiedDemo, patch: object): Promise<void> {
+  const response = await proxied.demo.agent('http').put('/api/config').send(patch);
+  if (response.status !== 200) throw new Error(`e2e: the demo refused ${JSON.stringify(patch)}: ${response.status} ${response.text}`);
+}
+
+/** The median of a few measurements (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+}
