@@ -8,6 +8,7 @@ import type { ExactHeaders } from '../../src/observation/exact-headers.js';
 import { harEntryToObservation } from '../../src/observation/read-har.js';
 import { createCookieValuesSeen } from './cookie-values-seen.js';
 import { createEntryQueue, type HarEntryLike } from './entry-queue.js';
+import { createExactEntryQueue } from './exact-entry-queue.js';
 import type { NetworkSource } from './network-source.js';
 
 /** Finished entries are handed on at most this often, so a burst of requests renders once. */
@@ -114,20 +115,22 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
         }, batchMilliseconds);
       };
       const queue = createEntryQueue({ emit, seen, rereadLog: harEntries, nextReadAllowedAt: () => nextReadAllowedAt });
+      const exactQueue = createExactEntryQueue((observation) => {
+        seen.note(observation);
+        emit(observation);
+      });
       const listener = (entry: never) => {
         const joiner = options.exactJoiner?.((entry as HarEntryLike).request?.url ?? '') ?? null;
         if (joiner === null) return queue.take(entry as HarEntryLike);
         const observation = harEntryToObservation(entry);
-        if (observation === null) return;
-        const joined = joiner.join(observation);
-        seen.note(joined);
-        emit(joined);
+        if (observation !== null) exactQueue.take(observation, joiner);
       };
       network.onRequestFinished.addListener(listener);
       return () => {
         network.onRequestFinished.removeListener(listener);
         if (timer) clearTimeout(timer);
         queue.stop();
+        exactQueue.stop();
       };
     },
 

@@ -87,3 +87,16 @@ describe('ExactHeaders', () => {
     expect(exact.join(reported('GET', `https://app.test/${MAX_KEPT_HOPS}`, T0 + MAX_KEPT_HOPS)).requestHeaders.at(-1)?.value).toBe('sid=1');
   });
 });
+
+describe('ExactHeaders.joinWhenComplete', () => {
+  it('joins only once the hop was sent and its response received, and then claims it', () => {
+    const exact = new ExactHeaders();
+    const login = reported('POST', 'https://app.test/login', T0);
+    expect(exact.joinWhenComplete(login)).toBeNull();
+    exact.sent('1', 'POST', 'https://app.test/login', T0 + 1, 'sid=a');
+    expect(exact.joinWhenComplete(login)).toBeNull();
+    exact.received('1', ['sid=b']);
+    expect(exact.joinWhenComplete(login)?.requestHeaders.at(-1)).toEqual({ name: 'Cookie', value: 'sid=a' });
+    expect(exact.size).toBe(0);
+  });
+});

@@ -83,15 +83,33 @@ export class ExactHeaders {
    * response that never reached the network).
    */
   join(observation: Observation): Observation {
+    const hop = this.#hopOf(observation);
+    return hop === undefined ? observation : this.#joined(observation, hop);
+  }
+
+  /**
+   * The exchange joined to its hop once the hop's response headers have come, else null: the
+   * browser reports webRequest's events and DevTools' entries on separate channels, so an entry
+   * can arrive before its hop does (seen in Chromium 156 for 1 login in 5).
+   */
+  joinWhenComplete(observation: Observation): Observation | null {
+    const hop = this.#hopOf(observation);
+    return hop === undefined || hop.setCookieLines === null ? null : this.#joined(observation, hop);
+  }
+
+  #hopOf(observation: Observation): CapturedHop | undefined {
     const hops = this.#hops.get(hopKey(observation.method, observation.url));
-    if (hops === undefined) return observation;
+    if (hops === undefined) return undefined;
     let hop: CapturedHop | undefined;
     for (const candidate of hops) {
       const after = candidate.time - observation.time;
       if (after < -CLOCK_SLACK_MILLISECONDS || after > JOIN_WINDOW_MILLISECONDS) continue;
       if (hop === undefined || Math.abs(after) < Math.abs(hop.time - observation.time)) hop = candidate;
     }
-    if (hop === undefined) return observation;
+    return hop;
+  }
+
+  #joined(observation: Observation, hop: CapturedHop): Observation {
     this.#forget(hop);
     return {
       ...observation,
