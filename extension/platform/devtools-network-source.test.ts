@@ -193,7 +193,7 @@ describe('createDevtoolsNetworkSource', () => {
     vi.useRealTimers();
   });
 
-  it('spaces re-reads by their cost: after a getHAR() of 1 s, the next waits 10 s', async () => {
+  it('spaces re-reads by their cost, and passes on at the wait limit what a later re-read would hold back: after a getHAR() of 1 s, nothing waits 10 s', async () => {
     vi.useFakeTimers();
     const network = fakeNetwork([]);
     const reads: number[] = [];
@@ -204,22 +204,26 @@ describe('createDevtoolsNetworkSource', () => {
         return new Promise((resolve) => setTimeout(() => resolve({ entries: [] }), 1000));
       },
     });
-    const batches: Observation[][] = [];
-    source.onObservations((batch) => batches.push(batch));
+    const batches: { at: number; urls: string[] }[] = [];
     const start = Date.now();
+    source.onObservations((batch) => batches.push({ at: Date.now() - start, urls: batch.map((o) => o.url) }));
     network.finish(leadingOn(entry('http://a/one', 302, [])));
     network.finish(entry('http://a/after-one', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'a=1'));
-    await vi.advanceTimersByTimeAsync(1500);
-    network.finish(leadingOn(entry('http://a/two', 302, [])));
-    network.finish(leadingOn(entry('http://a/three', 302, [])));
-    network.finish(entry('http://a/after-three', 200, [], '2026-01-01T00:00:01.600Z', 'GET', 'b=2'));
-    await vi.advanceTimersByTimeAsync(9000);
+    // The first re-read starts at 300 ms and takes 1 s: the entries are passed on at the 600 ms limit.
+    await vi.advanceTimersByTimeAsync(750);
     expect(reads.map((at) => at - start)).toEqual([300]);
-    await vi.advanceTimersByTimeAsync(3000);
-    // The first read ended at 1,300 ms after 1,000 ms: the next one starts at 11,300 ms, for both.
-    expect(reads.map((at) => at - start)).toEqual([300, 11_300]);
-    await vi.advanceTimersByTimeAsync(1500);
-    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/one', 'http://a/after-one', 'http://a/two', 'http://a/three', 'http://a/after-three']);
+    expect(batches).toEqual([{ at: 700, urls: ['http://a/one', 'http://a/after-one'] }]);
+    await vi.advanceTimersByTimeAsync(750);
+    network.finish(leadingOn(entry('http://a/two', 302, [])));
+    network.finish(entry('http://a/after-two', 200, [], '2026-01-01T00:00:01.600Z', 'GET', 'b=2'));
+    // The cost allows the next re-read only at 11,300 ms, past the limit: none, and no 10 s wait.
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(reads.map((at) => at - start)).toEqual([300]);
+    expect(batches.map((batch) => batch.urls)).toEqual([
+      ['http://a/one', 'http://a/after-one'],
+      ['http://a/two', 'http://a/after-two'],
+    ]);
+    expect((batches[1]?.at ?? 0) - 1500).toBeLessThanOrEqual(700);
     vi.useRealTimers();
   });
 
@@ -229,15 +233,80 @@ describe('createDevtoolsNetworkSource', () => {
     const network = fakeNetwork([complete]);
     const batches: Observation[][] = [];
     createDevtoolsNetworkSource(network.api).onObservations((batch) => batches.push(batch));
-    network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=old'));
+    network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
     network.finish(withRawHeaders(entry('http://a/profile', 200, [], '2026-01-01T00:00:01.100Z', 'GET', 'sid=new')));
-    await vi.advanceTimersByTimeAsync(150);
+    await vi.advanceTimersByTimeAsync(20);
     expect(batches.flat()).toEqual([]);
-    await vi.advanceTimersByTimeAsync(500);
-    expect(batches.flat().map((o) => [o.url, o.responseHeaders.length])).toEqual([
-      ['http://a/login', 1],
-      ['http://a/profile', 0],
+    await vi.advanceTimersByTimeAsync(200);
+    expect(batches.flat().map((o) => [o.url, headerValues(o.requestHeaders, 'cookie'), o.responseHeaders.length])).toEqual([
+      ['http://a/login', ['sid=old'], 1],
+      ['http://a/profile', ['sid=new'], 0],
     ]);
+    vi.useRealTimers();
+  });
+
+  it('reads a login again within 30 ms, before a navigation can clear the log, and again while its Cookie header is still missing', async () => {
+    vi.useFakeTimers();
+    const login = entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST');
+    const logs = [[login], [login], [entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=old')]];
+    const reads: number[] = [];
+    const network = fakeNetwork([]);
+    const start = Date.now();
+    const source = createDevtoolsNetworkSource({
+      ...network.api,
+      getHAR: async () => {
+        reads.push(Date.now() - start);
+        return { entries: logs.shift() ?? [] };
+      },
+    });
+    const unconfirmed: string[] = [];
+    source.onUnconfirmed?.((observation) => unconfirmed.push(observation.url));
+    const batches: Observation[][] = [];
+    source.onObservations((batch) => batches.push(batch));
+    network.finish(login);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reads).toEqual([30, 130, 230]);
+    expect(batches.flat().map((o) => headerValues(o.requestHeaders, 'cookie'))).toEqual([['sid=old']]);
+    expect(unconfirmed).toEqual([]);
+    vi.useRealTimers();
+  });
+
+  it('says so when a login without its Cookie header is gone from the log when read again (a navigation cleared it)', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([entry('http://a/next-page', 200, [])]);
+    const source = createDevtoolsNetworkSource(network.api);
+    const unconfirmed: string[] = [];
+    source.onUnconfirmed?.((observation) => unconfirmed.push(`${observation.method} ${observation.url}`));
+    const batches: Observation[][] = [];
+    source.onObservations((batch) => batches.push(batch));
+    network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(batches.flat().map((o) => o.url)).toEqual(['http://a/login']);
+    expect(unconfirmed).toEqual(['POST http://a/login']);
+    vi.useRealTimers();
+  });
+
+  it('passes a login on at the 600 ms wait limit when getHAR() is slower, and says its Cookie header is unconfirmed', async () => {
+    vi.useFakeTimers();
+    const network = fakeNetwork([]);
+    const source = createDevtoolsNetworkSource({
+      ...network.api,
+      // A log of thousands of entries: the re-read takes 2 s.
+      getHAR: () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ entries: [entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=old')] }), 2000),
+        ),
+    });
+    const unconfirmed: string[] = [];
+    source.onUnconfirmed?.((observation) => unconfirmed.push(observation.url));
+    const batches: { at: number; urls: string[] }[] = [];
+    const start = Date.now();
+    source.onObservations((batch) => batches.push({ at: Date.now() - start, urls: batch.map((o) => o.url) }));
+    network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
+    network.finish(withRawHeaders(entry('http://a/profile', 200, [], '2026-01-01T00:00:01.100Z', 'GET', 'sid=old')));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(batches).toEqual([{ at: 700, urls: ['http://a/login', 'http://a/profile'] }]);
+    expect(unconfirmed).toEqual(['http://a/login']);
     vi.useRealTimers();
   });
 

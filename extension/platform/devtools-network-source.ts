@@ -85,6 +85,7 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
   };
   // Every cookie value set or sent so far, the history's included.
   const seen = createCookieValuesSeen();
+  const unconfirmedListeners = new Set<(observation: Observation) => void>();
   return {
     async readHistory() {
       return (await harEntries()).flatMap((entry) => {
@@ -114,7 +115,15 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
           callback(batch);
         }, batchMilliseconds);
       };
-      const queue = createEntryQueue({ emit, seen, rereadLog: harEntries, nextReadAllowedAt: () => nextReadAllowedAt });
+      const queue = createEntryQueue({
+        emit,
+        seen,
+        rereadLog: harEntries,
+        nextReadAllowedAt: () => nextReadAllowedAt,
+        unconfirmed: (observation) => {
+          for (const listener of unconfirmedListeners) listener(observation);
+        },
+      });
       const exactQueue = createExactEntryQueue((observation) => {
         seen.note(observation);
         emit(observation);
@@ -132,6 +141,11 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
         queue.stop();
         exactQueue.stop();
       };
+    },
+
+    onUnconfirmed(callback) {
+      unconfirmedListeners.add(callback);
+      return () => unconfirmedListeners.delete(callback);
     },
 
     onNavigated(callback) {

@@ -10,8 +10,21 @@ import { harEntryToObservation } from '../../src/observation/read-har.js';
 import { isLoginRequest, isLogoutRequest } from '../../src/trace/login-logout.js';
 import type { CookieValuesSeen } from './cookie-values-seen.js';
 
-/** How long to wait before re-reading getHAR() for entries whose cookie headers may come late. */
+/** How long to wait before re-reading getHAR() for redirects whose Set-Cookie may come late. */
 const RECHECK_MILLISECONDS = 300;
+/**
+ * How soon a login or logout reported without its Cookie header is read again: DevTools clears its
+ * log at the next navigation, and a login is often followed at once by one (a redirect, a script).
+ */
+export const LOGIN_RECHECK_MILLISECONDS = 30;
+/** While a login is still in the log without its Cookie header, it is read again this often. */
+const LOGIN_RETRY_MILLISECONDS = 100;
+/**
+ * The longest an entry waits for a re-read of the log, from when it was scheduled: past it, the
+ * entry is passed on as reported, however slow getHAR() is (0.4-0.8 s for 3,000 entries), so one
+ * slow re-read never holds back the entries behind it by seconds.
+ */
+export const REREAD_WAIT_LIMIT_MILLISECONDS = 600;
 /**
  * How long a redirect reported without its raw headers is held, waiting for a request that sends
  * a cookie value nothing explains (then the log is re-read for it); after that it is passed on as
@@ -62,6 +75,14 @@ interface Slot {
   readonly entry: HarEntryLike;
   observation: Observation;
   ready: boolean;
+  /** A login or logout, re-read for its Cookie header. */
+  readonly loginOrLogout: boolean;
+  /** When a scheduled re-read stops being waited for (epoch ms). */
+  rereadDeadline: number;
+}
+
+function lacksCookie(observation: Observation): boolean {
+  return headerValues(observation.requestHeaders, 'cookie').length === 0;
 }
 
 /** The URL a redirect leads to (its Location, resolved, without a fragment), or null. */
@@ -90,6 +111,12 @@ export interface EntryQueueDeps {
   rereadLog(): Promise<HarEntryLike[]>;
   /** When the last re-read's cost allows the next one (epoch ms). */
   nextReadAllowedAt(): number;
+  /**
+   * A login or logout passed on without its Cookie header because DevTools' log no longer held it
+   * (cleared by a navigation) or a re-read took too long: the panel cannot tell which session id it
+   * was sent with, and says so rather than missing it silently.
+   */
+  unconfirmed?(observation: Observation): void;
 }
 
 export interface EntryQueue {
@@ -106,34 +133,73 @@ export function createEntryQueue(deps: EntryQueueDeps): EntryQueue {
     queue.splice(0, ready);
   };
 
-  // Slots waiting for one shared re-read of the log.
+  // Slots waiting for one shared re-read of the log (`rechecks`: for the next one to start), and
+  // every slot waiting for a re-read, the one in flight included (`awaiting`: for the wait limit).
   let rechecks: Slot[] = [];
+  let awaiting: Slot[] = [];
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
   let recheckAt = Number.POSITIVE_INFINITY;
+  let limitTimer: ReturnType<typeof setTimeout> | null = null;
+  const passOn = (slot: Slot, confirmed: boolean) => {
+    slot.ready = true;
+    if (!confirmed && slot.loginOrLogout && lacksCookie(slot.observation)) deps.unconfirmed?.(slot.observation);
+  };
+  // Slots past their wait limit are passed on as reported, whatever a re-read in flight brings.
+  const passOverdue = () => {
+    limitTimer = null;
+    const now = Date.now();
+    for (const slot of awaiting) if (slot.rereadDeadline <= now) passOn(slot, false);
+    awaiting = awaiting.filter((slot) => !slot.ready);
+    rechecks = rechecks.filter((slot) => !slot.ready);
+    if (awaiting.length > 0) limitTimer = setTimeout(passOverdue, Math.max(0, Math.min(...awaiting.map((slot) => slot.rereadDeadline)) - now));
+    flush();
+  };
   const recheck = async () => {
     const waiting = rechecks;
     rechecks = [];
     recheckTimer = null;
     recheckAt = Number.POSITIVE_INFINITY;
-    const log = await deps.rereadLog().catch(() => []);
+    // Every slot was passed on at its wait limit: nothing to read the log for.
+    if (waiting.every((slot) => slot.ready)) return;
+    const log = await deps.rereadLog().catch(() => null);
+    const again: Slot[] = [];
     for (const slot of waiting) {
-      const found = log.find((candidate) => sameEntry(candidate, slot.entry));
+      // Passed on meanwhile: this re-read came after its wait limit.
+      if (slot.ready) continue;
+      const found = log?.find((candidate) => sameEntry(candidate, slot.entry));
       const observation = found ? harEntryToObservation(found) : null;
       if (observation !== null) {
         seen.note(observation);
         slot.observation = observation;
       }
-      slot.ready = true;
+      // A login still in the log without its Cookie header: its request's headers may come yet.
+      if (slot.loginOrLogout && found !== undefined && lacksCookie(slot.observation) && Date.now() + LOGIN_RETRY_MILLISECONDS < slot.rereadDeadline) {
+        again.push(slot);
+        continue;
+      }
+      // Found (the log's word is final), or gone from the log (a navigation cleared it): unconfirmed.
+      passOn(slot, found !== undefined);
     }
+    awaiting = awaiting.filter((slot) => !slot.ready);
+    if (again.length > 0) scheduleRecheck(again, LOGIN_RETRY_MILLISECONDS);
     flush();
   };
-  // Logins and logouts are re-read soon: they are rare, and what follows waits for them.
-  // Redirects wait for the spacing the last re-read's cost asks for.
-  const scheduleRecheck = (slots: readonly Slot[], soon: boolean) => {
-    for (const slot of slots) rechecks.push(slot);
+  // Logins and logouts are re-read at once: they are rare, what follows waits for them, and the
+  // next navigation clears the log. Redirects wait for the spacing the last re-read's cost asks
+  // for, unless that comes after their wait limit: then they are passed on at the limit, unread.
+  const scheduleRecheck = (slots: readonly Slot[], delay: number | 'spaced') => {
     const now = Date.now();
-    const at = now + (soon ? RECHECK_MILLISECONDS : Math.max(RECHECK_MILLISECONDS, deps.nextReadAllowedAt() - now));
+    for (const slot of slots) {
+      if (slot.rereadDeadline === 0) {
+        slot.rereadDeadline = now + REREAD_WAIT_LIMIT_MILLISECONDS;
+        awaiting.push(slot);
+      }
+      rechecks.push(slot);
+    }
+    limitTimer ??= setTimeout(passOverdue, Math.max(0, Math.min(...awaiting.map((slot) => slot.rereadDeadline)) - now));
+    const at = now + (delay === 'spaced' ? Math.max(RECHECK_MILLISECONDS, deps.nextReadAllowedAt() - now) : delay);
     if (at >= recheckAt) return;
+    if (slots.every((slot) => at >= slot.rereadDeadline)) return;
     if (recheckTimer) clearTimeout(recheckTimer);
     recheckAt = at;
     recheckTimer = setTimeout(() => void recheck(), at - now);
@@ -159,7 +225,7 @@ export function createEntryQueue(deps: EntryQueueDeps): EntryQueue {
       if (seen.note(observation) && held.length > 0) {
         scheduleRecheck(
           held.map((item) => item.slot),
-          false,
+          'spaced',
         );
         held = [];
       } else {
@@ -167,9 +233,9 @@ export function createEntryQueue(deps: EntryQueueDeps): EntryQueue {
         held = held.filter((item) => !item.slot.ready);
       }
       const suspicion = missingHeadersSuspected(entry, observation);
-      const slot: Slot = { entry, observation, ready: suspicion === 'none' };
+      const slot: Slot = { entry, observation, ready: suspicion === 'none', loginOrLogout: suspicion === 'login-or-logout', rereadDeadline: 0 };
       queue.push(slot);
-      if (suspicion === 'login-or-logout') scheduleRecheck([slot], true);
+      if (suspicion === 'login-or-logout') scheduleRecheck([slot], LOGIN_RECHECK_MILLISECONDS);
       else if (suspicion === 'redirect') {
         held.push({ slot, until: Date.now() + HOLD_MILLISECONDS, target: redirectTarget(observation) });
         holdTimer ??= setTimeout(releaseExpired, HOLD_MILLISECONDS);
@@ -178,6 +244,7 @@ export function createEntryQueue(deps: EntryQueueDeps): EntryQueue {
     },
     stop() {
       if (recheckTimer) clearTimeout(recheckTimer);
+      if (limitTimer) clearTimeout(limitTimer);
       if (holdTimer) clearTimeout(holdTimer);
     },
   };
