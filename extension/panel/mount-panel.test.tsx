@@ -262,6 +262,24 @@ describe('the Sessions panel, through a fake platform', () => {
     expect(root.textContent).toContain('No requests recorded yet');
   });
 
+  it("says when a login's Cookie header could not be confirmed, and how to get exact headers, in each browser", async () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const fake = createFakePlatform({ pageUrl: PAGE, browser });
+      await open(fake);
+      expect(root.querySelector('.unconfirmed-login')).toBeNull();
+      fake.unconfirmed({ ...observationWith([], { url: 'http://localhost:3000/login' }), method: 'POST', time: Date.UTC(2026, 0, 1, 14, 2, 3) });
+      await waitFor(() => expect(root.querySelector('.unconfirmed-login')).not.toBeNull());
+      const note = root.querySelector('.unconfirmed-login')?.textContent ?? '';
+      expect(note).toContain('A login or logout (POST /login at ');
+      expect(note).toContain('no-rotation-on-login');
+      expect(note).toContain(browser === 'firefox' ? '"Persist Logs"' : '"Preserve log"');
+      fireEvent.click([...root.querySelectorAll('button')].find((button) => button.textContent === 'Clear') as Element);
+      await waitFor(() => expect(root.querySelector('.unconfirmed-login')).toBeNull());
+      mounted?.unmount();
+      mounted = null;
+    }
+  });
+
   it('keeps a bounded number of requests and says how many it dropped', async () => {
     const fake = createFakePlatform();
     await open(fake, { maxObservations: 3 });

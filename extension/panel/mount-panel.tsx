@@ -35,6 +35,8 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
   platform.onThemeChanged((theme) => applyEvent(store, { type: 'theme-changed', theme }));
   const stopObserving = source.onObservations((observations) => applyEvent(store, { type: 'observed', observations }));
   const stopNavigating = source.onNavigated((url) => applyEvent(store, { type: 'navigated', url }));
+  const stopUnconfirmed =
+    source.onUnconfirmed?.(({ method, url, time }) => applyEvent(store, { type: 'unconfirmed', exchange: { method, url, time } })) ?? (() => undefined);
   // The user's marks are remembered per site: loaded whenever the inspected site changes, saved
   // whenever the user marks a cookie (here only).
   const stopMarks = effect(() => {
@@ -141,6 +143,7 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
     unmount: () => {
       stopObserving();
       stopNavigating();
+      stopUnconfirmed();
       stopScriptReadings();
       stopSecretChecks();
       if (scriptTimer !== null) clearTimeout(scriptTimer);

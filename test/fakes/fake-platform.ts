@@ -11,6 +11,8 @@ export interface FakePlatform {
   /** Delivers finished exchanges, as onRequestFinished would. */
   emit(...observations: Observation[]): void;
   navigate(url: string): void;
+  /** Reports a login or logout taken without its Cookie header, as the DevTools source does. */
+  unconfirmed(observation: Observation): void;
   changeTheme(theme: Theme): void;
   readonly copied: string[];
   readonly downloads: { fileName: string; mimeType: string; text: string }[];
@@ -39,6 +41,7 @@ export function createFakePlatform(
 ): FakePlatform {
   const observationListeners = new Set<(observations: Observation[]) => void>();
   const navigationListeners = new Set<(url: string) => void>();
+  const unconfirmedListeners = new Set<(observation: Observation) => void>();
   const themeListeners: ((theme: Theme) => void)[] = [];
   const copied: string[] = [];
   const downloads: FakePlatform['downloads'] = [];
@@ -55,6 +58,10 @@ export function createFakePlatform(
     onNavigated(callback) {
       navigationListeners.add(callback);
       return () => navigationListeners.delete(callback);
+    },
+    onUnconfirmed(callback) {
+      unconfirmedListeners.add(callback);
+      return () => unconfirmedListeners.delete(callback);
     },
   };
   const fake: FakePlatform = {
@@ -91,6 +98,7 @@ export function createFakePlatform(
     },
     emit: (...observations) => observationListeners.forEach((listener) => listener(observations)),
     navigate: (url) => navigationListeners.forEach((listener) => listener(url)),
+    unconfirmed: (observation) => unconfirmedListeners.forEach((listener) => listener(observation)),
     changeTheme: (theme) => themeListeners.forEach((listener) => listener(theme)),
     copied,
     downloads,

@@ -12,6 +12,7 @@ import type { PanelCaches } from '../store/panel-caches.js';
 import { buildPanelView } from '../store/panel-view.js';
 import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CaptureStatus } from './CaptureStatus.js';
+import { UnconfirmedLoginNote } from './UnconfirmedLoginNote.js';
 import { CookieCard } from './CookieCard.js';
 import type { PanelActions } from './panel-actions.js';
 import { EmptyState, NoSessionCookie } from './EmptyState.js';
@@ -122,6 +123,11 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
         />
         <CaptureStatus host={pageHost} exact={pageHost !== null && store.exactHosts.value.has(pageHost)} onStart={actions.startExactCapture} />
       </header>
+      <UnconfirmedLoginNote
+        exchanges={store.unconfirmed.value}
+        browser={browser}
+        canCaptureExactly={actions.startExactCapture !== undefined && !(pageHost !== null && store.exactHosts.value.has(pageHost))}
+      />
       {view.dropped > 0 ? (
         <p class="notice" role="status">
           Keeping the last {store.maxObservations} requests: {view.dropped} older ones were dropped.

@@ -34,6 +34,8 @@ export interface SessionsStore {
   readonly revealValues: Signal<boolean>;
   /** The hosts whose requests are captured exactly (webRequest), as the user granted them. */
   readonly exactHosts: Signal<ReadonlySet<string>>;
+  /** Logins and logouts recorded without their Cookie header because it could not be confirmed. */
+  readonly unconfirmed: Signal<readonly UnconfirmedExchange[]>;
   readonly filter: Signal<string>;
   readonly theme: Signal<Theme>;
   readonly maxObservations: number;
@@ -49,6 +51,16 @@ export interface SessionsStore {
   readonly gradedCount: ReadonlySignal<number>;
 }
 
+/**
+ * A login or logout the panel had to take without its Cookie header: DevTools reported it without
+ * one and had cleared its log (a navigation) before the panel could read it again.
+ */
+export interface UnconfirmedExchange {
+  readonly method: string;
+  readonly url: string;
+  readonly time: number;
+}
+
 export type StoreEvent =
   | { readonly type: 'observed'; readonly observations: readonly Observation[] }
   | { readonly type: 'navigated'; readonly url: string }
@@ -59,6 +71,7 @@ export type StoreEvent =
   | { readonly type: 'marked'; readonly name: string; readonly mark: UserMark | null }
   | { readonly type: 'values-revealed'; readonly reveal: boolean }
   | { readonly type: 'exact-capture-started'; readonly host: string }
+  | { readonly type: 'unconfirmed'; readonly exchange: UnconfirmedExchange }
   | { readonly type: 'filtered'; readonly text: string }
   | { readonly type: 'theme-changed'; readonly theme: Theme };
 
@@ -103,6 +116,7 @@ export function createSessionsStore(options: StoreOptions = {}): SessionsStore {
     readings,
     revealValues: signal(false),
     exactHosts: signal<ReadonlySet<string>>(new Set()),
+    unconfirmed: signal<readonly UnconfirmedExchange[]>([]),
     filter: signal(''),
     theme: signal<Theme>('light'),
     maxObservations: options.maxObservations ?? DEFAULT_MAX_OBSERVATIONS,
@@ -160,6 +174,7 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       store.observations.value = [];
       store.readings.value = [];
       store.dropped.value = 0;
+      store.unconfirmed.value = [];
       schedule.cleared();
       return;
     case 'read': {
@@ -194,6 +209,9 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
       return;
     case 'exact-capture-started':
       if (!store.exactHosts.value.has(event.host)) store.exactHosts.value = new Set([...store.exactHosts.value, event.host]);
+      return;
+    case 'unconfirmed':
+      store.unconfirmed.value = [...store.unconfirmed.value, event.exchange];
       return;
     case 'filtered':
       store.filter.value = event.text;
