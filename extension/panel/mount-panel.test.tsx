@@ -346,7 +346,7 @@ describe('the Sessions panel, through a fake platform', () => {
       expect(root.textContent).toContain('1 seen only in requests is not counted (grade unknown).');
     });
 
-    it('reads the browser store on click, for the inspected host only, and grades from it', async () => {
+    it('reads the browser store on click, for the inspected host only, grades from it, and says it is done', async () => {
       const fake = createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE, store: [storeCookie] });
       await open(fake);
       await waitFor(() => expect(card('connect.sid')?.querySelector('button.read-store')).not.toBeNull());
@@ -356,6 +356,8 @@ describe('the Sessions panel, through a fake platform', () => {
       expect(fake.accessRequests).toEqual(['localhost']);
       expect(card('connect.sid')?.getAttribute('data-grade')).toBe('D');
       expect(card('connect.sid')?.textContent).toContain("Graded from the browser's cookie store.");
+      // The confirmation survives the card's new key (read from the store, it has a domain and path).
+      await waitFor(() => expect(card('connect.sid')?.querySelector('[role="status"]')?.textContent).toBe("Read 1 cookie from the browser's store."));
     });
 
     it('says so, and changes nothing, when the permission is refused', async () => {

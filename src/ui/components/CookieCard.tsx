@@ -23,6 +23,12 @@ export interface CookieCardProps {
   readonly onMark: (name: string, mark: UserMark | null) => void;
   readonly copy: (text: string) => Promise<boolean>;
   readonly storeActions?: StoreActions;
+  /**
+   * What the last store action on this cookie's card said. Kept by the panel, not the card: reading
+   * the store gives the cookie its domain and path, a new card key, so a card's own state is lost.
+   */
+  readonly storeResult?: StoreActionResult | null;
+  readonly onStoreResult?: (name: string, result: StoreActionResult) => void;
   readonly site?: string | null;
   /** The bundled rules page: finding ids link to their entry. */
   readonly rulesPageUrl?: string;
@@ -37,12 +43,23 @@ export interface CookieCardProps {
  * cookies and reload so the server sets it again. Both ask for the optional permission inside
  * this click; clearing asks for confirmation first.
  */
-function SetOutsideTrace({ gradedFrom, actions, site }: { gradedFrom: 'sent' | 'store'; actions: StoreActions | undefined; site: string | null }) {
+function SetOutsideTrace({
+  gradedFrom,
+  actions,
+  site,
+  result,
+  onResult,
+}: {
+  gradedFrom: 'sent' | 'store';
+  actions: StoreActions | undefined;
+  site: string | null;
+  result: StoreActionResult | null;
+  onResult: (result: StoreActionResult) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<StoreActionResult | null>(null);
   const run = (action: () => Promise<StoreActionResult>) => {
     setConfirming(false);
-    void action().then(setResult);
+    void action().then(onResult);
   };
   return (
     <div class="set-outside-trace">
@@ -313,7 +330,18 @@ interface ShownFindings {
   readonly element: JSX.Element;
 }
 
-function CookieCardContent({ card, onMark, copy, storeActions, site = null, rulesPageUrl, collapsed = false, onCollapse }: CookieCardProps) {
+function CookieCardContent({
+  card,
+  onMark,
+  copy,
+  storeActions,
+  storeResult = null,
+  onStoreResult,
+  site = null,
+  rulesPageUrl,
+  collapsed = false,
+  onCollapse,
+}: CookieCardProps) {
   // Rebuilt only when its content changed: the same element is skipped by the diff.
   const shown = useRef<ShownFindings | null>(null);
   const before = shown.current;
@@ -380,7 +408,13 @@ function CookieCardContent({ card, onMark, copy, storeActions, site = null, rule
           </p>
         )}
         {card.gradedFrom !== 'set' && !card.deletion ? (
-          <SetOutsideTrace gradedFrom={card.gradedFrom} actions={card.isSession ? storeActions : undefined} site={site} />
+          <SetOutsideTrace
+            gradedFrom={card.gradedFrom}
+            actions={card.isSession ? storeActions : undefined}
+            site={site}
+            result={storeResult}
+            onResult={(result) => onStoreResult?.(card.name, result)}
+          />
         ) : null}
         {card.change !== null ? <ChangeLine change={card.change} /> : null}
         {card.setCookieLine !== null ? (

@@ -14,7 +14,7 @@ import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CaptureStatus } from './CaptureStatus.js';
 import { UnconfirmedLoginNote } from './UnconfirmedLoginNote.js';
 import { CookieCard } from './CookieCard.js';
-import type { PanelActions } from './panel-actions.js';
+import type { PanelActions, StoreActionResult } from './panel-actions.js';
 import { EmptyState, NoSessionCookie } from './EmptyState.js';
 import { GradeBadge } from './GradeBadge.js';
 import { LetterLegend } from './LetterLegend.js';
@@ -80,6 +80,9 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
   const report = () => buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
   const mark = useCallback((name: string, value: UserMark | null) => actions.mark(name, value), [actions]);
   const storeActions = useMemo(() => ({ readStore: actions.readStore, clearAndReload: actions.clearAndReload }), [actions]);
+  // What each card's last store action said, by cookie name (a card read from the store is a new card).
+  const [storeResults, setStoreResults] = useState<ReadonlyMap<string, StoreActionResult>>(new Map());
+  const noteStoreResult = useCallback((name: string, result: StoreActionResult) => setStoreResults((results) => new Map(results).set(name, result)), []);
   const siteCards = [...view.sessionCards, ...view.otherCards].filter((card) => !card.thirdParty);
   /** Shows a summary row's card: pages it in, opens "Other cookies" if it sits there, scrolls to it. */
   const openCard = (anchor: string) => {
@@ -149,6 +152,8 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
             onMark={mark}
             copy={actions.copyText}
             storeActions={storeActions}
+            storeResult={storeResults.get(card.name) ?? null}
+            onStoreResult={noteStoreResult}
             site={view.site}
             rulesPageUrl={rulesPageUrl}
             collapsed={collapsed.has(card.anchor)}
