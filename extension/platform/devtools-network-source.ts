@@ -124,15 +124,18 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
           for (const listener of unconfirmedListeners) listener(observation);
         },
       });
-      const exactQueue = createExactEntryQueue((observation) => {
-        seen.note(observation);
-        emit(observation);
-      });
+      const exactQueue = createExactEntryQueue<HarEntryLike>(
+        (observation) => {
+          seen.note(observation);
+          emit(observation);
+        },
+        (entry) => queue.take(entry),
+      );
       const listener = (entry: never) => {
         const joiner = options.exactJoiner?.((entry as HarEntryLike).request?.url ?? '') ?? null;
         if (joiner === null) return queue.take(entry as HarEntryLike);
         const observation = harEntryToObservation(entry);
-        if (observation !== null) exactQueue.take(observation, joiner);
+        if (observation !== null) exactQueue.take(entry as HarEntryLike, observation, joiner);
       };
       network.onRequestFinished.addListener(listener);
       return () => {
