@@ -30,6 +30,22 @@ describe('no-rotation-on-login and rotated-on-login', () => {
     expect(notes(trace)).toContain('rotated-on-login');
   });
 
+  it('says the finding is about an earlier id once the cookie holds a new one no login carried (after a clear)', () => {
+    const kept = [visit, login({ location: '/profile', status: 303 }), exchange('GET', `${SITE}/profile`, { cookie: `sid=${OLD}` })];
+    const message = (trace: typeof kept) =>
+      gradeObservations(trace)
+        .cookies.find((cookie) => !cookie.deletion)
+        ?.findings.find((finding) => finding.id === 'no-rotation-on-login')?.message ?? 'no finding';
+    expect(message(kept)).not.toContain('earlier id');
+    // The site's cookies cleared and the page reloaded: the server sets a new id, not logged in.
+    const cleared = [
+      ...kept,
+      exchange('GET', `${SITE}/`, { setCookie: [`sid=${NEW}; ${ATTRIBUTES}`] }),
+      exchange('GET', `${SITE}/x`, { cookie: `sid=${NEW}` }),
+    ];
+    expect(message(cleared)).toContain('This is about an earlier id of this cookie');
+  });
+
   it('recognises a login by its path as well as by a password field', () => {
     const trace = [visit, exchange('POST', `${SITE}/auth/callback`, { cookie: `sid=${OLD}` }), exchange('GET', `${SITE}/home`, { cookie: `sid=${OLD}` })];
     expect(findingIds(trace)).toContain('no-rotation-on-login');

@@ -13,8 +13,13 @@ export type CarriedLogins = { index: number; value: string }[];
  * the old one. A login sent without the cookie, a failed one, or one with nothing after it, proves
  * neither. Decided at the end: a login's redirects and the requests after it come later.
  */
-export function loginOutcomes(logins: CarriedLogins, { observations, setAt, lastCarriedAt }: TraceSoFar): LoginOutcome[] {
-  const outcomes: LoginOutcome[] = [];
+export function loginOutcomes(logins: CarriedLogins, trace: TraceSoFar): LoginOutcome[] {
+  return judgedLogins(logins, trace).map((login) => login.outcome);
+}
+
+/** Each login that proved something, with the value it carried. */
+function judgedLogins(logins: CarriedLogins, { observations, setAt, lastCarriedAt }: TraceSoFar): { value: string; outcome: LoginOutcome }[] {
+  const judged: { value: string; outcome: LoginOutcome }[] = [];
   for (const { index, value } of logins) {
     if (!isSuccessfulLogin(observations, index)) continue;
     const chain = redirectChain(observations, index);
@@ -24,12 +29,27 @@ export function loginOutcomes(logins: CarriedLogins, { observations, setAt, last
         return effect !== undefined && !effect.deletion && effect.value !== value;
       })
     ) {
-      outcomes.push('rotated');
+      judged.push({ value, outcome: 'rotated' });
     } else if (lastCarriedAt(value) > index) {
-      outcomes.push('not-rotated');
+      judged.push({ value, outcome: 'not-rotated' });
     }
   }
-  return outcomes;
+  return judged;
+}
+
+/**
+ * True when the cookie holds another id now than every login that kept its id: a response set a
+ * new value after the last request that sent the kept one (the site's cookies were cleared, say).
+ * The finding then concerns an earlier id, and the card must say so, or it reads as if the id
+ * shown now had been through a login.
+ */
+function aboutAnEarlierId(keptValues: readonly string[], { observations, setAt, lastCarriedAt }: TraceSoFar): boolean {
+  for (let index = observations.length - 1; index >= 0; index--) {
+    const effect = setAt(index);
+    if (effect === undefined || effect.deletion) continue;
+    return keptValues.every((value) => effect.value !== value && index > lastCarriedAt(value));
+  }
+  return false;
 }
 
 /**
@@ -51,10 +71,15 @@ export const noRotationOnLogin = defineTraceRule<CarriedLogins>({
   step: (logins, { index, observation, carried }) => {
     if (carried !== undefined && isLoginRequest(observation)) logins.push({ index, value: carried });
   },
-  explain: (logins, trace) =>
-    loginOutcomes(logins, trace).includes('not-rotated')
-      ? 'The session id sent with the login request was still in use after the login: it was not rotated, so a planted id becomes a logged-in session (session fixation).'
-      : null,
+  explain: (logins, trace) => {
+    const kept = judgedLogins(logins, trace).flatMap((login) => (login.outcome === 'not-rotated' ? [login.value] : []));
+    if (kept.length === 0) return null;
+    const finding =
+      'The session id sent with the login request was still in use after the login: it was not rotated, so a planted id becomes a logged-in session (session fixation).';
+    return aboutAnEarlierId(kept, trace)
+      ? `${finding} This is about an earlier id of this cookie: the id it holds now was set later (after the site's cookies were cleared, for example) and has not been through a login yet.`
+      : finding;
+  },
   fix: {
     'express-session': 'Call `req.session.regenerate(callback)` after checking the password, then set the user on the new session.',
     php: 'Call `session_regenerate_id(true)` right after a successful login.',
