@@ -221,9 +221,22 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   const restart = async () => {
     await closeStores();
     state.lastSetCookie.clear();
-    await applyConfig(state.config);
+    try {
+      await applyConfig(state.config);
+    } catch (error) {
+      // The SQLite file cannot be opened again: go on with a MemoryStore rather than a closed file.
+      await applyConfig({ ...state.config, store: 'memory' });
+      throw error;
+    }
   };
-  const ready = applyConfig(state.config);
+  /** Configuration changes and restarts, one at a time: a SQLite file opens asynchronously. */
+  let changing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = changing.then(task);
+    changing = run.catch(() => undefined);
+    return run;
+  };
+  const ready = oneAtATime(() => applyConfig(state.config));
   const answerStoreError = (res: Response, error: unknown) => {
     if (!(error instanceof StoreUnavailableError)) throw error;
     res.status(503).json({ error: error.message, install: error.install });
@@ -249,13 +262,16 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     res.json(state.config);
   });
   app.put('/api/config', async (req, res) => {
-    const result = applyConfigPatch(state.config, req.body);
-    if (!result.ok) {
-      res.status(400).json({ error: result.error });
-      return;
-    }
     try {
-      await applyConfig(result.config);
+      const result = await oneAtATime(async () => {
+        const patched = applyConfigPatch(state.config, req.body);
+        if (patched.ok) await applyConfig(patched.config);
+        return patched;
+      });
+      if (!result.ok) {
+        res.status(400).json({ error: result.error });
+        return;
+      }
     } catch (error) {
       answerStoreError(res, error);
       return;
@@ -268,17 +284,18 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       res.status(404).json({ error: `unknown preset "${name}"; presets: ${Object.keys(PRESETS).join(', ')}` });
       return;
     }
-    await applyConfig(presetConfig(name, state.config));
+    await oneAtATime(() => applyConfig(presetConfig(name, state.config)));
     res.json(state.config);
   });
   // What the store holds: how many sessions, each one's expiry and whether it is logged in; never an id.
   app.get('/api/store', async (_req, res) => {
+    await changing;
     const rows = await active.rows();
     res.json({ store: active.kind, sessions: rows.length, rows, writes: active.writes });
   });
   app.post('/api/restart', async (_req, res) => {
     try {
-      await restart();
+      await oneAtATime(restart);
     } catch (error) {
       answerStoreError(res, error);
       return;

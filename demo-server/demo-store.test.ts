@@ -2,7 +2,7 @@
  * The demo's session store, in express-session's test style: one server per option set, each
  * behaviour read back from GET /api/store (which never shows an id) and from a replayed cookie.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -176,6 +176,18 @@ describe('demo server: restarting the server', () => {
     const second = await createServer({ store: 'sqlite' });
     expect((await storeOf(second)).sessions).toBe(1);
     expect((await replay(second, cookie)).status).toBe(200);
+  });
+
+  it('should answer 503 naming the file, and go on with MemoryStore, when the SQLite file cannot be opened again', async () => {
+    const running = await createServer({ store: 'sqlite' });
+    await logIn(running);
+    rmSync(sqliteFile());
+    mkdirSync(sqliteFile());
+    const restart = await running.agent('http').post('/api/restart').set('Content-Type', 'application/json');
+    expect(restart.status).toBe(503);
+    expect(restart.body.error).toContain(`the SQLite file ${sqliteFile()} could not be opened`);
+    expect(await storeOf(running)).toMatchObject({ store: 'memory', sessions: 0 });
+    expect(running.state.config.store).toBe('memory');
   });
 
   it('should refuse a restart from another site with 403', async () => {

@@ -127,7 +127,8 @@ export async function openSqliteStore(file: string): Promise<DemoStore> {
     await store.sync();
   } catch (error) {
     store.stopExpiringSessions();
-    await db.close();
+    // Not awaited: after a failed open, Sequelize's close() waits for a sqlite3 callback that never comes.
+    db.close().catch(() => undefined);
     throw new StoreUnavailableError(`the SQLite file ${file} could not be opened: ${(error as Error).message}`, 'DEMO_DB=<a writable file>');
   }
   const model = db.models.Session as unknown as SessionModel;
