@@ -143,4 +143,16 @@ describe('the recorded history', () => {
     expect(batches).toEqual([['http://a/new'], ['http://a/later']]);
     vi.useRealTimers();
   });
+
+  it("passes on the wrapped source's unconfirmed logins, so the panel can say so", () => {
+    const { source } = fakeSource([], null);
+    const reported: string[] = [];
+    let report: ((observation: Observation) => void) | null = null;
+    const wrapped = withRecordedHistory({ ...source, onUnconfirmed: (callback) => ((report = callback), () => (report = null)) }, bus().endpoint(), 7, newId);
+    const stop = wrapped.onUnconfirmed?.((observation) => reported.push(observation.url));
+    (report as ((observation: Observation) => void) | null)?.(exchange('http://a/login'));
+    expect(reported).toEqual(['http://a/login']);
+    stop?.();
+    expect(report).toBeNull();
+  });
 });

@@ -125,5 +125,7 @@ export function withRecordedHistory(
       });
     },
     onNavigated: (callback) => source.onNavigated(callback),
+    // Passed through: a wrapper that dropped it would leave unconfirmed logins unsaid.
+    ...(source.onUnconfirmed ? { onUnconfirmed: source.onUnconfirmed.bind(source) } : {}),
   };
 }
