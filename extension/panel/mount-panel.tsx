@@ -99,11 +99,12 @@ export function mountPanel(root: HTMLElement, platform: PanelPlatform, options: 
             const answer = await exactCapture.start(url);
             if (!answer.granted) return { ok: false, message: "Permission not granted: the panel keeps reading DevTools' network log." };
             applyEvent(store, { type: 'exact-capture-started', host: answer.result });
-            return { ok: true, message: `Capturing ${answer.result} exactly from now on.` };
+            return { ok: true, message: `Granted for ${answer.result}.` };
           } catch (error) {
             return { ok: false, message: `Exact capture could not start (${(error as Error).message}).` };
           }
         };
+  exactCapture?.onLive(() => applyEvent(store, { type: 'exact-capture-live' }));
   // A host granted before (in an earlier session) is captured exactly as soon as the panel sees it.
   const stopExactResume =
     exactCapture === null

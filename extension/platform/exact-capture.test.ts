@@ -54,7 +54,12 @@ describe('createExactCapture', () => {
     expect([...listeners.send.values()]).toEqual([{ filter: { urls: ['<all_urls>'], tabId: 42 }, spec: ['requestHeaders', 'extraHeaders'] }]);
     expect([...listeners.receive.values()]).toEqual([{ filter: { urls: ['<all_urls>'], tabId: 42 }, spec: ['responseHeaders', 'extraHeaders'] }]);
 
+    // Live from the browser's first event only (Chromium sends none after a grant at run time until the extension restarts).
+    let live = false;
+    capture.onLive(() => (live = true));
+    expect([live, capture.joinerFor(login.url)]).toEqual([false, null]);
     fire('send', { requestId: '9', method: 'POST', url: login.url, timeStamp: T0 + 3, requestHeaders: [{ name: 'Cookie', value: 'sid=old' }] });
+    expect(live).toBe(true);
     fire('receive', { requestId: '9', responseHeaders: [{ name: 'set-cookie', value: 'sid=new; Path=/' }] });
     const joined = capture.joinerFor(login.url)?.join(login);
     expect(joined?.requestHeaders).toEqual([{ name: 'Cookie', value: 'sid=old' }]);

@@ -6,8 +6,12 @@
  * access are optional, asked on the user's click for the inspected host only (`*://<host>/*`).
  *
  * Chromium gives Cookie and Set-Cookie to webRequest listeners only with `extraHeaders` (since
- * Chrome 72), and lets a DevTools panel listen itself. Firefox gives DevTools panels no webRequest
- * (they get the APIs of a content script), so there the panel keeps DevTools' network log.
+ * Chrome 72), and lets a DevTools panel listen itself. Measured in Chromium 156: once `webRequest`
+ * is granted at run time, no listener of the extension gets an event until the extension starts
+ * again (a browser restart, or a reload on chrome://extensions); with the permission granted from
+ * the start, every request's events come. So capture counts as live only from its first event,
+ * and until then the panel reads DevTools' log as before. Firefox gives DevTools panels no
+ * webRequest (they get the APIs of a content script), so there the panel keeps DevTools' log.
  */
 import { ExactHeaders } from '../../src/observation/exact-headers.js';
 import type { ExactCaptureAccess, StoreAnswer } from './panel-platform.js';
@@ -63,7 +67,7 @@ function valuesNamed(headers: readonly WebRequestHeader[] | undefined, name: str
 }
 
 export interface ExactCapture extends ExactCaptureAccess {
-  /** The joiner for an exchange of `url`: non-null while its host is captured. */
+  /** The joiner for an exchange of `url`: non-null while its host is captured and events come. */
   joinerFor(url: string): ExactHeaders | null;
   stop(): void;
 }
@@ -71,6 +75,13 @@ export interface ExactCapture extends ExactCaptureAccess {
 export function createExactCapture(apis: ExactCaptureApis): ExactCapture {
   const headers = new ExactHeaders();
   const hosts = new Set<string>();
+  let live = false;
+  const liveListeners: (() => void)[] = [];
+  const eventCame = () => {
+    if (live) return;
+    live = true;
+    for (const listener of liveListeners.splice(0)) listener();
+  };
   let listening: { readonly api: WebRequestApi; readonly send: (details: SendDetails) => void; readonly receive: (details: ReceiveDetails) => void } | null =
     null;
   const permissionFor = (url: string) => ({ permissions: ['webRequest'], origins: [`*://${hostOf(url)}/*`] });
@@ -81,10 +92,14 @@ export function createExactCapture(apis: ExactCaptureApis): ExactCapture {
     const api = apis.webRequest();
     if (api === null) return false;
     const send = (details: SendDetails) => {
+      eventCame();
       const cookies = valuesNamed(details.requestHeaders, 'cookie');
       headers.sent(details.requestId, details.method, details.url, details.timeStamp, cookies.length === 0 ? null : cookies.join('; '));
     };
-    const receive = (details: ReceiveDetails) => headers.received(details.requestId, valuesNamed(details.responseHeaders, 'set-cookie'));
+    const receive = (details: ReceiveDetails) => {
+      eventCame();
+      headers.received(details.requestId, valuesNamed(details.responseHeaders, 'set-cookie'));
+    };
     const filter = { urls: ['<all_urls>'], tabId: apis.tabId };
     api.onSendHeaders.addListener(send, filter, ['requestHeaders', 'extraHeaders']);
     api.onHeadersReceived.addListener(receive, filter, ['responseHeaders', 'extraHeaders']);
@@ -108,9 +123,13 @@ export function createExactCapture(apis: ExactCaptureApis): ExactCapture {
       const granted = await apis.permissions.contains(permissionFor(url)).catch(() => false);
       return granted && listen() ? (hosts.add(hostOf(url)), hostOf(url)) : null;
     },
+    onLive(callback) {
+      if (live) callback();
+      else liveListeners.push(callback);
+    },
     joinerFor(url) {
       try {
-        return hosts.has(hostOf(url)) ? headers : null;
+        return live && hosts.has(hostOf(url)) ? headers : null;
       } catch {
         return null;
       }

@@ -28,6 +28,8 @@ export interface ExactCaptureAccess {
   start(url: string): Promise<StoreAnswer<string>>;
   /** Captures `url`'s host without asking when it was granted before (an earlier session): the host, or null. */
   resume(url: string): Promise<string | null>;
+  /** Calls back once the browser delivers its first webRequest event (Chromium: only after the extension started with the permission). */
+  onLive(callback: () => void): void;
 }
 
 /** The inspected page itself, through devtools.inspectedWindow (no permission needed). */

@@ -8,19 +8,29 @@ import type { StoreActionResult } from './panel-actions.js';
 export interface CaptureStatusProps {
   /** The inspected page's host, or null before it is known. */
   readonly host: string | null;
-  /** Whether the inspected host is captured exactly. */
-  readonly exact: boolean;
+  /** Whether the user granted exact capture for the inspected host. */
+  readonly granted: boolean;
+  /** Whether the browser delivers webRequest events to the panel. */
+  readonly live: boolean;
   /** Starts exact capture; absent where the browser gives panels no webRequest (Firefox). */
   readonly onStart?: () => Promise<StoreActionResult>;
 }
 
-export function CaptureStatus({ host, exact, onStart }: CaptureStatusProps) {
+export function CaptureStatus({ host, granted, live, onStart }: CaptureStatusProps) {
   const [result, setResult] = useState<StoreActionResult | null>(null);
   const [busy, setBusy] = useState(false);
-  if (exact) {
+  if (granted && live) {
     return (
       <p class="capture" data-capture="exact">
         Capture: exact for {host}: every request's Cookie header and every Set-Cookie line as the browser sent and received them.
+      </p>
+    );
+  }
+  if (granted) {
+    return (
+      <p class="capture" data-capture="granted" role="status">
+        Capture: DevTools' network log for now. Exact capture is granted for {host}, but Chromium sends its events only once the extension starts again: restart
+        the browser (or reload the extension on chrome://extensions) and open this panel again; it then captures {host} exactly from the start.
       </p>
     );
   }

@@ -124,7 +124,12 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
           onExportMarkdown={() => actions.download(`${fileStem(view.site)}.md`, 'text/markdown', formatMarkdownReport(report()))}
           onClear={() => applyEvent(store, { type: 'cleared' })}
         />
-        <CaptureStatus host={pageHost} exact={pageHost !== null && store.exactHosts.value.has(pageHost)} onStart={actions.startExactCapture} />
+        <CaptureStatus
+          host={pageHost}
+          granted={pageHost !== null && store.exactHosts.value.has(pageHost)}
+          live={store.exactLive.value}
+          onStart={actions.startExactCapture}
+        />
       </header>
       <UnconfirmedLoginNote
         exchanges={store.unconfirmed.value}

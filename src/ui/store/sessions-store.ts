@@ -34,6 +34,8 @@ export interface SessionsStore {
   readonly revealValues: Signal<boolean>;
   /** The hosts whose requests are captured exactly (webRequest), as the user granted them. */
   readonly exactHosts: Signal<ReadonlySet<string>>;
+  /** Whether the browser delivers webRequest events (until then, granted hosts are read from DevTools' log). */
+  readonly exactLive: Signal<boolean>;
   /** Logins and logouts recorded without their Cookie header because it could not be confirmed. */
   readonly unconfirmed: Signal<readonly UnconfirmedExchange[]>;
   readonly filter: Signal<string>;
@@ -71,6 +73,7 @@ export type StoreEvent =
   | { readonly type: 'marked'; readonly name: string; readonly mark: UserMark | null }
   | { readonly type: 'values-revealed'; readonly reveal: boolean }
   | { readonly type: 'exact-capture-started'; readonly host: string }
+  | { readonly type: 'exact-capture-live' }
   | { readonly type: 'unconfirmed'; readonly exchange: UnconfirmedExchange }
   | { readonly type: 'filtered'; readonly text: string }
   | { readonly type: 'theme-changed'; readonly theme: Theme };
@@ -116,6 +119,7 @@ export function createSessionsStore(options: StoreOptions = {}): SessionsStore {
     readings,
     revealValues: signal(false),
     exactHosts: signal<ReadonlySet<string>>(new Set()),
+    exactLive: signal(false),
     unconfirmed: signal<readonly UnconfirmedExchange[]>([]),
     filter: signal(''),
     theme: signal<Theme>('light'),
@@ -206,6 +210,9 @@ export function applyEvent(store: SessionsStore, event: StoreEvent): void {
     }
     case 'values-revealed':
       store.revealValues.value = event.reveal;
+      return;
+    case 'exact-capture-live':
+      store.exactLive.value = true;
       return;
     case 'exact-capture-started':
       if (!store.exactHosts.value.has(event.host)) store.exactHosts.value = new Set([...store.exactHosts.value, event.host]);

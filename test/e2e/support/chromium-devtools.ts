@@ -76,6 +76,11 @@ export interface LaunchOptions {
    * (a user who opens it late, after browsing with DevTools open).
    */
   readonly showPanel?: boolean;
+  /**
+   * A browser profile to start with and keep (a user's profile across browser restarts); by
+   * default a new one, removed on close.
+   */
+  readonly userDataDir?: string;
   /** More command-line flags, e.g. `--host-resolver-rules=MAP app.test 127.0.0.1` for a proxy's name. */
   readonly extraArgs?: readonly string[];
 }
@@ -87,7 +92,10 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
     throw new Error(`Chromium e2e: no extension build in ${CHROME_BUILD}: run npm run build first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sci-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sci-chromium-'));
+  const removeProfile = () => {
+    if (options.userDataDir === undefined) rmSync(userDataDir, { recursive: true, force: true });
+  };
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -203,12 +211,12 @@ export async function launchChromiumWithPanel(options: LaunchOptions = {}): Prom
       showPanel,
       close: async () => {
         await browser.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (error) {
     await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }
