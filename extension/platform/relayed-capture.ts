@@ -1,0 +1,179 @@
+/**
+ * Exact capture in Firefox, the panel's side: the background script relays webRequest's view of the
+ * inspected tab (capture-relay.ts), and the exchanges of the hosts the user granted are built from
+ * it alone, never from DevTools' network events, which in Firefox ESR 153 can lose an exchange
+ * outright: a login answered with a redirect and followed at once by a navigation was never
+ * reported to devtools.network in 10 of 10 probes, while webRequest saw it, with its Cookie header,
+ * in 10 of 10. DevTools' exchanges of other hosts pass through unchanged.
+ *
+ * The permission is asked on the user's click through the extension's grant page (Firefox gives
+ * DevTools panels no permissions API), for the inspected host only.
+ */
+import type { HttpHeader, Observation } from '../../src/observation/observation.js';
+import { isCaptureEvent, type CaptureRequest } from './capture-messages.js';
+import type { NetworkSource } from './network-source.js';
+import type { ExactCaptureAccess, StoreAnswer } from './panel-platform.js';
+
+/** Exchanges gather this long before they are handed on, as DevTools' are. */
+const BATCH_MILLISECONDS = 100;
+/** How long `resume` waits for the background script to say whether the host was granted before. */
+const GRANTED_ANSWER_MILLISECONDS = 2000;
+
+export interface RelayedCaptureApis {
+  /** The runtime port to the background script (capture-messages.ts). */
+  readonly port: {
+    postMessage(message: CaptureRequest): void;
+    readonly onMessage: { addListener(callback: (message: unknown) => void): void };
+  };
+  readonly tabId: number;
+  /** Asks for the permission for `url`'s host inside the user's click (the grant page): the host. */
+  grant(url: string): Promise<StoreAnswer<string>>;
+  newId(): string;
+  readonly batchMilliseconds?: number;
+}
+
+export interface RelayedCapture extends ExactCaptureAccess {
+  /** `source`, with the exchanges of captured hosts taken from webRequest instead. */
+  wrap(source: NetworkSource): NetworkSource;
+}
+
+interface SentHop {
+  readonly method: string;
+  readonly url: string;
+  readonly time: number;
+  readonly headers: readonly HttpHeader[];
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
+  const batchMilliseconds = apis.batchMilliseconds ?? BATCH_MILLISECONDS;
+  const hosts = new Set<string>();
+  const captured = (url: string) => {
+    const host = hostOf(url);
+    return host !== null && hosts.has(host);
+  };
+  // Requests sent and not yet answered, by webRequest's id (a redirect's next hop reuses it).
+  const sent = new Map<string, SentHop>();
+  const listeners = new Set<(observations: Observation[]) => void>();
+  let pending: Observation[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const emit = (observation: Observation) => {
+    pending.push(observation);
+    timer ??= setTimeout(() => {
+      const batch = pending;
+      pending = [];
+      timer = null;
+      for (const listener of listeners) listener(batch);
+    }, batchMilliseconds);
+  };
+  const grantedAnswers = new Map<string, (granted: boolean) => void>();
+  // Called once, at the first event the background relays: from then on capture is known to work.
+  let liveCallbacks: (() => void)[] | null = [];
+  const live = () => {
+    const callbacks = liveCallbacks ?? [];
+    liveCallbacks = null;
+    for (const callback of callbacks) callback();
+  };
+  apis.port.onMessage.addListener((message) => {
+    if (!isCaptureEvent(message)) return;
+    if (message.kind === 'capture-sent' || message.kind === 'capture-received') live();
+    switch (message.kind) {
+      case 'capture-sent':
+        sent.set(message.requestId, { method: message.method, url: message.url, time: message.time, headers: message.headers });
+        return;
+      case 'capture-received': {
+        const hop = sent.get(message.requestId);
+        if (hop === undefined || hop.url !== message.url) return;
+        sent.delete(message.requestId);
+        emit({
+          url: hop.url,
+          method: hop.method,
+          requestHeaders: hop.headers,
+          // webRequest gives no request body here: a login is told by its URL (login-logout.ts).
+          requestBodyParamNames: null,
+          status: message.status,
+          responseHeaders: message.headers,
+          time: hop.time,
+        });
+        return;
+      }
+      case 'capture-granted':
+        grantedAnswers.get(message.id)?.(message.granted);
+        return;
+      case 'capture-refused':
+        // The background lost the permission (revoked): the panel goes back to DevTools' log.
+        hosts.clear();
+        return;
+    }
+  });
+  const listen = () => apis.port.postMessage({ kind: 'capture-listen', tabId: apis.tabId, hosts: [...hosts] });
+  const grantedBefore = (host: string) =>
+    new Promise<boolean>((resolve) => {
+      const id = apis.newId();
+      const timeout = setTimeout(() => finish(false), GRANTED_ANSWER_MILLISECONDS);
+      function finish(granted: boolean): void {
+        clearTimeout(timeout);
+        grantedAnswers.delete(id);
+        resolve(granted);
+      }
+      grantedAnswers.set(id, finish);
+      apis.port.postMessage({ kind: 'capture-granted?', id, host });
+    });
+
+  return {
+    async start(url) {
+      const answer = await apis.grant(url);
+      if (!answer.granted) return answer;
+      hosts.add(answer.result);
+      listen();
+      return answer;
+    },
+    async resume(url) {
+      const host = hostOf(url);
+      if (host === null) return null;
+      if (hosts.has(host)) return host;
+      if (!(await grantedBefore(host))) return null;
+      hosts.add(host);
+      listen();
+      return host;
+    },
+    onLive(callback) {
+      if (liveCallbacks === null) callback();
+      else liveCallbacks.push(callback);
+    },
+    wrap(source) {
+      return {
+        readHistory: source.readHistory.bind(source),
+        readPageUrl: source.readPageUrl.bind(source),
+        onNavigated: source.onNavigated.bind(source),
+        onObservations(callback) {
+          // DevTools' exchanges of captured hosts are left out: webRequest's stand for them.
+          const stop = source.onObservations((batch) => {
+            const kept = batch.filter((observation) => !captured(observation.url));
+            if (kept.length > 0) callback(kept);
+          });
+          listeners.add(callback);
+          return () => {
+            stop();
+            listeners.delete(callback);
+          };
+        },
+        ...(source.onUnconfirmed
+          ? {
+              onUnconfirmed: (callback: (observation: Observation) => void) =>
+                (source.onUnconfirmed as NonNullable<NetworkSource['onUnconfirmed']>)((observation) => {
+                  if (!captured(observation.url)) callback(observation);
+                }),
+            }
+          : {}),
+      };
+    },
+  };
+}
