@@ -50,8 +50,8 @@ describe('bad input: 400 naming the field and the allowed values, and nothing ch
     [{ app: { hsts: 1 } }, '"app.hsts" must be true or false; got 1'],
     [{ cookie: { colour: 'red' } }, 'unknown field "cookie.colour"; known fields: store, name, secret, cookie.secure,'],
     [
-      { store: 'redis' },
-      '"store" must be "memory" (express-session\'s MemoryStore) or "sqlite" (a SQLite file through Sequelize and connect-session-sequelize); got "redis"',
+      { store: 'postgres' },
+      '"store" must be "memory" (express-session\'s MemoryStore), "sqlite" (a SQLite file through Sequelize and connect-session-sequelize) or "redis" (the Redis server at REDIS_URL, through connect-redis); got "postgres"',
     ],
     [{ app: { logout: 'sometimes' } }, '"app.logout" must be "destroy", "forget-user" or "clear-cookie"; got "sometimes"'],
     [{ app: { adoptClientIds: 'yes' } }, '"app.adoptClientIds" must be true or false; got "yes"'],

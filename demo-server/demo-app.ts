@@ -15,7 +15,7 @@ import { activePreset, applyConfigPatch, DEFAULT_CONFIG, isPresetName, presetCon
 import { controlPage } from './pages/control-page.js';
 import { loginPage, outsideCookiePathPage, profilePage } from './pages/session-pages.js';
 import { sessionOptions } from './session-options.js';
-import { openMemoryStore, openSqliteStore, sqliteUnavailable, StoreUnavailableError, type DemoStore } from './session-stores.js';
+import { openMemoryStore, openRedisStore, openSqliteStore, sqliteUnavailable, StoreUnavailableError, type DemoStore } from './session-stores.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -62,6 +62,8 @@ export interface DemoAppOptions {
   readonly auditLogger?: (line: string) => void;
   /** The SQLite file of the `sqlite` store (DEMO_DB). */
   readonly sqliteFile?: string;
+  /** The Redis server of the `redis` store (REDIS_URL); without it that store is refused. */
+  readonly redisUrl?: string;
 }
 
 /** The SQLite file when DEMO_DB does not name one: in the demo's data folder, which git ignores. */
@@ -177,7 +179,12 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   const openStore = (kind: StoreKind): Promise<DemoStore> => {
     let opening = stores.get(kind);
     if (opening === undefined) {
-      opening = kind === 'memory' ? Promise.resolve(openMemoryStore()) : openSqliteStore(options.sqliteFile ?? DEFAULT_SQLITE_FILE);
+      opening =
+        kind === 'memory'
+          ? Promise.resolve(openMemoryStore())
+          : kind === 'sqlite'
+            ? openSqliteStore(options.sqliteFile ?? DEFAULT_SQLITE_FILE)
+            : openRedisStore(options.redisUrl);
       stores.set(kind, opening);
       opening.catch(() => stores.delete(kind));
     }
@@ -419,6 +426,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         httpsUrl: httpsUrl(req),
         reissued: res.locals.reissue === true,
         sqliteMissing,
+        redis: options.redisUrl !== undefined,
       }).text,
     );
   });

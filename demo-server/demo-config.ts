@@ -32,10 +32,10 @@ export type LogoutMode = 'destroy' | 'forget-user' | 'clear-cookie';
 
 export const LOGOUT_MODES: readonly LogoutMode[] = ['destroy', 'forget-user', 'clear-cookie'];
 
-/** Where express-session keeps the sessions: its MemoryStore (the default), or a SQLite file. */
-export type StoreKind = 'memory' | 'sqlite';
+/** Where express-session keeps the sessions: its MemoryStore (the default), a SQLite file, or Redis (with REDIS_URL). */
+export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
-export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite'];
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite', 'redis'];
 
 export interface AppBehaviour {
   /** `req.session.regenerate()` at login (prevents session fixation). */
@@ -168,7 +168,8 @@ const boolean: Field = { allowed: 'true or false', valid: (v) => typeof v === 'b
 /** Every field a PUT may set, by its dotted path, with what it accepts. */
 const FIELDS: Readonly<Record<string, Field>> = {
   store: {
-    allowed: '"memory" (express-session\'s MemoryStore) or "sqlite" (a SQLite file through Sequelize and connect-session-sequelize)',
+    allowed:
+      '"memory" (express-session\'s MemoryStore), "sqlite" (a SQLite file through Sequelize and connect-session-sequelize) or "redis" (the Redis server at REDIS_URL, through connect-redis)',
     valid: (v) => (STORE_KINDS as readonly unknown[]).includes(v),
   },
   name: {

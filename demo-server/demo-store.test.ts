@@ -82,7 +82,15 @@ describe('demo server: the store', () => {
     const running = await createServer();
     const response = await running.agent('http').put('/api/config').send({ store: 'postgres' });
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatch(/^"store" must be "memory" .* or "sqlite" .*; got "postgres"$/);
+    expect(response.body.error).toMatch(/^"store" must be "memory" .*, "sqlite" .* or "redis" .*; got "postgres"$/);
+    expect((await storeOf(running)).store).toBe('memory');
+  });
+
+  it('should answer {"store":"redis"} without REDIS_URL with 503 naming it, and keep the store', async () => {
+    const running = await createServer();
+    const response = await running.agent('http').put('/api/config').send({ store: 'redis' });
+    expect(response.status).toBe(503);
+    expect(response.body.error).toContain('the Redis store needs REDIS_URL');
     expect((await storeOf(running)).store).toBe('memory');
   });
 

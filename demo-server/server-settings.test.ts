@@ -26,6 +26,11 @@ describe('serverSettings', () => {
     expect(serverSettings({}).sqliteFile).toBeUndefined();
   });
 
+  it("takes REDIS_URL as the redis store's server, and offers no such store without it", () => {
+    expect(serverSettings({ REDIS_URL: ' redis://127.0.0.1:6379 ' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(serverSettings({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+  });
+
   it('takes DEMO_ALLOWED_HOSTS as host:port entries, and names a bad one', () => {
     expect(serverSettings({ DEMO_ALLOWED_HOSTS: ' App.test:443, [::1]:8443 ,' }).allowedHosts).toEqual(['app.test:443', '[::1]:8443']);
     expect(() => serverSettings({ DEMO_ALLOWED_HOSTS: 'app.test' })).toThrow(

@@ -13,6 +13,8 @@ export interface ServerSettings {
   readonly allowedHosts: readonly string[];
   /** `DEMO_DB`: the SQLite file of the `sqlite` store, resolved from the working folder (unset: the demo's data folder). */
   readonly sqliteFile?: string;
+  /** `REDIS_URL`: the Redis server of the `redis` store (unset: no such store). */
+  readonly redisUrl?: string;
 }
 
 const HOST_AND_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?):(\d{1,5})$/;
@@ -54,5 +56,6 @@ export function serverSettings(env: NodeJS.ProcessEnv): ServerSettings {
     secretIsRandom: !secret,
     allowedHosts: allowedHosts(env),
     ...(env.DEMO_DB && env.DEMO_DB.trim() !== '' ? { sqliteFile: resolve(env.DEMO_DB.trim()) } : {}),
+    ...(env.REDIS_URL && env.REDIS_URL.trim() !== '' ? { redisUrl: env.REDIS_URL.trim() } : {}),
   };
 }

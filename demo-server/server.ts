@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     allowedHosts: settings.allowedHosts,
     auditLogger: (line) => console.log(line),
     sqliteFile: settings.sqliteFile ?? DEFAULT_SQLITE_FILE,
+    ...(settings.redisUrl === undefined ? {} : { redisUrl: settings.redisUrl }),
   });
   await ready;
   const sqliteMissing = await sqliteUnavailable();
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   console.log(`Session Cookie Inspector demo server
   http:  http://${shownHost}:${httpPort}/
   https: https://${shownHost}:${httpsPort}/  (self-signed certificate for localhost: accept the browser warning once)
-  sessions: express-session's MemoryStore (the control page switches to SQLite: ${sqliteMissing === null ? (settings.sqliteFile ?? DEFAULT_SQLITE_FILE) : 'not available here'})
+  sessions: express-session's MemoryStore (the control page switches to SQLite: ${sqliteMissing === null ? (settings.sqliteFile ?? DEFAULT_SQLITE_FILE) : 'not available here'}${settings.redisUrl === undefined ? '' : '; or to Redis at REDIS_URL'})
 ${settings.secretIsRandom ? '  SESSION_SECRET is not set: a random secret is used, so sessions end when the server stops.\n' : ''}${sqliteMissing === null ? '' : `  ${sqliteMissing}\n`}
 Load the extension (after npm run build):
   Chrome:  chrome://extensions > Developer mode > Load unpacked > dist/chrome

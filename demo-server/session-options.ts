@@ -44,6 +44,12 @@ export function sessionCode(config: DemoConfig): string {
   ];
   const sqlite = config.store === 'sqlite';
   return [
+    ...(config.store === 'redis'
+      ? [
+          "const client = await createClient({ url: process.env.REDIS_URL }).connect(); // import { createClient } from 'redis'",
+          "const store = new RedisStore({ client }); // import { RedisStore } from 'connect-redis'",
+        ]
+      : []),
     ...(sqlite
       ? [
           "const SequelizeStore = require('connect-session-sequelize')(session.Store);",
@@ -53,7 +59,7 @@ export function sessionCode(config: DemoConfig): string {
       : []),
     ...(config.trustProxy ? ["app.set('trust proxy', 1);"] : []),
     'app.use(session({',
-    ...(sqlite ? ['  store,'] : []),
+    ...(config.store !== 'memory' ? ['  store,'] : []),
     `  name: ${literal(config.name)},`,
     config.secret === null
       ? '  secret: process.env.SESSION_SECRET,'

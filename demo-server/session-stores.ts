@@ -1,7 +1,8 @@
 /**
- * The demo's session stores: express-session's MemoryStore, and a SQLite file through Sequelize and
- * connect-session-sequelize (as the express-session seeds' setup does). Each can list what it
- * holds for the control page: an expiry and whether a user is logged in, never an id or a value.
+ * The demo's session stores: express-session's MemoryStore, a SQLite file through Sequelize and
+ * connect-session-sequelize (as the express-session seeds' setup does), and a Redis server through
+ * connect-redis when REDIS_URL names one. Each can list what it holds for the control page: an
+ * expiry and whether a user is logged in, never an id or a value.
  */
 import session from 'express-session';
 import { mkdirSync } from 'node:fs';
@@ -157,4 +158,54 @@ export async function sqliteUnavailable(): Promise<string | null> {
   } catch (error) {
     return `The SQLite driver (sqlite3) could not be loaded: ${(error as Error).message.split('\n')[0]}. Run ${SQLITE_INSTALL_COMMAND}; it builds sqlite3 from source with python3, make and a C++ compiler (about a minute).`;
   }
+}
+
+/** The key prefix of the demo's sessions in Redis (connect-redis's default is `sess:`). */
+export const REDIS_PREFIX = 'sci-demo:sess:';
+
+/**
+ * A Redis server through connect-redis: the sessions stay in Redis when the server stops, and every
+ * process that uses the same server shares them. Only with REDIS_URL (`redis://127.0.0.1:6379`).
+ */
+export async function openRedisStore(url: string | undefined): Promise<DemoStore> {
+  if (url === undefined) {
+    throw new StoreUnavailableError(
+      'the Redis store needs REDIS_URL, the address of a Redis server (e.g. REDIS_URL=redis://127.0.0.1:6379 npm start)',
+      'REDIS_URL=redis://127.0.0.1:6379',
+    );
+  }
+  const { createClient } = await import('redis');
+  const { RedisStore } = await import('connect-redis');
+  // One attempt, no reconnection loop: a demo pointed at no server says so at once.
+  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 5000 } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new StoreUnavailableError(
+      `the Redis server at REDIS_URL could not be reached: ${(error as Error).message}`,
+      'redis-server (Debian: apt-get install redis-server)',
+    );
+  }
+  const store = new RedisStore({ client, prefix: REDIS_PREFIX });
+  const writes = countWrites(store);
+  return {
+    kind: 'redis',
+    store,
+    writes,
+    rows: async () => {
+      const sessions = (await store.all()) as (StoredSession & { id: string })[];
+      const rows = await Promise.all(
+        sessions.map(async (data) => {
+          // The key's own expiry: connect-redis keeps a session without cookie.expires for a day.
+          const left = await client.pTTL(`${REDIS_PREFIX}${data.id}`);
+          return rowOf(data, left > 0 ? new Date(Date.now() + left) : null);
+        }),
+      );
+      return rows.sort(bySoonestExpiry);
+    },
+    close: async () => {
+      if (client.isOpen) await client.close();
+    },
+  };
 }

@@ -18,6 +18,8 @@ interface ControlPageInput {
   readonly reissued: boolean;
   /** Why the SQLite store cannot be used here, and what to run; null when it can. */
   readonly sqliteMissing: string | null;
+  /** True when REDIS_URL names a Redis server for the `redis` store. */
+  readonly redis: boolean;
 }
 
 function select(field: string, label: string, current: unknown, choices: readonly (readonly [string, unknown])[]): SafeHtml {
@@ -65,12 +67,13 @@ const FINDING_GUIDE: readonly (readonly [string, string])[] = [
 ];
 
 /** The store section: filled in live by control.js from GET /api/store. */
-function storeSection(config: DemoConfig, sqliteMissing: string | null): SafeHtml {
+function storeSection(config: DemoConfig, sqliteMissing: string | null, redis: boolean): SafeHtml {
   return html`<section aria-labelledby="store">
     <h2 id="store">The session store</h2>
     ${select('store', 'store', config.store, [
       ["'memory': express-session's MemoryStore (the default)", 'memory'],
       ["'sqlite': a SQLite file (Sequelize + connect-session-sequelize)", 'sqlite'],
+      ...(redis || config.store === 'redis' ? [["'redis': the Redis server at REDIS_URL (connect-redis)", 'redis'] as const] : []),
     ])}
     ${sqliteMissing === null ? '' : html`<p class="warning" id="sqlite-missing"><strong>SQLite is not available here.</strong> ${sqliteMissing}</p>`}
     <p id="store-summary" aria-live="polite">(loading what the store holds)</p>
@@ -112,13 +115,13 @@ function storeSection(config: DemoConfig, sqliteMissing: string | null): SafeHtm
       </li>
       <li>
         A restart: MemoryStore forgets everyone (it is "not designed for a production environment" and not shared between processes); the SQLite file keeps
-        them.
+        them, and so does Redis (set <code>REDIS_URL</code> to offer it), which several processes can share.
       </li>
     </ul>
   </section>`;
 }
 
-export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued, sqliteMissing }: ControlPageInput): SafeHtml {
+export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued, sqliteMissing, redis }: ControlPageInput): SafeHtml {
   const { cookie } = config;
   const secureOverHttp = cookie.secure === true && !secure;
   return layout(
@@ -172,7 +175,7 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
         ${Object.keys(PRESETS).map((name) => html`<button type="button" data-preset="${name}" ${name === preset ? html`aria-pressed="true"` : html`aria-pressed="false"`}>${name}</button> `)}
       </section>
 
-      ${storeSection(config, sqliteMissing)}
+      ${storeSection(config, sqliteMissing, redis)}
 
       <section aria-labelledby="options">
         <h2 id="options">Options</h2>

@@ -27,12 +27,12 @@ export interface RunningDemo extends DemoApp {
 export async function startDemo(
   config: DemoConfig = DEFAULT_CONFIG,
   allowedHosts: readonly string[] = [],
-  options: { readonly sqliteFile?: string } = {},
+  options: { readonly sqliteFile?: string; readonly redisUrl?: string } = {},
 ): Promise<RunningDemo> {
   // Each demo gets a SQLite file of its own unless told which to share.
   const folder = options.sqliteFile === undefined ? mkdtempSync(join(tmpdir(), 'sci-demo-')) : null;
   const sqliteFile = options.sqliteFile ?? join(folder as string, 'sessions.sqlite');
-  const demo = createDemoApp({ secret: TEST_SECRET, config, allowedHosts, sqliteFile });
+  const demo = createDemoApp({ secret: TEST_SECRET, config, allowedHosts, sqliteFile, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
   await demo.ready;
   const http = await listenHttp(demo.app);
   const https = await listenHttps(demo.app);
