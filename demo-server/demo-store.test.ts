@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configWith, setCookies, startDemo, type RunningDemo } from '../test/support/demo-servers.js';
 import { DEFAULT_CONFIG, type StoreKind } from './demo-config.js';
 
@@ -322,5 +322,26 @@ describe('demo server: the control page shows the store', () => {
     const agent = counting.agent('http');
     await agent.get('/');
     expect((await agent.get('/')).text).toContain('your session has seen 2 visits');
+  });
+});
+
+describe.each(['memory', 'sqlite'] as const)('demo server: when the %s store lets a session go', (store) => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([false, true])('should move the stored expiry on every request, and send it to the browser only with rolling: %s', async (rolling) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = new Date('2026-01-01T10:00:00Z');
+    vi.setSystemTime(start);
+    const running = await createServer({ store, rolling, cookie: { maxAge: 60_000 } });
+    const agent = running.agent('http');
+    expect(setCookies(await agent.get('/'))[0]).toContain('Expires=Thu, 01 Jan 2026 10:01:00 GMT');
+    expect((await storeOf(running)).rows).toEqual([{ expires: '2026-01-01T10:01:00.000Z', loggedIn: false }]);
+    vi.setSystemTime(new Date(start.getTime() + 30_000));
+    const later = setCookies(await agent.get('/'));
+    expect((await storeOf(running)).rows).toEqual([{ expires: '2026-01-01T10:01:30.000Z', loggedIn: false }]);
+    if (rolling) expect(later[0]).toContain('Expires=Thu, 01 Jan 2026 10:01:30 GMT');
+    else expect(later).toEqual([]);
   });
 });

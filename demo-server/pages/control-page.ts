@@ -106,8 +106,9 @@ function storeSection(config: DemoConfig, sqliteMissing: string | null, redis: b
         touches the expiry of an unchanged one (<code>touch</code>).
       </li>
       <li>
-        <code>rolling: true</code> sends the cookie on every response and moves the session's expiry each time (with <code>cookie.maxAge</code> set, watch "the
-        store lets it go" move).
+        With <code>cookie.maxAge</code> set, express-session moves a session's expiry in the store on every request (watch "the store lets it go");
+        <code>rolling: true</code> also sends the cookie with the new expiry on every response. Without it the browser keeps the first <code>Expires</code>, so
+        its cookie can lapse while the store still holds the session.
       </li>
       <li>
         Logout <code>'destroy'</code> deletes the row and clears the cookie; <code>'forget-user'</code> keeps the row without its user (the same id stays
