@@ -65,6 +65,9 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
   const { marionette, stop } = await startFirefox({
     // Optional permissions are granted without a doorhanger (permissions.request still needs a click).
     'extensions.webextOptionalPermissionPrompts': false,
+    // A toolbox tall enough that the panel's sticky header leaves room for a card's buttons (at
+    // the default 250 px, the panel is 221 px tall and its header covers the middle of it).
+    'devtools.toolbox.footer.height': 600,
     ...options.prefs,
   });
   try {
@@ -103,9 +106,11 @@ export async function launchFirefoxWithPanel(options: FirefoxLaunchOptions = {})
         const box = JSON.parse(
           await panelEval(
             marionette,
-            `JSON.stringify((() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })())`,
+            `JSON.stringify((() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2; const top = document.elementFromPoint(x, y); return { x, y, covered: top !== null && !e.contains(top) ? top.outerHTML.slice(0, 60) : null }; })())`,
           ),
-        ) as { x: number; y: number };
+        ) as { x: number; y: number; covered: string | null };
+        // A click there would land on what covers it (a sticky header): fail saying so.
+        if (box.covered !== null) throw new Error(`Firefox e2e: ${selector} is covered by ${box.covered} in the panel`);
         await marionette.send('Marionette:SetContext', { value: 'chrome' });
         // Where the button sits in the browser window: the panel's <browser> inside the toolbox's
         // tool frame, measured in screen pixels and made relative to the browser window.
