@@ -1,15 +1,19 @@
 /**
  * The Firefox grant page (see extension/platform/delegated-cookie-store.ts): asks for the store
  * permission on the user's click, reads or clears the inspected site's cookies, answers the panel
- * and closes. Everything it shows from its query string is set as text, never as markup.
+ * and closes; or asks for exact capture's `webRequest` permission for the inspected host
+ * (extension/platform/relayed-capture.ts). Everything it shows from its query string is set as
+ * text, never as markup.
  */
 import browser from 'webextension-polyfill';
+import { capturePermission } from '../platform/capture-relay.js';
 import { cookieStoreOperations, requestStoreAccess, type CookieApis } from '../platform/cookie-store-access.js';
 import { STORE_CHANNEL, type StoreAnswerMessage } from '../platform/store-messages.js';
 import { broadcastWall } from '../platform/wall.js';
 
 const query = new URLSearchParams(location.search);
-const action = query.get('action') === 'clear' ? 'clear' : 'read';
+const asked = query.get('action');
+const action = asked === 'clear' || asked === 'capture' ? asked : 'read';
 const id = query.get('id') ?? '';
 const target = query.get('url') ?? '';
 const wall = broadcastWall<StoreAnswerMessage>(STORE_CHANNEL);
@@ -35,13 +39,23 @@ if (host === '' || id === '') {
   element('question').textContent =
     action === 'read'
       ? `Read the cookies the browser holds for ${host}, so the Sessions panel can grade them?`
-      : `Delete every cookie of ${host}'s site (you will be logged out there), so the panel records them being set again?`;
+      : action === 'clear'
+        ? `Delete every cookie of ${host}'s site (you will be logged out there), so the panel records them being set again?`
+        : `Capture exactly: let the Sessions panel read the Cookie header and Set-Cookie lines of ${host}'s requests in the inspected tab, as the browser sends and receives them?`;
+  if (action === 'capture') {
+    element('permission').textContent =
+      'This asks for the optional webRequest permission and access to this host only. You can revoke them at any time in about:addons, Session Cookie Inspector, Permissions.';
+  }
 }
 
 element('cancel').addEventListener('click', () => answer({ kind: 'store-answer', id, action, answer: { granted: false } } as StoreAnswerMessage));
 element('allow').addEventListener('click', () => {
   void (async () => {
     try {
+      if (action === 'capture') {
+        const granted = await browser.permissions.request(capturePermission(host) as Parameters<typeof browser.permissions.request>[0]);
+        return answer({ kind: 'store-answer', id, action, answer: granted ? { granted: true, result: host } : { granted: false } });
+      }
       const granted = await requestStoreAccess(browser.permissions as unknown as CookieApis['permissions'], target);
       if (!granted) return answer({ kind: 'store-answer', id, action, answer: { granted: false } } as StoreAnswerMessage);
       const operations = cookieStoreOperations({ cookies: browser.cookies as unknown as CookieApis['cookies'], browser: 'firefox' });

@@ -19,34 +19,40 @@ export interface DelegationApis {
 
 const CLOSED_POLL_MILLISECONDS = 500;
 
-export function createDelegatedCookieStoreAccess(apis: DelegationApis): CookieStoreAccess {
-  const ask = <T>(action: StoreAction, url: string): Promise<StoreAnswer<T>> =>
-    new Promise((resolve, reject) => {
-      const id = apis.newId();
-      // The page loads after this call returns: listening right after opening misses nothing.
-      const page = apis.open(grantPagePath(action, url, id));
-      if (page === null) {
-        reject(new Error('the browser blocked the permission window'));
-        return;
-      }
-      const close = apis.wall.listen((data) => {
-        if (!isStoreAnswerMessage(data) || data.id !== id) return;
-        finish();
-        if (data.kind === 'store-error') reject(new Error(data.message));
-        else resolve(data.answer as StoreAnswer<T>);
-      });
-      const watch = setInterval(() => {
-        if (!page.closed) return;
-        finish();
-        resolve({ granted: false });
-      }, CLOSED_POLL_MILLISECONDS);
-      function finish(): void {
-        clearInterval(watch);
-        close();
-      }
+/**
+ * Opens the grant page for `action` on `url` (inside the user's click) and resolves with its answer;
+ * the page closed without one is "not granted". Exact capture asks through it too (Firefox).
+ */
+export function askGrantPage<T>(apis: DelegationApis, action: StoreAction, url: string): Promise<StoreAnswer<T>> {
+  return new Promise((resolve, reject) => {
+    const id = apis.newId();
+    // The page loads after this call returns: listening right after opening misses nothing.
+    const page = apis.open(grantPagePath(action, url, id));
+    if (page === null) {
+      reject(new Error('the browser blocked the permission window'));
+      return;
+    }
+    const close = apis.wall.listen((data) => {
+      if (!isStoreAnswerMessage(data) || data.id !== id) return;
+      finish();
+      if (data.kind === 'store-error') reject(new Error(data.message));
+      else resolve(data.answer as StoreAnswer<T>);
     });
+    const watch = setInterval(() => {
+      if (!page.closed) return;
+      finish();
+      resolve({ granted: false });
+    }, CLOSED_POLL_MILLISECONDS);
+    function finish(): void {
+      clearInterval(watch);
+      close();
+    }
+  });
+}
+
+export function createDelegatedCookieStoreAccess(apis: DelegationApis): CookieStoreAccess {
   return {
-    read: (url) => ask<StoredCookie[]>('read', url),
-    clearSite: (url) => ask<number>('clear', url),
+    read: (url) => askGrantPage<StoredCookie[]>(apis, 'read', url),
+    clearSite: (url) => askGrantPage<number>(apis, 'clear', url),
   };
 }

@@ -8,11 +8,14 @@ import type { StoreAnswer } from './panel-platform.js';
 
 export const STORE_CHANNEL = 'session-cookie-inspector:store';
 
-export type StoreAction = 'read' | 'clear';
+/** Read or clear the store (the `cookies` permission), or start exact capture (`webRequest`, Firefox). */
+export type StoreAction = 'read' | 'clear' | 'capture';
 
 export type StoreAnswerMessage =
   | { readonly kind: 'store-answer'; readonly id: string; readonly action: 'read'; readonly answer: StoreAnswer<StoredCookie[]> }
   | { readonly kind: 'store-answer'; readonly id: string; readonly action: 'clear'; readonly answer: StoreAnswer<number> }
+  /** The host now captured exactly. */
+  | { readonly kind: 'store-answer'; readonly id: string; readonly action: 'capture'; readonly answer: StoreAnswer<string> }
   | { readonly kind: 'store-error'; readonly id: string; readonly message: string };
 
 export function isStoreAnswerMessage(value: unknown): value is StoreAnswerMessage {
