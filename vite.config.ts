@@ -18,8 +18,9 @@ function manifestFor(browser: Browser): ManifestV3Export {
   if (browser === 'chrome') return { ...baseManifest, minimum_chrome_version: '119' };
   return {
     ...baseManifest,
-    // Firefox gives DevTools panels no webRequest: exact capture is Chromium's only (extension/platform/exact-capture.ts).
-    optional_permissions: baseManifest.optional_permissions.filter((permission) => permission !== 'webRequest'),
+    // Firefox gives DevTools panels no webRequest: a background script listens and relays it to
+    // the panel (extension/platform/capture-relay.ts). It holds no state, so it may be unloaded.
+    background: { scripts: ['extension/background/background.ts'] },
     // Firefox needs an add-on id, and (since 140) a data collection declaration: we collect nothing.
     // The id is the GUID form, which needs no domain of our own (an e-mail-like id would name one);
     // it is fixed for good: addons.mozilla.org and users' profiles know the add-on by it.
