@@ -29,18 +29,20 @@ async function findingsShown(panel: Frame, name: string): Promise<string[]> {
   return panel.$$eval(`.card[data-cookie-name="${name}"] [data-finding]`, (items) => items.map((item) => item.getAttribute('data-finding') ?? ''));
 }
 
-/** Notes in the panel when a card named `name` first appears (Date.now(), the test's clock too). */
+/** Notes in the panel when a card named `name` first shows a grade (Date.now(), the test's clock too). */
 async function watchForCard(panel: Frame, name: string): Promise<void> {
   await panel.evaluate((cookie: string) => {
     const seen = ((window as unknown as { cardSeenAt?: Record<string, number> }).cardSeenAt ??= {});
     const selector = `.card[data-cookie-name="${cookie}"]`;
     if (document.querySelector(selector) !== null) throw new Error(`a card for ${cookie} is already shown`);
+    // Graded: its Set-Cookie line has been taken (a card from a request sending it alone says "unknown").
+    const graded = `${selector}:not([data-grade="unknown"])`;
     const observer = new MutationObserver(() => {
-      if (document.querySelector(selector) === null) return;
+      if (document.querySelector(graded) === null) return;
       seen[cookie] = Date.now();
       observer.disconnect();
     });
-    observer.observe(document.body, { subtree: true, childList: true });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-grade'] });
   }, name);
 }
 

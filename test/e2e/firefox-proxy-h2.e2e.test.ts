@@ -49,18 +49,20 @@ async function waitForFinding(name: string, finding: string, timeoutMs: number):
   return false;
 }
 
-/** Notes in the panel when a card named `name` first appears (Date.now(), the test's clock too). */
+/** Notes in the panel when a card named `name` first shows a grade (Date.now(), the test's clock too). */
 async function watchForCard(name: string): Promise<void> {
   const answer = await firefox.panelEval(`(() => {
     const seen = (window.cardSeenAt ??= {});
     const selector = '.card[data-cookie-name="${name}"]';
     if (document.querySelector(selector) !== null) return 'a card for ${name} is already shown';
+    // Graded: its Set-Cookie line has been taken (a card from a request sending it alone says "unknown").
+    const graded = selector + ':not([data-grade="unknown"])';
     const observer = new MutationObserver(() => {
-      if (document.querySelector(selector) === null) return;
+      if (document.querySelector(graded) === null) return;
       seen['${name}'] = Date.now();
       observer.disconnect();
     });
-    observer.observe(document.body, { subtree: true, childList: true });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-grade'] });
     return 'watching';
   })()`);
   if (answer !== 'watching') throw new Error(`Firefox e2e: ${answer}`);
