@@ -36,7 +36,7 @@ const grantPage: DelegationApis = {
 // webRequest, so its background script listens and relays (extension/platform/relayed-capture.ts).
 const relayedCapture = __IS_FIREFOX__
   ? createRelayedCapture({
-      port: browser.runtime.connect({ name: CAPTURE_PORT }),
+      connect: () => browser.runtime.connect({ name: CAPTURE_PORT }),
       tabId: browser.devtools.inspectedWindow.tabId,
       grant: (url) => askGrantPage<string>(grantPage, 'capture', url),
       newId: () => crypto.randomUUID(),

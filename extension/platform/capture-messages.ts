@@ -15,7 +15,12 @@ export type CaptureRequest =
   /** Listen to `tabId`'s requests to these hosts (replaces any earlier list). */
   | { readonly kind: 'capture-listen'; readonly tabId: number; readonly hosts: readonly string[] }
   /** Whether `webRequest` and host access to `host` are granted (asked in an earlier session). */
-  | { readonly kind: 'capture-granted?'; readonly id: string; readonly host: string };
+  | { readonly kind: 'capture-granted?'; readonly id: string; readonly host: string }
+  /**
+   * Sent every few seconds while capturing: Firefox suspends an idle background script (event
+   * page) after 30 s even with a port open, which would end its listeners; a message resets that.
+   */
+  | { readonly kind: 'capture-keepalive' };
 
 /** Background to panel. */
 export type CaptureEvent =

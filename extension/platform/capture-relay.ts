@@ -111,7 +111,8 @@ export function serveCapturePort(port: PortLike, apis: RelayApis): void {
     }
   };
   port.onMessage.addListener((message) => {
-    if (!isCaptureRequest(message)) return;
+    // A keepalive needs no answer: receiving it is what keeps this script from being suspended.
+    if (!isCaptureRequest(message) || message.kind === 'capture-keepalive') return;
     if (message.kind === 'capture-listen') listen(message.tabId, message.hosts);
     else
       void apis.permissions

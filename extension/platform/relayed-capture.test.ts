@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { headerValues, type Observation } from '../../src/observation/observation.js';
 import type { CaptureEvent, CaptureRequest } from './capture-messages.js';
 import { serveCapturePort, type ReceivedDetails, type RelayWebRequestApi, type SentDetails } from './capture-relay.js';
@@ -33,20 +33,31 @@ function fakeWebRequest() {
 function portPair() {
   const toBackground = new Set<(message: unknown) => void>();
   const toPanel = new Set<(message: unknown) => void>();
-  const disconnected = new Set<() => void>();
+  const backgroundGone = new Set<() => void>();
+  const panelGone = new Set<() => void>();
+  let open = true;
   const deliver = (listeners: Set<(message: unknown) => void>, message: unknown) =>
-    queueMicrotask(() => listeners.forEach((listener) => listener(structuredClone(message))));
+    queueMicrotask(() => open && listeners.forEach((listener) => listener(structuredClone(message))));
   return {
     panel: {
       postMessage: (message: CaptureRequest) => deliver(toBackground, message),
       onMessage: { addListener: (callback: (message: unknown) => void) => toPanel.add(callback) },
+      onDisconnect: { addListener: (callback: () => void) => panelGone.add(callback) },
     },
     background: {
       postMessage: (message: CaptureEvent) => deliver(toPanel, message),
       onMessage: { addListener: (callback: (message: unknown) => void) => toBackground.add(callback) },
-      onDisconnect: { addListener: (callback: () => void) => disconnected.add(callback) },
+      onDisconnect: { addListener: (callback: () => void) => backgroundGone.add(callback) },
     },
-    disconnect: () => disconnected.forEach((listener) => listener()),
+    /** The panel closes: the background sees its port go. */
+    closePanel: () => backgroundGone.forEach((listener) => listener()),
+    /** Firefox suspends the background script: both ends see the port go. */
+    suspendBackground: () => {
+      open = false;
+      backgroundGone.forEach((listener) => listener());
+      panelGone.forEach((listener) => listener());
+    },
+    sentToBackground: toBackground,
   };
 }
 
@@ -68,21 +79,31 @@ function exchange(url: string): Observation {
 
 function setUp(options: { granted?: boolean; grantedBefore?: boolean; permission?: boolean } = {}) {
   const webRequest = fakeWebRequest();
-  const ports = portPair();
-  serveCapturePort(ports.background, {
-    webRequest: () => (options.permission === false ? null : webRequest.api),
-    permissions: { contains: async () => options.grantedBefore === true },
-  });
+  const connections: ReturnType<typeof portPair>[] = [];
+  const connect = () => {
+    // Each connection wakes the background script, which serves the new port.
+    const ports = portPair();
+    connections.push(ports);
+    serveCapturePort(ports.background, {
+      webRequest: () => (options.permission === false ? null : webRequest.api),
+      permissions: { contains: async () => options.grantedBefore === true },
+    });
+    return ports.panel;
+  };
   let ids = 0;
   const grant = vi.fn(async (url: string) =>
     options.granted === false ? { granted: false as const } : { granted: true as const, result: new URL(url).hostname },
   );
-  const capture = createRelayedCapture({ port: ports.panel, tabId: 7, grant, newId: () => `id-${ids++}`, batchMilliseconds: 0 });
+  const capture = createRelayedCapture({ connect, tabId: 7, grant, newId: () => `id-${ids++}`, batchMilliseconds: 0 });
+  captures.push(capture);
   const devtools = devtoolsSource();
   const batches: Observation[][] = [];
   capture.wrap(devtools.source).onObservations((batch) => batches.push(batch));
-  return { webRequest, ports, capture, devtools, batches, grant };
+  return { webRequest, connections, capture, devtools, batches, grant };
 }
+
+const captures: { stop(): void }[] = [];
+afterEach(() => captures.splice(0).forEach((capture) => capture.stop()));
 
 const settle = () => new Promise((done) => setTimeout(done, 10));
 
@@ -140,7 +161,7 @@ describe('exact capture in Firefox (relayed from the background script)', () => 
   });
 
   it('listens only to the inspected tab and the granted hosts, without extraHeaders, and stops when the panel closes', async () => {
-    const { webRequest, capture, ports } = setUp();
+    const { webRequest, capture, connections } = setUp();
     expect(webRequest.listening()).toBe(0);
     await capture.start('https://app.test/');
     await settle();
@@ -148,8 +169,46 @@ describe('exact capture in Firefox (relayed from the background script)', () => 
       { filter: { urls: ['*://app.test/*'], tabId: 7 }, extraInfoSpec: ['requestHeaders'] },
       { filter: { urls: ['*://app.test/*'], tabId: 7 }, extraInfoSpec: ['responseHeaders'] },
     ]);
-    ports.disconnect();
+    connections[0]?.closePanel();
     expect(webRequest.listening()).toBe(0);
+  });
+
+  it('connects again and listens again when Firefox suspends the background script, DevTools standing in meanwhile', async () => {
+    const { webRequest, capture, connections, devtools, batches } = setUp();
+    await capture.start('https://app.test/');
+    await settle();
+    connections[0]?.suspendBackground();
+    expect(webRequest.listening()).toBe(0);
+    // Until the port is back, DevTools' exchange of the host is what the panel has.
+    devtools.finish(exchange('https://app.test/while-away'));
+    await new Promise((done) => setTimeout(done, 150));
+    expect(connections).toHaveLength(2);
+    expect(webRequest.listening()).toBe(2);
+    webRequest.send({ requestId: '5', method: 'GET', url: 'https://app.test/back', timeStamp: 1, requestHeaders: [{ name: 'Cookie', value: 'sid=1' }] });
+    webRequest.receive({ requestId: '5', url: 'https://app.test/back', statusCode: 200, responseHeaders: [] });
+    devtools.finish(exchange('https://app.test/back'));
+    await settle();
+    expect(batches.flat().map((o) => [o.url, o.requestHeaders.length])).toEqual([
+      ['https://app.test/while-away', 0],
+      ['https://app.test/back', 1],
+    ]);
+  });
+
+  it('tells the background script it is there every 5 s while capturing, so Firefox does not suspend it', async () => {
+    vi.useFakeTimers();
+    try {
+      const { capture, connections } = setUp();
+      const heard: unknown[] = [];
+      connections[0]?.sentToBackground.add((message) => heard.push(message));
+      await vi.advanceTimersByTimeAsync(12_000);
+      expect(heard).toEqual([]);
+      await capture.start('https://app.test/');
+      heard.length = 0;
+      await vi.advanceTimersByTimeAsync(10_500);
+      expect(heard).toEqual([{ kind: 'capture-keepalive' }, { kind: 'capture-keepalive' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps DevTools as the source, asking nothing of the background, when the user refuses', async () => {

@@ -18,13 +18,26 @@ import type { ExactCaptureAccess, StoreAnswer } from './panel-platform.js';
 const BATCH_MILLISECONDS = 100;
 /** How long `resume` waits for the background script to say whether the host was granted before. */
 const GRANTED_ANSWER_MILLISECONDS = 2000;
+/**
+ * How often a capturing panel tells the background script it is there: Firefox suspends an idle
+ * event page after `extensions.background.idle.timeout` (30 s) even with a port open, and its
+ * listeners end with it (measured with ESR 153: capture stopped after the timeout). Any message
+ * resets that timer.
+ */
+export const KEEPALIVE_MILLISECONDS = 5000;
+/** How soon the panel connects again when the background script went away anyway. */
+const RECONNECT_MILLISECONDS = 100;
+
+/** A runtime port to the background script (capture-messages.ts). */
+export interface CapturePort {
+  postMessage(message: CaptureRequest): void;
+  readonly onMessage: { addListener(callback: (message: unknown) => void): void };
+  readonly onDisconnect: { addListener(callback: () => void): void };
+}
 
 export interface RelayedCaptureApis {
-  /** The runtime port to the background script (capture-messages.ts). */
-  readonly port: {
-    postMessage(message: CaptureRequest): void;
-    readonly onMessage: { addListener(callback: (message: unknown) => void): void };
-  };
+  /** Opens a runtime port to the background script (which wakes it when suspended). */
+  connect(): CapturePort;
   readonly tabId: number;
   /** Asks for the permission for `url`'s host inside the user's click (the grant page): the host. */
   grant(url: string): Promise<StoreAnswer<string>>;
@@ -35,6 +48,8 @@ export interface RelayedCaptureApis {
 export interface RelayedCapture extends ExactCaptureAccess {
   /** `source`, with the exchanges of captured hosts taken from webRequest instead. */
   wrap(source: NetworkSource): NetworkSource;
+  /** Stops the keepalive (the panel's page going away stops everything else). */
+  stop(): void;
 }
 
 interface SentHop {
@@ -55,9 +70,11 @@ function hostOf(url: string): string | null {
 export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
   const batchMilliseconds = apis.batchMilliseconds ?? BATCH_MILLISECONDS;
   const hosts = new Set<string>();
+  // While the port is down (the background was suspended), DevTools' exchanges stand in again.
+  let connected = false;
   const captured = (url: string) => {
     const host = hostOf(url);
-    return host !== null && hosts.has(host);
+    return connected && host !== null && hosts.has(host);
   };
   // Requests sent and not yet answered, by webRequest's id (a redirect's next hop reuses it).
   const sent = new Map<string, SentHop>();
@@ -81,7 +98,7 @@ export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
     liveCallbacks = null;
     for (const callback of callbacks) callback();
   };
-  apis.port.onMessage.addListener((message) => {
+  const onMessage = (message: unknown) => {
     if (!isCaptureEvent(message)) return;
     if (message.kind === 'capture-sent' || message.kind === 'capture-received') live();
     switch (message.kind) {
@@ -112,8 +129,30 @@ export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
         hosts.clear();
         return;
     }
-  });
-  const listen = () => apis.port.postMessage({ kind: 'capture-listen', tabId: apis.tabId, hosts: [...hosts] });
+  };
+  let port: CapturePort;
+  const listen = () => port.postMessage({ kind: 'capture-listen', tabId: apis.tabId, hosts: [...hosts] });
+  const connect = () => {
+    port = apis.connect();
+    connected = true;
+    port.onMessage.addListener(onMessage);
+    port.onDisconnect.addListener(() => {
+      connected = false;
+      sent.clear();
+      setTimeout(connect, RECONNECT_MILLISECONDS);
+    });
+    if (hosts.size > 0) listen();
+  };
+  connect();
+  // Started with the first captured host, for the panel's life.
+  let keepalive: ReturnType<typeof setInterval> | null = null;
+  const capture = (host: string) => {
+    hosts.add(host);
+    listen();
+    keepalive ??= setInterval(() => {
+      if (connected) port.postMessage({ kind: 'capture-keepalive' });
+    }, KEEPALIVE_MILLISECONDS);
+  };
   const grantedBefore = (host: string) =>
     new Promise<boolean>((resolve) => {
       const id = apis.newId();
@@ -124,15 +163,14 @@ export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
         resolve(granted);
       }
       grantedAnswers.set(id, finish);
-      apis.port.postMessage({ kind: 'capture-granted?', id, host });
+      port.postMessage({ kind: 'capture-granted?', id, host });
     });
 
   return {
     async start(url) {
       const answer = await apis.grant(url);
       if (!answer.granted) return answer;
-      hosts.add(answer.result);
-      listen();
+      capture(answer.result);
       return answer;
     },
     async resume(url) {
@@ -140,13 +178,16 @@ export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
       if (host === null) return null;
       if (hosts.has(host)) return host;
       if (!(await grantedBefore(host))) return null;
-      hosts.add(host);
-      listen();
+      capture(host);
       return host;
     },
     onLive(callback) {
       if (liveCallbacks === null) callback();
       else liveCallbacks.push(callback);
+    },
+    stop() {
+      if (keepalive !== null) clearInterval(keepalive);
+      keepalive = null;
     },
     wrap(source) {
       return {
