@@ -22,7 +22,11 @@ let firefox: FirefoxSession;
 
 beforeAll(async () => {
   proxied = await startProxiedDemo();
-  firefox = await launchFirefoxWithPanel({ prefs: FIREFOX_PROXY_PREFS });
+  firefox = await launchFirefoxWithPanel({
+    // Firefox suspends an idle background script after 30 s; 8 s here, so the exact-capture test
+    // sees capture survive it (the panel keeps the relay awake, and reconnects if it goes).
+    prefs: { ...FIREFOX_PROXY_PREFS, 'extensions.background.idle.timeout': 8000 },
+  });
 });
 
 afterAll(async () => {
@@ -157,6 +161,8 @@ describe('the Sessions panel behind nginx with TLS and HTTP/2, in Firefox', () =
   it('with exact capture granted, keeps no-rotation-on-login when a navigation follows the login within 100 ms, 10 of 10, with no getHAR()', async () => {
     // The user's click in the panel, then "Allow" on the grant page (Firefox panels have no permissions API).
     await grantExactCapture(proxied.proxy.h2Origin);
+    // Idle for twice the background script's idle timeout: capture must go on after it.
+    await new Promise((done) => setTimeout(done, 16_000));
     // Every getHAR() the panel makes from here on is counted.
     await firefox.panelEval(`(() => {
       const network = browser.devtools.network;
