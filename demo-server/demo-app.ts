@@ -427,6 +427,13 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         reissued: res.locals.reissue === true,
         sqliteMissing,
         redis: options.redisUrl !== undefined,
+        arrival: {
+          protocol: req.protocol,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          forwardedProto: req.get('x-forwarded-proto') ?? null,
+          forwardedFor: req.get('x-forwarded-for') ?? null,
+          trustProxy: state.config.trustProxy,
+        },
       }).text,
     );
   });

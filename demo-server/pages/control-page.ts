@@ -5,6 +5,20 @@ import { html, type SafeHtml } from '../html.js';
 import { sessionCode } from '../session-options.js';
 import { layout } from './layout.js';
 
+/**
+ * How a request reached the demo, as Express sees it. Behind a TLS proxy the connection is the
+ * proxy's, plain http: `X-Forwarded-Proto` and `X-Forwarded-For` count only with `trust proxy`.
+ */
+export interface RequestArrival {
+  /** `req.protocol`: https behind a TLS proxy only when trust proxy lets X-Forwarded-Proto count. */
+  readonly protocol: string;
+  /** `req.ip`: the proxy's own address unless trust proxy reads X-Forwarded-For. */
+  readonly clientAddress: string;
+  readonly forwardedProto: string | null;
+  readonly forwardedFor: string | null;
+  readonly trustProxy: boolean;
+}
+
 interface ControlPageInput {
   readonly config: DemoConfig;
   readonly session: (Session & Partial<SessionData>) | undefined;
@@ -20,6 +34,27 @@ interface ControlPageInput {
   readonly sqliteMissing: string | null;
   /** True when REDIS_URL names a Redis server for the `redis` store. */
   readonly redis: boolean;
+  readonly arrival: RequestArrival;
+}
+
+/** What the demo sees of this request's way in, and what `trust proxy` changes about it. */
+function arrivalNote({ protocol, clientAddress, forwardedProto, forwardedFor, trustProxy }: RequestArrival): SafeHtml {
+  const sees = html`the demo sees <strong id="arrival-protocol">${protocol}</strong> from <code id="arrival-client">${clientAddress}</code>`;
+  if (forwardedProto === null && forwardedFor === null) {
+    return html`<p class="hint" id="arrival">No proxy headers on this request: ${sees}.</p>`;
+  }
+  const headers = html`${forwardedProto === null ? '' : html`<code>X-Forwarded-Proto: ${forwardedProto}</code> `}${
+    forwardedFor === null ? '' : html`<code>X-Forwarded-For: ${forwardedFor}</code>`
+  }`;
+  return trustProxy
+    ? html`<p class="hint" id="arrival">
+        This request came through a proxy (${headers}). With <code>app.set('trust proxy', 1)</code> on, ${sees}, so express-session treats an https request as
+        secure and sends a <code>cookie.secure</code> cookie.
+      </p>`
+    : html`<p class="warning" id="arrival">
+        This request came through a proxy (${headers}), but <code>trust proxy</code> is off: ${sees}, the proxy's own connection. express-session then sends no
+        <code>cookie.secure</code> cookie at all. Turn on <code>app.set('trust proxy', 1)</code> (the toggle below) when a TLS proxy sits in front.
+      </p>`;
 }
 
 function select(field: string, label: string, current: unknown, choices: readonly (readonly [string, unknown])[]): SafeHtml {
@@ -122,7 +157,7 @@ function storeSection(config: DemoConfig, sqliteMissing: string | null, redis: b
   </section>`;
 }
 
-export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued, sqliteMissing, redis }: ControlPageInput): SafeHtml {
+export function controlPage({ config, session, secure, leak, preset, httpsUrl, reissued, sqliteMissing, redis, arrival }: ControlPageInput): SafeHtml {
   const { cookie } = config;
   const secureOverHttp = cookie.secure === true && !secure;
   return layout(
@@ -141,7 +176,7 @@ export function controlPage({ config, session, secure, leak, preset, httpsUrl, r
         ${config.app.countVisits ? html`your session has seen ${session?.visits ?? 0} visits.` : 'visits are not counted (app.countVisits is off).'} Demo login:
         <code>demo</code> / <code>demo</code>.
       </p>
-
+      ${arrivalNote(arrival)}
       ${
         secureOverHttp
           ? html`<p class="warning" role="alert" id="secure-over-http">
