@@ -125,6 +125,8 @@ describe('the Sessions panel behind nginx with TLS and HTTP/2, in Chromium', () 
       return session.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol);
     };
     expect(await protocolOf(proxied.proxy.h2Origin)).toBe('h2');
+    // The demo behind it sees https, through X-Forwarded-Proto and trust proxy (its control page says so).
+    expect(await session.page.$eval('#arrival-protocol', (element) => element.textContent)).toBe('https');
     expect(await protocolOf(proxied.proxy.h1Origin)).toBe('http/1.1');
   });
 

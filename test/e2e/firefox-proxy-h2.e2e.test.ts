@@ -116,6 +116,8 @@ describe('the Sessions panel behind nginx with TLS and HTTP/2, in Firefox', () =
       return firefox.runInPage<string>("return performance.getEntriesByType('navigation')[0].nextHopProtocol;");
     };
     expect(await protocolOf(proxied.proxy.h2Origin)).toBe('h2');
+    // The demo behind it sees https, through X-Forwarded-Proto and trust proxy (its control page says so).
+    expect(await firefox.runInPage<string>("return document.getElementById('arrival-protocol')?.textContent ?? 'no arrival line';")).toBe('https');
     expect(await protocolOf(proxied.proxy.h1Origin)).toBe('http/1.1');
   });
 
