@@ -10,6 +10,7 @@ import { createCookieValuesSeen } from './cookie-values-seen.js';
 import { createEntryQueue, type HarEntryLike } from './entry-queue.js';
 import { createExactEntryQueue } from './exact-entry-queue.js';
 import type { NetworkSource } from './network-source.js';
+import { createObservationBatcher } from './observation-batcher.js';
 
 /** Finished entries are handed on at most this often, so a burst of requests renders once. */
 const BATCH_MILLISECONDS = 100;
@@ -104,17 +105,8 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
     },
 
     onObservations(callback) {
-      let pending: Observation[] = [];
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const emit = (observation: Observation) => {
-        pending.push(observation);
-        timer ??= setTimeout(() => {
-          const batch = pending;
-          pending = [];
-          timer = null;
-          callback(batch);
-        }, batchMilliseconds);
-      };
+      const batcher = createObservationBatcher(batchMilliseconds, callback);
+      const emit = (observation: Observation) => batcher.add(observation);
       const queue = createEntryQueue({
         emit,
         seen,
@@ -140,7 +132,7 @@ export function createDevtoolsNetworkSource(network: DevtoolsNetworkApi, options
       network.onRequestFinished.addListener(listener);
       return () => {
         network.onRequestFinished.removeListener(listener);
-        if (timer) clearTimeout(timer);
+        batcher.stop();
         queue.stop();
         exactQueue.stop();
       };

@@ -12,6 +12,7 @@
 import type { HttpHeader, Observation } from '../../src/observation/observation.js';
 import { isCaptureEvent, type CaptureRequest } from './capture-messages.js';
 import type { NetworkSource } from './network-source.js';
+import { createObservationBatcher } from './observation-batcher.js';
 import type { ExactCaptureAccess, StoreAnswer } from './panel-platform.js';
 
 /** Exchanges gather this long before they are handed on, as DevTools' are. */
@@ -48,7 +49,7 @@ export interface RelayedCaptureApis {
 export interface RelayedCapture extends ExactCaptureAccess {
   /** `source`, with the exchanges of captured hosts taken from webRequest instead. */
   wrap(source: NetworkSource): NetworkSource;
-  /** Stops the keepalive (the panel's page going away stops everything else). */
+  /** Stops the keepalive and drops a batch not yet handed on (the page going away stops the rest). */
   stop(): void;
 }
 
@@ -79,17 +80,10 @@ export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
   // Requests sent and not yet answered, by webRequest's id (a redirect's next hop reuses it).
   const sent = new Map<string, SentHop>();
   const listeners = new Set<(observations: Observation[]) => void>();
-  let pending: Observation[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const emit = (observation: Observation) => {
-    pending.push(observation);
-    timer ??= setTimeout(() => {
-      const batch = pending;
-      pending = [];
-      timer = null;
-      for (const listener of listeners) listener(batch);
-    }, batchMilliseconds);
-  };
+  const batcher = createObservationBatcher(batchMilliseconds, (batch) => {
+    for (const listener of listeners) listener(batch);
+  });
+  const emit = (observation: Observation) => batcher.add(observation);
   const grantedAnswers = new Map<string, (granted: boolean) => void>();
   // Called once, at the first event the background relays: from then on capture is known to work.
   let liveCallbacks: (() => void)[] | null = [];
@@ -188,6 +182,7 @@ export function createRelayedCapture(apis: RelayedCaptureApis): RelayedCapture {
     stop() {
       if (keepalive !== null) clearInterval(keepalive);
       keepalive = null;
+      batcher.stop();
     },
     wrap(source) {
       return {
