@@ -195,6 +195,8 @@ describe('createDevtoolsNetworkSource', () => {
 
   it('spaces re-reads by their cost, and passes on at the wait limit what a later re-read would hold back: after a getHAR() of 1 s, nothing waits 10 s', async () => {
     vi.useFakeTimers();
+    // Time starts at 0: the times below are measured from the start.
+    vi.setSystemTime(0);
     const network = fakeNetwork([]);
     const reads: number[] = [];
     const source = createDevtoolsNetworkSource({
@@ -205,20 +207,19 @@ describe('createDevtoolsNetworkSource', () => {
       },
     });
     const batches: { at: number; urls: string[] }[] = [];
-    const start = Date.now();
-    source.onObservations((batch) => batches.push({ at: Date.now() - start, urls: batch.map((o) => o.url) }));
+    source.onObservations((batch) => batches.push({ at: Date.now(), urls: batch.map((o) => o.url) }));
     network.finish(leadingOn(entry('http://a/one', 302, [])));
     network.finish(entry('http://a/after-one', 200, [], '2026-01-01T00:00:00.100Z', 'GET', 'a=1'));
     // The first re-read starts at 300 ms and takes 1 s: the entries are passed on at the 600 ms limit.
     await vi.advanceTimersByTimeAsync(750);
-    expect(reads.map((at) => at - start)).toEqual([300]);
+    expect(reads).toEqual([300]);
     expect(batches).toEqual([{ at: 700, urls: ['http://a/one', 'http://a/after-one'] }]);
     await vi.advanceTimersByTimeAsync(750);
     network.finish(leadingOn(entry('http://a/two', 302, [])));
     network.finish(entry('http://a/after-two', 200, [], '2026-01-01T00:00:01.600Z', 'GET', 'b=2'));
     // The cost allows the next re-read only at 11,300 ms, past the limit: none, and no 10 s wait.
     await vi.advanceTimersByTimeAsync(12_000);
-    expect(reads.map((at) => at - start)).toEqual([300]);
+    expect(reads).toEqual([300]);
     expect(batches.map((batch) => batch.urls)).toEqual([
       ['http://a/one', 'http://a/after-one'],
       ['http://a/two', 'http://a/after-two'],
@@ -247,15 +248,16 @@ describe('createDevtoolsNetworkSource', () => {
 
   it('reads a login again within 30 ms, before a navigation can clear the log, and again while its Cookie header is still missing', async () => {
     vi.useFakeTimers();
+    // Time starts at 0: the times below are measured from the start.
+    vi.setSystemTime(0);
     const login = entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST');
     const logs = [[login], [login], [entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST', 'sid=old')]];
     const reads: number[] = [];
     const network = fakeNetwork([]);
-    const start = Date.now();
     const source = createDevtoolsNetworkSource({
       ...network.api,
       getHAR: async () => {
-        reads.push(Date.now() - start);
+        reads.push(Date.now());
         return { entries: logs.shift() ?? [] };
       },
     });
@@ -288,6 +290,8 @@ describe('createDevtoolsNetworkSource', () => {
 
   it('passes a login on at the 600 ms wait limit when getHAR() is slower, and says its Cookie header is unconfirmed', async () => {
     vi.useFakeTimers();
+    // Time starts at 0: the times below are measured from the start.
+    vi.setSystemTime(0);
     const network = fakeNetwork([]);
     const source = createDevtoolsNetworkSource({
       ...network.api,
@@ -300,8 +304,7 @@ describe('createDevtoolsNetworkSource', () => {
     const unconfirmed: string[] = [];
     source.onUnconfirmed?.((observation) => unconfirmed.push(observation.url));
     const batches: { at: number; urls: string[] }[] = [];
-    const start = Date.now();
-    source.onObservations((batch) => batches.push({ at: Date.now() - start, urls: batch.map((o) => o.url) }));
+    source.onObservations((batch) => batches.push({ at: Date.now(), urls: batch.map((o) => o.url) }));
     network.finish(entry('http://a/login', 303, [], '2026-01-01T00:00:01.000Z', 'POST'));
     network.finish(withRawHeaders(entry('http://a/profile', 200, [], '2026-01-01T00:00:01.100Z', 'GET', 'sid=old')));
     await vi.advanceTimersByTimeAsync(3000);
