@@ -264,15 +264,21 @@ describe('the Sessions panel, through a fake platform', () => {
 
   it("says when a login's Cookie header could not be confirmed, and how to get exact headers, in each browser", async () => {
     for (const browser of ['chrome', 'firefox'] as const) {
-      const fake = createFakePlatform({ pageUrl: PAGE, browser });
+      const fake = createFakePlatform({ history: [observationWith([SESSION_LINE], { url: PAGE })], pageUrl: PAGE, browser });
       await open(fake);
+      await waitFor(() => expect(card('connect.sid')).not.toBeNull());
       expect(root.querySelector('.unconfirmed-login')).toBeNull();
+      expect(card('connect.sid')?.querySelector('.unconfirmed-on-card')).toBeNull();
       fake.unconfirmed({ ...observationWith([], { url: 'http://localhost:3000/login' }), method: 'POST', time: Date.UTC(2026, 0, 1, 14, 2, 3) });
       await waitFor(() => expect(root.querySelector('.unconfirmed-login')).not.toBeNull());
       const note = root.querySelector('.unconfirmed-login')?.textContent ?? '';
       expect(note).toContain('A login or logout (POST /login at ');
       expect(note).toContain('no-rotation-on-login');
       expect(note).toContain(browser === 'firefox' ? '"Persist Logs"' : '"Preserve log"');
+      // And on the session cookie's card, whose no-rotation-on-login may not cover that login.
+      expect(card('connect.sid')?.querySelector('.unconfirmed-on-card')?.textContent).toMatch(
+        /^POST \/login at .* no-rotation-on-login could not judge that login/,
+      );
       fireEvent.click([...root.querySelectorAll('button')].find((button) => button.textContent === 'Clear') as Element);
       await waitFor(() => expect(root.querySelector('.unconfirmed-login')).toBeNull());
       mounted?.unmount();

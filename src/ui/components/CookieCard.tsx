@@ -29,6 +29,8 @@ export interface CookieCardProps {
    */
   readonly storeResult?: StoreActionResult | null;
   readonly onStoreResult?: (name: string, result: StoreActionResult) => void;
+  /** Said on a session cookie's card while a login's Cookie header is unconfirmed (UnconfirmedLoginNote). */
+  readonly unconfirmedLogin?: string | null;
   readonly site?: string | null;
   /** The bundled rules page: finding ids link to their entry. */
   readonly rulesPageUrl?: string;
@@ -337,6 +339,7 @@ function CookieCardContent({
   storeActions,
   storeResult = null,
   onStoreResult,
+  unconfirmedLogin = null,
   site = null,
   rulesPageUrl,
   collapsed = false,
@@ -415,6 +418,11 @@ function CookieCardContent({
             result={storeResult}
             onResult={(result) => onStoreResult?.(card.name, result)}
           />
+        ) : null}
+        {unconfirmedLogin !== null ? (
+          <p class="notice unconfirmed-on-card" role="note">
+            {unconfirmedLogin}
+          </p>
         ) : null}
         {card.change !== null ? <ChangeLine change={card.change} /> : null}
         {card.setCookieLine !== null ? (

@@ -12,7 +12,7 @@ import type { PanelCaches } from '../store/panel-caches.js';
 import { buildPanelView } from '../store/panel-view.js';
 import { applyEvent, type SessionsStore } from '../store/sessions-store.js';
 import { CaptureStatus } from './CaptureStatus.js';
-import { UnconfirmedLoginNote } from './UnconfirmedLoginNote.js';
+import { UnconfirmedLoginNote, unconfirmedLoginLine } from './UnconfirmedLoginNote.js';
 import { CookieCard } from './CookieCard.js';
 import type { PanelActions, StoreActionResult } from './panel-actions.js';
 import { EmptyState, NoSessionCookie } from './EmptyState.js';
@@ -80,6 +80,8 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
   const report = () => buildJsonReport(store.pageUrl.value ?? 'DevTools session', store.trace.value, { showValues: store.revealValues.value });
   const mark = useCallback((name: string, value: UserMark | null) => actions.mark(name, value), [actions]);
   const storeActions = useMemo(() => ({ readStore: actions.readStore, clearAndReload: actions.clearAndReload }), [actions]);
+  const unconfirmed = store.unconfirmed.value;
+  const unconfirmedLine = useMemo(() => unconfirmedLoginLine(unconfirmed), [unconfirmed]);
   // What each card's last store action said, by cookie name (a card read from the store is a new card).
   const [storeResults, setStoreResults] = useState<ReadonlyMap<string, StoreActionResult>>(new Map());
   const noteStoreResult = useCallback((name: string, result: StoreActionResult) => setStoreResults((results) => new Map(results).set(name, result)), []);
@@ -159,6 +161,7 @@ export function SessionsPanel({ store, caches, actions, browser, rulesPageUrl }:
             storeActions={storeActions}
             storeResult={storeResults.get(card.name) ?? null}
             onStoreResult={noteStoreResult}
+            unconfirmedLogin={card.thirdParty || card.deletion ? null : unconfirmedLine}
             site={view.site}
             rulesPageUrl={rulesPageUrl}
             collapsed={collapsed.has(card.anchor)}

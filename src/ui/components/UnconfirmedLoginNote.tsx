@@ -39,3 +39,13 @@ export function UnconfirmedLoginNote({ exchanges, browser, canCaptureExactly }: 
     </p>
   );
 }
+
+/**
+ * The line on a session cookie's card while some login's Cookie header is unconfirmed: the card's
+ * `no-rotation-on-login` (or its absence) may not cover that login. Null when there is none.
+ */
+export function unconfirmedLoginLine(exchanges: readonly UnconfirmedExchange[]): string | null {
+  const last = exchanges[exchanges.length - 1];
+  if (last === undefined) return null;
+  return `${last.method} ${pathOf(last.url)} at ${new Date(last.time).toLocaleTimeString('en-GB')} reached the panel without its Cookie header: no-rotation-on-login could not judge that login for this cookie (see the note at the top).`;
+}
