@@ -24,19 +24,21 @@ export const EMPTY_URL_TALLY: UrlTally = Object.freeze({ recent: Object.freeze([
 
 export class UrlTallyBuilder {
   readonly #counts = new Map<string, number>();
-  /** Distinct URLs, most recent first. */
-  #recent: string[] = [];
+  /** Distinct URLs, most recent first (at most RECENT_URLS_LISTED). */
+  readonly #recent: string[] = [];
   #entries = 0;
   #snapshot: UrlTally = EMPTY_URL_TALLY;
 
   add(url: string): void {
     this.#counts.set(url, (this.#counts.get(url) ?? 0) + 1);
     this.#entries++;
-    if (this.#recent[0] === url) return;
-    const recent = this.#recent.filter((other) => other !== url);
+    // In place: snapshots copy what they hand out.
+    const recent = this.#recent;
+    const at = recent.indexOf(url);
+    if (at === 0) return;
+    if (at > 0) recent.splice(at, 1);
+    else if (recent.length === RECENT_URLS_LISTED) recent.pop();
     recent.unshift(url);
-    if (recent.length > RECENT_URLS_LISTED) recent.length = RECENT_URLS_LISTED;
-    this.#recent = recent;
   }
 
   /** The tally as it stands: the same object until a URL is added. */
