@@ -36,6 +36,7 @@ export type {
   TraceGradeOptions,
 } from './grade/grade-observations.js';
 export type { TimelineEvent, TimelineEventType } from './trace/analyze-trace.js';
+export type { ServerCheckResults } from './trace/server-checks.js';
 export type { UrlCount, UrlTally } from './core/url-tally.js';
 export type { SecretCheckSkipped, SecretMatch, SecretSource, SecretVerdict } from './secrets/known-secret-check.js';
 export type { SigningScheme } from './secrets/signed-values.js';
@@ -54,7 +55,7 @@ export type { JsonReport, ReportAttributes, ReportCookie, ReportFinding, ReportO
 export { formatTextReport } from './report/text-report.js';
 export type { Styles } from './report/text-report.js';
 export { COOKIE_RULES } from './rules/all-rules.js';
-export type { CookieRule, CookieRuleContext, GradedFrom, RuleDoc, RuleFacts } from './rules/cookie-rule.js';
+export type { CookieRule, CookieRuleContext, GradedFrom, RuleDoc, RuleFacts, ServerCheckVerdict } from './rules/cookie-rule.js';
 export type { FixAdvice } from './rules/fix-advice.js';
 export { LETTERS } from './core/letter.js';
 export type { CapLetter, CookieLetter, Letter } from './core/letter.js';

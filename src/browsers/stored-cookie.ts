@@ -47,7 +47,7 @@ export function isDropped<T extends object>(outcome: T | DroppedCookie): outcome
 /** Why the store drops `cookie` from `response` (a parse rejection or a `rejected-*` rule), or null. */
 export function storeRejection(cookie: ParsedSetCookie, response: ResponseContext): DroppedCookie | null {
   if (cookie.rejection !== null) return { dropped: cookie.rejection, explanation: PARSE_REJECTION_MESSAGES[cookie.rejection] };
-  const context = { cookie, response, session: NOT_A_SESSION, lifetimeSeconds: null, entropyBits: 0, browsers: null, secretMatch: null };
+  const context = { cookie, response, session: NOT_A_SESSION, lifetimeSeconds: null, entropyBits: 0, browsers: null, secretMatch: null, serverCheck: null };
   for (const rule of REJECTION_RULES) {
     const explanation = rule.explain(context);
     if (explanation !== null) return { dropped: rule.id, explanation };

@@ -132,7 +132,7 @@ export async function gradeSources(options: CliOptions, unmaskedIo: CliIo): Prom
       for (const skipped of reading.serverChecks?.skipped ?? []) io.stderr(`note: --active: ${skipped}`);
       // Offline: signatures are checked against the bundled list (and --secrets files) here.
       const secretMatches = await checker.check(valuesToCheck(inventory));
-      const trace = gradeInventory(inventory, { secretMatches, site: siteOf(options, reading.pageUrl) });
+      const trace = gradeInventory(inventory, { secretMatches, site: siteOf(options, reading.pageUrl), serverChecks: reading.serverChecks });
       reports.push(buildJsonReport(reading.source, trace, { showValues: options.showValues, alsoMask: mask.secrets }));
     }
   } catch (error) {

@@ -7,14 +7,16 @@
 import { COOKIE_RULES } from '../rules/all-rules.js';
 import type { RuleFacts } from '../rules/cookie-rule.js';
 import { TRACE_RULES } from '../trace/analyze-trace.js';
+import { SERVER_CHECK_RULES } from '../trace/server-checks.js';
 
 export interface DocumentedRule extends RuleFacts {
-  readonly section: 'one Set-Cookie' | 'the whole trace';
+  readonly section: 'one Set-Cookie' | 'the whole trace' | 'verified on the server, --active';
 }
 
 export const EVERY_RULE: readonly DocumentedRule[] = [
   ...COOKIE_RULES.map((rule) => ({ ...rule, section: 'one Set-Cookie' as const })),
   ...TRACE_RULES.map((rule) => ({ ...rule, section: 'the whole trace' as const })),
+  ...SERVER_CHECK_RULES.map((rule) => ({ ...rule, section: 'verified on the server, --active' as const })),
 ];
 
 const BY_ID = new Map(EVERY_RULE.map((rule) => [rule.id, rule]));

@@ -21,6 +21,7 @@ import type { Reading } from '../observation/readings.js';
 import { isSecretMatch, type SecretCheckSkipped, type SecretMatch, type SecretVerdict } from '../secrets/known-secret-check.js';
 import { CookieTraceFold, type TimelineEvent, type TraceAnalysis } from '../trace/analyze-trace.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
+import { serverCheckVerdict, type ServerCheckResults, type ServerCheckVerdict } from '../trace/server-checks.js';
 import { isLoginRequest, isSuccessfulLogin } from '../trace/login-logout.js';
 import { gradeSetCookie, type GradedSetCookie } from './grade-set-cookie.js';
 
@@ -97,6 +98,8 @@ export interface InventoryGradeOptions {
   readonly userMarks?: ReadonlyMap<string, UserMark>;
   /** Values whose signature verified with a known secret (rubric section 8), by value. */
   readonly secretMatches?: ReadonlyMap<string, SecretVerdict>;
+  /** What the CLI's `--active` learnt from the server after a flow (rubric section 5, "Verified on the server"). */
+  readonly serverChecks?: ServerCheckResults;
 }
 
 export interface TraceGradeOptions extends InventoryGradeOptions {
@@ -128,6 +131,7 @@ export function gradeInventory(inventory: CookieInventory, options: InventoryGra
       new RecordGradeMemo(),
       occurrences,
       site,
+      options.serverChecks,
     );
     for (const entry of graded) cookies.push(entry);
   }
@@ -179,6 +183,7 @@ interface IssuanceContext {
   readonly secretMatch: SecretMatch | null;
   readonly secretCheckSkipped: string | null;
   readonly scriptVisible: boolean;
+  readonly serverCheck: ServerCheckVerdict | null;
   /** The values with the smallest and the largest identifier (see extremeValuesById). */
   readonly extremes: readonly string[];
   readonly namesCount: number;
@@ -186,6 +191,10 @@ interface IssuanceContext {
 
 function sameDetection(a: SessionDetection, b: SessionDetection): boolean {
   return a.isSession === b.isSession && a.framework === b.framework && a.reason === b.reason && a.clientSide === b.clientSide && a.why === b.why;
+}
+
+function sameServerCheck(a: ServerCheckVerdict | null, b: ServerCheckVerdict | null): boolean {
+  return a === b || (a !== null && b !== null && a.aliveAfterLogout === b.aliveAfterLogout && a.idAdopted === b.idAdopted && sameList(a.skipped, b.skipped));
 }
 
 function sameIssuanceContext(a: IssuanceContext, b: IssuanceContext): boolean {
@@ -197,6 +206,7 @@ function sameIssuanceContext(a: IssuanceContext, b: IssuanceContext): boolean {
     a.secretMatch?.source === b.secretMatch?.source &&
     a.secretCheckSkipped === b.secretCheckSkipped &&
     a.scriptVisible === b.scriptVisible &&
+    sameServerCheck(a.serverCheck, b.serverCheck) &&
     sameList(a.extremes, b.extremes) &&
     a.namesCount === b.namesCount
   );
@@ -302,6 +312,7 @@ function foldTrace(
   memo: RecordGradeMemo,
   occurrences: IdOccurrences,
   secretMatches: ReadonlyMap<string, SecretVerdict> | undefined,
+  serverChecks: ServerCheckResults | undefined,
 ): { readonly trace: TraceAnalysis | null; readonly context: IssuanceContext } {
   memo.trace.update(inventory.observations, record, session.isSession ? occurrences : null);
   const trace = session.isSession ? memo.trace.analysis(session.framework) : null;
@@ -316,6 +327,7 @@ function foldTrace(
     secretMatch: secretMatch ?? null,
     secretCheckSkipped: skipped?.skipped ?? null,
     scriptVisible: record.scriptReadings.length > 0,
+    serverCheck: session.isSession && serverChecks !== undefined ? serverCheckVerdict(serverChecks, record.identity.name) : null,
     extremes: extremeValuesById(record.ids),
     namesCount: inventory.names.size,
   };
@@ -330,6 +342,7 @@ function lineOptions(context: IssuanceContext, value?: string) {
     secretMatch: context.secretMatch,
     secretCheckSkipped: context.secretCheckSkipped,
     scriptVisible: context.scriptVisible,
+    serverCheck: context.serverCheck,
     otherValues: value === undefined ? undefined : context.extremes.filter((other) => other !== value),
   };
 }
@@ -417,10 +430,11 @@ export function gradeRecord(
   memo: RecordGradeMemo,
   occurrences: IdOccurrences,
   site: string | null,
+  serverChecks?: ServerCheckResults,
 ): CookieGrade[] {
   const { observations } = inventory;
   const detection = detectRecord(inventory, record, userMark);
-  const { trace, context } = foldTrace(inventory, record, detection.session, memo, occurrences, secretMatches);
+  const { trace, context } = foldTrace(inventory, record, detection.session, memo, occurrences, secretMatches, serverChecks);
   gradeIssuances(observations, record, detection, context, memo);
   const sentByUrls = memo.trace.sentByUrls;
   const timeline = trace?.timeline ?? [];

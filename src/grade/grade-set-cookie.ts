@@ -9,7 +9,8 @@ import type { SessionDetection } from '../detect/detect-session-cookie.js';
 import { cookiePrefix, isHostPrefix } from '../detect/session-names.js';
 import { COOKIE_RULES } from '../rules/all-rules.js';
 import { ROTATED_ON_LOGIN } from '../trace/analyze-trace.js';
-import type { CookieRule, CookieRuleContext, GradedFrom } from '../rules/cookie-rule.js';
+import { activeCheckSkippedNote, serverCheckFindings } from '../trace/server-checks.js';
+import type { CookieRule, CookieRuleContext, GradedFrom, ServerCheckVerdict } from '../rules/cookie-rule.js';
 import type { SecretMatch } from '../secrets/known-secret-check.js';
 import { adviceFor } from '../rules/fix-advice.js';
 import { HSTS_NOT_APPLICABLE, hstsApplies, lacksHsts } from '../rules/hsts-missing.js';
@@ -44,6 +45,8 @@ export interface GradeSetCookieOptions {
   readonly secretMatch?: SecretMatch | null;
   /** Why the known-secrets check did not check the value (a cap stopped it), or null. */
   readonly secretCheckSkipped?: string | null;
+  /** What `--active` learnt from the server about the cookie (rubric section 5, "Verified on the server"). */
+  readonly serverCheck?: ServerCheckVerdict | null;
 }
 
 export interface GradedSetCookie {
@@ -122,6 +125,7 @@ export function cookieRuleContext(
   otherValues?: readonly string[],
   browsers: BrowserOutcomes | null = null,
   secretMatch: SecretMatch | null = null,
+  serverCheck: ServerCheckVerdict | null = null,
 ): CookieRuleContext {
   return {
     cookie,
@@ -132,6 +136,7 @@ export function cookieRuleContext(
     entropyBits: session.isSession ? estimateEntropyBits(cookie.value, otherValues) : 0,
     browsers,
     secretMatch,
+    serverCheck,
   };
 }
 
@@ -149,7 +154,7 @@ export function gradeSetCookie(
   // prove a rotation (rubric 2.2). The detection's clientSide says what the note says: one truth.
   const clientSide = !deletion && isClientSideSession(cookie.value, session);
   const detected = clientSide === session.clientSide ? session : { ...session, clientSide };
-  const context = cookieRuleContext(cookie, response, detected, options.otherValues, browsers, options.secretMatch ?? null);
+  const context = cookieRuleContext(cookie, response, detected, options.otherValues, browsers, options.secretMatch ?? null, options.serverCheck ?? null);
   const notes = gradedFrom === 'sent' ? [] : cookieNotes(cookie);
   if (gradedFrom === 'set' && lacksHsts(response) && !hstsApplies(response.host)) notes.push(HSTS_NOT_APPLICABLE);
   if (browsers !== null) notes.push(...browserDifferenceNotes(browsers));
@@ -173,6 +178,11 @@ export function gradeSetCookie(
   }
 
   findings.push(...(options.traceFindings ?? []));
+  // What --active learnt from the server (rubric section 5, "Verified on the server"), when it ran.
+  if (context.serverCheck !== null) {
+    findings.push(...serverCheckFindings(context));
+    if (context.serverCheck.skipped.length > 0) notes.push(activeCheckSkippedNote(context.serverCheck.skipped));
+  }
   const rotatedOnLogin = !clientSide && (options.rotatedOnLogin ?? false);
   if (clientSide) notes.push(CLIENT_SIDE_SESSION);
   if (clientSide && describeCarriedData(cookie.value) === PAST_INFLATE_CAP) notes.push(INSPECTION_CAPPED);

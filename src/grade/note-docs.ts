@@ -25,4 +25,6 @@ export const NOTE_DOCS: Readonly<Record<string, string>> = {
     'A cap stopped the known-secrets check: values longer than 4,096 characters, and signed values past the first 1,000 of a trace, are not signed with every candidate secret.',
   'inspection-capped': 'A compressed value inflates past 64 KB (a cookie holds at most 4 KB): value-carries-data stopped reading it there.',
   partitioned: 'Partitioned (CHIPS): in third-party contexts the cookie is kept per top-level site.',
+  'active-check-skipped':
+    '--active could not ask the server one of its questions, and says what the flow lacks: an authenticated probe (a step after the login and before the logout with expect.text), a login or a logout step, or a session cookie to send.',
 };

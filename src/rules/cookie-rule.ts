@@ -13,6 +13,16 @@ import type { SecretMatch } from '../secrets/known-secret-check.js';
  */
 export type GradedFrom = 'set' | 'store' | 'sent';
 
+/** What `--active` learnt from the server about one session cookie (rubric section 5, "Verified on the server"). */
+export interface ServerCheckVerdict {
+  /** Its values from just before the logout, sent again after the flow, still passed the authenticated probe. */
+  readonly aliveAfterLogout: boolean;
+  /** The server kept a value planted before the login through the login, the authenticated probe passing. */
+  readonly idAdopted: boolean;
+  /** Why a check could not run (note `active-check-skipped`), one sentence each. */
+  readonly skipped: readonly string[];
+}
+
 /** Everything a rule may look at for one Set-Cookie line. */
 export interface CookieRuleContext {
   readonly cookie: ParsedSetCookie;
@@ -26,6 +36,8 @@ export interface CookieRuleContext {
   readonly browsers: BrowserOutcomes | null;
   /** A known secret the cookie's signature verifies with (rubric section 8), found before grading; else null. */
   readonly secretMatch: SecretMatch | null;
+  /** What `--active` learnt from the server about this cookie (rubric section 5, "Verified on the server"); null when it did not run. */
+  readonly serverCheck: ServerCheckVerdict | null;
 }
 
 /** What a rule means, for people: docs/rubric.md, the panel's rules page, SARIF and `--explain`. */
