@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../support/demo-servers.js';
+import { configWith, startDemo, type RunningDemo } from '../support/demo-servers.js';
 import { readmeLibraryExample } from '../support/readme-example.js';
 import { packAndInstall, type InstalledApp } from './install-tarball.js';
 
@@ -129,6 +129,38 @@ describe('the packed package, installed in an app', () => {
       resolved: [join(app.packageDir, 'dist/lib/index.js'), join(app.packageDir, 'dist/lib/express/session-cookie-audit.js')],
     });
   });
+
+  it(
+    'walks a flow with --active through the flow entry (ES modules only, as the CLI is), from an ES module and from CommonJS by import()',
+    { timeout: 60_000 },
+    async () => {
+      // A demo whose logout only clears the cookie: the active check finds the session alive.
+      const leaky = await startDemo(configWith({ app: { logout: 'clear-cookie' } }));
+      try {
+        const flow = readFileSync('test/flows/demo-login.flow.yaml', 'utf8').replace('http://127.0.0.1:3000', leaky.http.origin);
+        writeFileSync(join(app.dir, 'login.flow.yaml'), flow);
+        const probe = `.then((grade) => console.log(JSON.stringify({
+          exitCode: grade.exitCode,
+          findings: grade.report.cookies.flatMap((cookie) => cookie.findings.map((finding) => finding.id)).filter((id) => id.startsWith('session-')),
+          leaked: JSON.stringify(grade).includes(process.env.DEMO_PASSWORD),
+        })))`;
+        writeFileSync(
+          join(app.dir, 'flow.cjs'),
+          `import('session-cookie-inspector/flow').then(({ gradeFlow }) => gradeFlow('login.flow.yaml', { active: true }))${probe};`,
+        );
+        writeFileSync(
+          join(app.dir, 'flow.mjs'),
+          `import { gradeFlow } from 'session-cookie-inspector/flow';\ngradeFlow('login.flow.yaml', { active: true })${probe};`,
+        );
+        process.env.DEMO_PASSWORD = 'demo';
+        const expected = { exitCode: 0, findings: ['session-alive-after-logout'], leaked: false };
+        expect(await node('flow.cjs')).toEqual(expected);
+        expect(await node('flow.mjs')).toEqual(expected);
+      } finally {
+        await leaky.close();
+      }
+    },
+  );
 
   it("compiles the README's library example with tsc --strict, and runs it against the demo server", { timeout: 60_000 }, async () => {
     const example = readmeLibraryExample().replace('http://127.0.0.1:3000/', `${demo.http.origin}/`);

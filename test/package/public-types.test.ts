@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readmeLibraryExample } from '../support/readme-example.js';
 
-const ENTRIES = ['dist/lib/index.d.ts', 'dist/lib/express/session-cookie-audit.d.ts'].map((file) => resolve(file));
+const ENTRIES = ['dist/lib/index.d.ts', 'dist/lib/express/session-cookie-audit.d.ts', 'dist/lib/cli/grade-flow.d.ts'].map((file) => resolve(file));
 const LIBRARY = resolve('dist/lib');
 const STRICT: ts.CompilerOptions = {
   strict: true,
