@@ -13,15 +13,8 @@ import { parseSetCookie } from '../core/parse-set-cookie.js';
 import { IdOccurrences } from '../trace/id-occurrences.js';
 import { locationOf } from '../trace/redirect-chain.js';
 import { isThirdParty } from '../core/site.js';
-import {
-  gradeRecord,
-  RecordGradeMemo,
-  trackPossibleSessionIds,
-  traceGradeOf,
-  type CookieGrade,
-  type InventoryGradeOptions,
-  type TraceGrade,
-} from './grade-observations.js';
+import { gradeRecord, RecordGradeMemo, trackPossibleSessionIds } from './grade-record.js';
+import { traceGradeOf, type CookieGrade, type InventoryGradeOptions, type TraceGrade } from './trace-grade.js';
 
 /** How far back a redirect chain is followed (as redirectChain does). */
 const MAX_HOPS = 20;
