@@ -11,7 +11,8 @@
  * again (a browser restart, or a reload on chrome://extensions); with the permission granted from
  * the start, every request's events come. So capture counts as live only from its first event,
  * and until then the panel reads DevTools' log as before. Firefox gives DevTools panels no
- * webRequest (they get the APIs of a content script), so there the panel keeps DevTools' log.
+ * webRequest (they get the APIs of a content script): its build relays it from a background
+ * script instead (relayed-capture.ts).
  */
 import { ExactHeaders } from '../../src/observation/exact-headers.js';
 import type { ExactCaptureAccess, StoreAnswer } from './panel-platform.js';
