@@ -9,6 +9,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithPanel, type DevtoolsSession } from './support/chromium-devtools.js';
 import { CHROMIUM_PROXY_ARGS, configureDemo, median, startProxiedDemo, type ProxiedDemo } from './support/proxied-demo.js';
+import { cardSeenAt, fireRequests, watchForCard } from './support/spa-probes.js';
 
 let proxied: ProxiedDemo;
 let session: DevtoolsSession;
@@ -30,31 +31,6 @@ async function findingsShown(panel: Frame, name: string): Promise<string[]> {
 }
 
 /** Notes in the panel when a card named `name` first shows a grade (Date.now(), the test's clock too). */
-async function watchForCard(panel: Frame, name: string): Promise<void> {
-  await panel.evaluate((cookie: string) => {
-    const seen = ((window as unknown as { cardSeenAt?: Record<string, number> }).cardSeenAt ??= {});
-    const selector = `.card[data-cookie-name="${cookie}"]`;
-    if (document.querySelector(selector) !== null) throw new Error(`a card for ${cookie} is already shown`);
-    // Graded: its Set-Cookie line has been taken (a card from a request sending it alone says "unknown").
-    const graded = `${selector}:not([data-grade="unknown"])`;
-    const observer = new MutationObserver(() => {
-      if (document.querySelector(graded) === null) return;
-      seen[cookie] = Date.now();
-      observer.disconnect();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-grade'] });
-  }, name);
-}
-
-async function cardSeenAt(panel: Frame, name: string, timeoutMs = 20_000): Promise<number> {
-  const handle = await panel
-    .waitForFunction((cookie: string) => (window as unknown as { cardSeenAt: Record<string, number> }).cardSeenAt[cookie], { timeout: timeoutMs }, name)
-    .catch((error: unknown) => {
-      throw new Error(`Chromium e2e: no card for ${name} within ${timeoutMs} ms`, { cause: error });
-    });
-  return (await handle.jsonValue()) as number;
-}
-
 /**
  * Notes, for each login DevTools reports live to extensions, whether its entry carried the Cookie
  * header (the panel's own listener sees the same entries). Printed, to say how often the panel had
@@ -80,17 +56,6 @@ async function recordLiveLogins(panel: Frame): Promise<void> {
 async function liveLoginsWithoutCookie(panel: Frame): Promise<string> {
   const logins = await panel.evaluate(() => (window as unknown as { liveLogins: boolean[] }).liveLogins.splice(0));
   return `${logins.filter((carried) => !carried).length} of ${logins.length}`;
-}
-
-/** The page fires `count` API reads, eight at a time, as a busy single-page app does. */
-async function fireRequests(page: Page, count: number): Promise<void> {
-  await page.evaluate(async (total: number) => {
-    let next = 0;
-    const worker = async () => {
-      while (next < total) await (await fetch(`/spa/api/items/${next++}`)).text();
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
-  }, count);
 }
 
 /** A login through the real form, then a logout, from an empty cookie jar. */
