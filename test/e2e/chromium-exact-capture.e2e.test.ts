@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../support/demo-servers.js';
 import { launchChromiumWithPanel, type DevtoolsSession } from './support/chromium-devtools.js';
 import { CHROMIUM_PROXY_ARGS, PROXY_HOST, startProxiedDemo, type ProxiedDemo } from './support/proxied-demo.js';
-import { cardSeenAt, fireRequests, watchForCard } from './support/spa-probes.js';
+import { fireRequests, newSessionCookieLatencies } from './support/spa-probes.js';
 
 const TRIALS = 10;
 const profile = mkdtempSync(join(tmpdir(), 'sci-exact-capture-'));
@@ -123,18 +123,7 @@ describe('exact capture in Chromium', () => {
     await countLogReads(panel);
     const readsBefore = (await panel.evaluate('window.__harReads')) as number;
     await fireRequests(current.page, 3000);
-    const latencies: number[] = [];
-    for (let probe = 0; probe < 3; probe++) {
-      const name = `exactspa${probe}`;
-      await watchForCard(panel, `${name}.sid`);
-      const ended = await current.page.evaluate(async (cookie: string) => {
-        await (await fetch(`/spa/api/probe/${cookie}`)).text();
-        const end = Date.now();
-        void fetch(`/spa/api/probe/${cookie}/again`);
-        return end;
-      }, name);
-      latencies.push((await cardSeenAt(panel, `${name}.sid`)) - ended);
-    }
+    const latencies = await newSessionCookieLatencies(current.page, panel, 'exactspa');
     const reads = ((await panel.evaluate('window.__harReads')) as number) - readsBefore;
     console.log(
       `Chromium, exact capture, single-page app after 3,000 requests over h2: new session cookie shown after ${latencies.join(', ')} ms; ${reads} re-reads of DevTools' log.`,

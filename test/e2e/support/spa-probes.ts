@@ -42,3 +42,24 @@ export async function fireRequests(page: Page, count: number): Promise<void> {
     await Promise.all(Array.from({ length: 8 }, worker));
   }, count);
 }
+
+/**
+ * For each of `probes` new session cookies (`<prefix><n>.sid`, set by the app's probe route): the
+ * milliseconds from the end of the response that set it to its card's first graded appearance.
+ */
+export async function newSessionCookieLatencies(page: Page, panel: Frame, prefix: string, probes = 3): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let probe = 0; probe < probes; probe++) {
+    const name = `${prefix}${probe}`;
+    await watchForCard(panel, `${name}.sid`);
+    const ended = await page.evaluate(async (cookie: string) => {
+      await (await fetch(`/spa/api/probe/${cookie}`)).text();
+      const end = Date.now();
+      // A second request sends it, as an app's next call would.
+      void fetch(`/spa/api/probe/${cookie}/again`);
+      return end;
+    }, name);
+    latencies.push((await cardSeenAt(panel, `${name}.sid`)) - ended);
+  }
+  return latencies;
+}
