@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakePlatform, type FakePlatform } from '../../test/fakes/fake-platform.js';
 import { sign } from 'cookie-signature';
 import { STRONG_ID, observationWith } from '../../test/support/rule-harness.js';
+import { storedCookie } from '../../test/support/trace-builder.js';
 import { mountPanel, type MountedPanel } from './mount-panel.js';
 
 const PAGE = 'http://localhost:3000/';
@@ -329,18 +330,7 @@ describe('the Sessions panel, through a fake platform', () => {
   describe('a session that existed before DevTools opened (rubric 2.3)', () => {
     const SENT_ID = `s%3A${STRONG_ID}.c2lnbmF0dXJlc2lnbmF0dXJl`;
     const sent = (url: string) => ({ ...observationWith([], { url }), requestHeaders: [{ name: 'Cookie', value: `connect.sid=${SENT_ID}` }] });
-    const storeCookie = {
-      name: 'connect.sid',
-      value: SENT_ID,
-      domain: 'localhost',
-      hostOnly: true,
-      path: '/',
-      secure: false,
-      httpOnly: true,
-      sameSite: 'unspecified' as const,
-      expires: null,
-      partitioned: false,
-    };
+    const storeCookie = storedCookie('connect.sid', SENT_ID, { domain: 'localhost' });
 
     it('shows a card for a cookie seen only in requests: attributes unknown, grade unknown', async () => {
       await open(createFakePlatform({ history: [sent(PAGE)], pageUrl: PAGE }));

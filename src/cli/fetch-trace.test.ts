@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenHttp } from '../../test/support/listen.js';
-import type { StoredCookie } from '../browsers/stored-cookie.js';
+import { storedCookie } from '../../test/support/trace-builder.js';
 import { HttpSession, userHeadersGo } from './fetch-trace.js';
 
 describe('userHeadersGo: where -H headers follow a redirect', () => {
@@ -34,18 +34,7 @@ describe('HttpSession going on from another (--active)', () => {
       const options = { method: 'GET', headers: [{ name: 'X-Token', value: 't0ken' }], insecure: false, timeoutMs: 5000, maxRedirects: 10 };
       const first = new HttpSession(options);
       await first.navigate('GET', `${own.origin}/`);
-      const cookie: StoredCookie = {
-        name: 'sid',
-        value: 'old',
-        domain: '127.0.0.1',
-        hostOnly: true,
-        path: '/',
-        secure: false,
-        httpOnly: true,
-        sameSite: 'unspecified',
-        expires: null,
-        partitioned: false,
-      };
+      const cookie = storedCookie('sid', 'old');
       // Cookies do not tell ports apart: both servers get it; the -H header goes to the first one's origin only.
       const next = new HttpSession(options, { headersOrigin: first.headersOrigin, cookies: [cookie] });
       await next.navigate('GET', `${other.origin}/probe`);

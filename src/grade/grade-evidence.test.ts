@@ -1,7 +1,7 @@
 /** Rubric section 2.3: cookies known from requests, the browser's store or script, graded. */
 import { describe, expect, it } from 'vitest';
 import { STRONG_ID } from '../../test/support/rule-harness.js';
-import { exchange } from '../../test/support/trace-builder.js';
+import { exchange, storedCookie } from '../../test/support/trace-builder.js';
 import type { StoredCookie } from '../observation/readings.js';
 import { buildJsonReport } from '../report/json-report.js';
 import { gradeObservations } from './grade-observations.js';
@@ -10,19 +10,7 @@ const ORIGIN = 'http://127.0.0.1:3000';
 const SID = `s%3A${STRONG_ID}.c2lnbmF0dXJlc2lnbmF0dXJl`;
 const READ_AT = Date.UTC(2030, 0, 1);
 
-const storedSid = (shape: Partial<StoredCookie> = {}): StoredCookie => ({
-  name: 'connect.sid',
-  value: SID,
-  domain: '127.0.0.1',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: true,
-  sameSite: 'unspecified',
-  expires: null,
-  partitioned: false,
-  ...shape,
-});
+const storedSid = (shape: Partial<StoredCookie> = {}): StoredCookie => storedCookie('connect.sid', SID, shape);
 
 describe('a session cookie seen only in requests', () => {
   const browsing = [exchange('GET', `${ORIGIN}/`, { cookie: `connect.sid=${SID}` }), exchange('GET', `${ORIGIN}/profile`, { cookie: `connect.sid=${SID}` })];

@@ -1,5 +1,6 @@
 /** Exchanges written the way a trace reads: `exchange('POST', url, { cookie, setCookie, status, location })`. */
 import type { Observation } from '../../src/observation/observation.js';
+import type { StoredCookie } from '../../src/observation/readings.js';
 
 let clock = Date.UTC(2026, 0, 1, 12);
 
@@ -25,5 +26,22 @@ export function exchange(method: string, url: string, shape: ExchangeShape = {})
       ...(shape.setCookie ?? []).map((value) => ({ name: 'Set-Cookie', value })),
     ],
     time: clock,
+  };
+}
+
+/** A cookie as the browser's store holds it: host-only on 127.0.0.1, path /, HttpOnly, nothing else; `shape` changes any of it. */
+export function storedCookie(name: string, value: string, shape: Partial<StoredCookie> = {}): StoredCookie {
+  return {
+    name,
+    value,
+    domain: '127.0.0.1',
+    hostOnly: true,
+    path: '/',
+    secure: false,
+    httpOnly: true,
+    sameSite: 'unspecified',
+    expires: null,
+    partitioned: false,
+    ...shape,
   };
 }
